@@ -1,0 +1,89 @@
+"""Command line: bare `reader [PATH...]` opens the TUI; subcommands do one-shot work for scripts.
+
+Subcommands never import Textual, so they start fast; stdout is for output, diagnostics go to stderr.
+Exit status: 0 every input read, 1 some input could not be read, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from reader import __version__
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("show", "summarize", "list")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read news articles side by side with extractive summaries that cite file:line.",
+        epilog="With no command, opens the reader on PATHs (default: the bundled sample corpus).",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    show = sub.add_parser("show", help="print one parsed article with its source line numbers")
+    show.add_argument("paths", nargs="+", metavar="PATH", help="article file(s)")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+
+    listing = sub.add_parser("list", help="list the articles found under PATHs")
+    listing.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reader", add_help=False)
+    parser.add_argument("paths", nargs="*")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (also used by tests)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in args[:1]):
+            options = _parser().parse_args(args)
+            return _COMMANDS[options.command](options)
+        return _open(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _open(args: list[str]) -> int:
+    """Bare `reader`: the TUI once it exists; until then the library listing."""
+    options = _open_parser().parse_args(args)
+    from reader.commands.list_command import run_list
+
+    return run_list(argparse.Namespace(paths=options.paths, format="text"))
+
+
+def _show(options: argparse.Namespace) -> int:
+    from reader.commands.show_command import run_show
+
+    return run_show(options)
+
+
+def _list(options: argparse.Namespace) -> int:
+    from reader.commands.list_command import run_list
+
+    return run_list(options)
+
+
+_COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    "show": _show,
+    "list": _list,
+    None: lambda options: _open([]),
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per one-shot subcommand; none imports Textual."""

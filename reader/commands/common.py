@@ -1,0 +1,46 @@
+"""What every subcommand shares: default inputs, error reporting, consoles."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+
+from rich.console import Console
+
+from reader.model import Article, LoadError
+from reader.output.sanitize import one_line
+
+
+def default_paths(paths: Sequence[str]) -> list[str]:
+    """PATHs as given, or the bundled sample corpus when none are."""
+    if paths:
+        return list(paths)
+    from reader.resources import seeds_dir
+
+    return [str(seeds_dir())]
+
+
+def report(error: LoadError | str) -> None:
+    """One line on stderr naming the file and the problem."""
+    print(f"reader: {one_line(str(error))}", file=sys.stderr)
+
+
+def load_reporting(paths: Iterable[str]) -> tuple[list[Article], list[LoadError]]:
+    """Load all inputs; errors and warnings are reported on stderr as they come."""
+    from reader.ingest import load_paths
+
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    for item in load_paths(paths):
+        if isinstance(item, LoadError):
+            errors.append(item)
+            report(item)
+        else:
+            articles.append(item)
+            for warning in item.warnings:
+                report(f"{item.path}: {warning}")
+    return articles, errors
+
+
+def stdout_console() -> Console:
+    """Rich output in a terminal; plain text (no escape codes) when piped. NO_COLOR is respected."""
+    return Console(highlight=False, markup=False, emoji=False, soft_wrap=True)

@@ -1,0 +1,162 @@
+"""Turn decoded text of any input shape into an Article whose sentences know their source lines."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from reader.ingest.blocks import Block
+from reader.ingest.boilerplate import find_boilerplate
+from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
+from reader.ingest.fm_lines import key_span
+from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
+from reader.ingest.lines import LineIndex
+from reader.ingest.metadata import EXCERPT_KEYS, Metadata, from_mapping, normalize_date
+from reader.ingest.plain import date_prefix, plain_blocks
+from reader.ingest.sentences import block_sentences, split_spans, normalize_space
+from reader.ingest.title import infer_title, shorten
+from reader.model import Article, LineSpan, Removed, Segment, Sentence
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+LONG_LINE_CHARS = 100_000
+
+
+def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Sequence[str] = (),
+                  suffix: str = "") -> Article:
+    """Parse decoded text into an Article; problems become warnings, never exceptions."""
+    index = LineIndex(text)
+    article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text)
+    _warn_long_lines(article, index)
+    shape = _read_shape(text, index, article, suffix.lower())
+    meta, left_out = shape.meta, shape.left_out
+    blocks = split_glued(shape.blocks)
+    kept = []
+    for block, reason in zip(blocks, find_boilerplate([b.text for b in blocks], [b.kind for b in blocks])):
+        if reason:
+            left_out.append((block.file_start, block.file_end + 1, reason))
+        else:
+            kept.append(block)
+    _add_sentences(article, kept, index, left_out)
+    if not article.sentences and meta.excerpt:
+        _add_excerpt(article, index, meta.excerpt, shape.excerpt_span or article.metadata_span or LineSpan(1, 1))
+    article.removed = sorted(
+        (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason, normalize_space(text[a:b])[:200])
+         for a, b, reason in left_out),
+        key=lambda r: (r.span.start, r.span.end),
+    )
+    _fill_metadata(article, meta)
+    if not article.sentences:
+        article.warnings.append("no article text found")
+    return article
+
+
+@dataclass(slots=True)
+class _Shape:
+    """What the shape-specific reader found: metadata, text blocks, spans it left out."""
+
+    meta: Metadata
+    blocks: list[Block]
+    left_out: list[tuple[int, int, str]] = field(default_factory=list)
+    excerpt_span: LineSpan | None = None
+
+
+def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _Shape:
+    """Dispatch on the input shape: HTML page, front matter + Markdown, Markdown, or plain text."""
+    from reader.ingest.html_page import looks_like_html, parse_html
+
+    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
+        article.format = "html"
+        page = parse_html(text)
+        return _Shape(from_mapping(page.meta), page.blocks, list(page.dropped))
+    meta, body_start, excerpt_span = Metadata(), 0, None
+    markdown = suffix in MARKDOWN_SUFFIXES
+    try:
+        located = find_front_matter(text)
+    except FrontMatterError as exc:
+        article.warnings.append(f"{exc}; read as plain text")
+        located = None
+    if located is not None:
+        markdown = True
+        body_start = located.end
+        article.metadata_span = LineSpan(index.line_of(located.start), index.line_of(max(located.end - 1, 0)))
+        try:
+            meta = from_mapping(parse_front_matter(text, located))
+            excerpt_span = key_span(text, index, located.content_start, located.content_end, EXCERPT_KEYS)
+        except FrontMatterError as exc:
+            article.warnings.append(f"{exc}; metadata ignored")
+    elif prefix := date_prefix(text):
+        meta.date = normalize_date(prefix[0])
+        body_start = prefix[1]
+    if markdown:
+        from reader.ingest.markdown_body import markdown_blocks
+
+        article.format = "markdown"
+        blocks, skipped = markdown_blocks(text, body_start, len(text))
+        return _Shape(meta, blocks, skipped, excerpt_span)
+    return _Shape(meta, plain_blocks(text, body_start))
+
+
+def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left_out: list[tuple[int, int, str]]) -> None:
+    """Split kept blocks into sentences, dropping repeats (and noting them as removed)."""
+    found = [(number, block, span) for number, block in enumerate(blocks) for span in block_sentences(block, index)]
+    repeats = find_repeats([span.text for _, _, span in found], [block.segment for _, block, _ in found])
+    segment_count = max((b.segment for b in blocks), default=0) + 1
+    copies = duplicate_segments([block.segment for _, block, _ in found], repeats, segment_count)
+    for (number, block, span), repeat in zip(found, repeats):
+        if repeat is not None:
+            left_out.append((span.start, span.end, f"repeats line {found[repeat][2].line_start}"))
+            continue
+        kind = "heading" if block.kind == "heading" else "text"
+        article.sentences.append(Sentence(
+            index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
+            start=span.start, end=span.end, block=number, segment=block.segment, kind=kind,
+        ))
+    article.segments = _segments(blocks, index, copies)
+
+
+def _segments(blocks: list[Block], index: LineIndex, copies: list[int | None]) -> list[Segment]:
+    bounds: dict[int, list[int]] = {}
+    for block in blocks:
+        lo, hi = block.file_start, block.file_end
+        seen = bounds.setdefault(block.segment, [lo, hi])
+        seen[0], seen[1] = min(seen[0], lo), max(seen[1], hi)
+    return [
+        Segment(LineSpan(index.line_of(lo), index.line_of(hi)), copies[number] if number < len(copies) else None)
+        for number, (lo, hi) in sorted(bounds.items())
+    ]
+
+
+def _add_excerpt(article: Article, index: LineIndex, excerpt: str, span: LineSpan) -> None:
+    """A front-matter-only file: its excerpt is the article text, cited at the excerpt's lines."""
+    for start, end in split_spans(excerpt):
+        article.sentences.append(Sentence(
+            index=len(article.sentences), text=normalize_space(excerpt[start:end]), span=span,
+            start=index.start_of(span.start), end=index.start_of(span.start), block=0, segment=0, kind="excerpt",
+        ))
+    article.segments = [Segment(span)]
+
+
+def _fill_metadata(article: Article, meta: Metadata) -> None:
+    article.title = shorten(meta.title, 300) if meta.title else infer_title(article.sentences)
+    article.date = meta.date
+    article.url = meta.url
+    article.source = meta.source or _domain(meta.url)
+    article.topics = meta.topics
+    article.excerpt = meta.excerpt
+    article.related = meta.related
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url if "://" in url else f"http://{url}").hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _warn_long_lines(article: Article, index: LineIndex) -> None:
+    starts = index.starts + [index.length]
+    for line, (a, b) in enumerate(zip(starts, starts[1:]), start=1):
+        if b - a > LONG_LINE_CHARS:
+            article.warnings.append(f"line {line} is {b - a:,} characters long")
+            break

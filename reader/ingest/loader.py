@@ -1,0 +1,75 @@
+"""Read files and folders into Articles; every problem becomes a one-line LoadError, never a traceback."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from reader.ingest.article_builder import build_article
+from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, decode_bytes
+from reader.model import Article, LoadError
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path] | LoadError]:
+    """Files named, and files inside folders named (recursively, sorted, hidden names skipped).
+
+    Each file comes with its display path: as given on the command line, so relative stays relative.
+    """
+    for given in paths:
+        shown = os.fspath(given)
+        path = Path(shown).expanduser()
+        if path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    found = True
+                    full = Path(root) / name
+                    yield os.path.join(shown, os.path.relpath(full, path)), full
+            if not found:
+                yield LoadError(shown, "folder holds no files")
+        elif path.exists() or path.is_symlink():
+            yield shown, path
+        else:
+            yield LoadError(shown, "no such file or folder")
+
+
+def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Article | LoadError:
+    """Parse one file; a file that cannot be read as text comes back as a LoadError."""
+    path = Path(path)
+    shown = shown if shown is not None else os.fspath(path)
+    try:
+        if not path.is_file():
+            return LoadError(shown, "not a regular file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return LoadError(shown, f"file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for an article")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        return LoadError(shown, "permission denied")
+    except OSError as exc:
+        return LoadError(shown, f"cannot read file ({exc.strerror or exc.__class__.__name__})")
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        return LoadError(shown, str(exc))
+    try:
+        return build_article(decoded.text, shown, decoded.encoding, decoded.warnings, path.suffix)
+    except RecursionError:
+        return LoadError(shown, "structure nested too deeply to read")
+    except MemoryError:
+        return LoadError(shown, "too large to read in memory")
+    except Exception as exc:  # a parser bug must cost one file, not the whole run
+        return LoadError(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | LoadError]:
+    """Load every file under `paths` in a stable order, errors in line with articles."""
+    for item in iter_inputs(paths):
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield load_article(item[1], item[0])

@@ -1,0 +1,67 @@
+"""Plain text: an optional ` date YYYY-MM-DD ` prefix, then paragraphs separated by blank lines."""
+from __future__ import annotations
+
+import re
+
+from reader.ingest.blocks import Block
+
+# " date 2023-07-19 The U.S. ..." — the date is metadata; the text goes on on the same line.
+DATE_PREFIX = re.compile(
+    r"\A\ufeff?[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?:[ \t]+|(?=\r|\n|\Z))",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_TERMINAL = tuple('.!?:;"”’\')')
+HEADING_MAX_WORDS = 14
+WRAPPED_LINE_SHARE = 0.6  # a line shorter than this share of its paragraph's widest ends a thought
+
+
+def date_prefix(text: str) -> tuple[str, int] | None:
+    """The prefixed date and the offset where article text starts, if the file has the prefix."""
+    found = DATE_PREFIX.match(text)
+    return (found.group(1), found.end()) if found else None
+
+
+def plain_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """Paragraph blocks of text[start:end]; hard-wrapped lines stay joined, other lines split."""
+    end = len(text) if end is None else end
+    blocks: list[Block] = []
+    pos = start
+    for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+        blocks.extend(_paragraph(text, pos, brk.start()))
+        pos = brk.end()
+    blocks.extend(_paragraph(text, pos, end))
+    return blocks
+
+
+def _paragraph(text: str, start: int, end: int) -> list[Block]:
+    """One blank-line paragraph as blocks: split at lines that end a thought."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if m.end() > m.start()]
+    lines = [(a, b) for a, b in lines if text[a:b].strip()]
+    if not lines:
+        return []
+    widths = [len(text[a:b].rstrip()) for a, b in lines]
+    widest = max(widths)
+    blocks: list[Block] = []
+    block_start = lines[0][0]
+    for i, (a, b) in enumerate(lines):
+        content = text[a:b].rstrip()
+        last = i == len(lines) - 1
+        ends_thought = content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest
+        if last or ends_thought:
+            blocks.append(_block(text, block_start, a + len(content)))
+            if not last:
+                block_start = lines[i + 1][0]
+    return [b for b in blocks if b is not None]
+
+
+def _block(text: str, start: int, end: int) -> Block:
+    while start < end and text[start] in " \t":
+        start += 1
+    block = Block.from_source(text, start, end)
+    content = block.text
+    if "\n" not in content and "\r" not in content and not content.rstrip().endswith(tuple(".!?;:,\"”’')…")):
+        if len(content.split()) <= HEADING_MAX_WORDS:
+            block.kind = "heading"
+    return block

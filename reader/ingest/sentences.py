@@ -1,0 +1,91 @@
+"""Split blocks into sentences that keep their file offsets, so every citation is exact.
+
+nupunkt (a Punkt model with character spans, no NLTK data needed) finds the boundaries;
+this module trims them, maps them back through the block to file offsets and lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from reader.ingest.blocks import Block
+from reader.ingest.lines import LineIndex
+
+_SPACE = re.compile(r"\s+")
+MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines
+# A sentence that opens with a lowercase word usually means the splitter cut after an abbreviation.
+_CONTINUES = re.compile(r"[a-z]")
+_ENDS_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,3}|[a-z]{1,4})\.)$")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """A sentence's text and its place, before it becomes a model.Sentence."""
+
+    text: str
+    start: int  # file offset of the first character
+    end: int  # file offset one past the last character
+    line_start: int
+    line_end: int
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> Callable[[str], list[tuple[int, int]]]:
+    import nupunkt
+
+    return nupunkt.sent_spans
+
+
+def normalize_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets in `text`, trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    for chunk_start, chunk_end in _chunks(text):
+        for start, end in _splitter()(text[chunk_start:chunk_end]):
+            start, end = start + chunk_start, end + chunk_start
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            if spans and _CONTINUES.match(text[start]) and _ENDS_ABBREVIATION.search(text[spans[-1][0]:spans[-1][1]]):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    if len(text) <= MAX_SPLIT_CHARS:
+        return [(0, len(text))]
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + MAX_SPLIT_CHARS, len(text))
+        if end < len(text):
+            cut = text.rfind(" ", start + MAX_SPLIT_CHARS // 2, end)
+            end = cut + 1 if cut > 0 else end
+        chunks.append((start, end))
+        start = end
+    return chunks
+
+
+def block_sentences(block: Block, index: LineIndex) -> list[SentenceSpan]:
+    """The sentences of one block, each with file offsets and 1-based inclusive lines."""
+    out = []
+    for start, end in split_spans(block.text):
+        file_start = block.to_file(start)
+        file_last = max(block.to_file(end - 1), file_start)
+        out.append(SentenceSpan(
+            text=normalize_space(block.text[start:end]),
+            start=file_start,
+            end=file_last + 1,
+            line_start=index.line_of(file_start),
+            line_end=index.line_of(file_last),
+        ))
+    return out

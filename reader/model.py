@@ -1,0 +1,113 @@
+"""The data every part of reader shares: articles, their sentences and where they came from.
+
+Positions are the data: a sentence's identity is (article path, index), never its text,
+and its `LineSpan` points at 1-based, inclusive lines of the decoded file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class LineSpan:
+    """An inclusive, 1-based range of lines in the decoded source file."""
+
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"L{self.start}" if self.start == self.end else f"L{self.start}-{self.end}"
+
+    def contains(self, line: int) -> bool:
+        return self.start <= line <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One kept sentence of an article, with its exact place in the file."""
+
+    index: int
+    text: str
+    span: LineSpan
+    start: int  # character offset in the decoded file
+    end: int  # character offset one past the last character
+    block: int  # paragraph number within the article
+    segment: int  # which glued-in copy it belongs to
+    kind: str = "text"  # "text", "heading" or "excerpt"
+
+    @property
+    def is_candidate(self) -> bool:
+        """Whether a summarizer may quote it: real prose, not a heading or a runaway line."""
+        return self.kind != "heading" and 3 <= len(self.text.split()) and len(self.text) <= 1500
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """Lines left out of the article text, and why."""
+
+    span: LineSpan
+    reason: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One outlet's copy inside a file that glues several together."""
+
+    span: LineSpan
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A related article named in front matter (title, excerpt, provider, link)."""
+
+    title: str | None = None
+    excerpt: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A parsed input file: metadata, kept sentences, and everything that was left out."""
+
+    path: str
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    topics: list[str] = field(default_factory=list)
+    excerpt: str | None = None
+    related: list[Related] = field(default_factory=list)
+    encoding: str = "utf-8"
+    format: str = "text"  # "text", "markdown" or "html"
+    warnings: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    metadata_span: LineSpan | None = None  # front matter or date prefix lines
+    text: str = ""  # the decoded file, for showing source lines
+
+    @property
+    def lines(self) -> list[str]:
+        """The decoded file split the way citations count lines (\\n, \\r\\n or \\r)."""
+        from reader.ingest.lines import split_lines
+
+        return split_lines(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    """A file that could not be read as an article, with a one-line reason."""
+
+    path: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.error}"

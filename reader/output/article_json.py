@@ -1,0 +1,41 @@
+"""The JSON shape of a parsed article (`reader show --format json`)."""
+from __future__ import annotations
+
+from typing import Any
+
+from reader.model import Article, LoadError
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """Everything `show` knows about one article, with 1-based inclusive line numbers."""
+    return {
+        "path": article.path,
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "url": article.url,
+        "topics": article.topics,
+        "excerpt": article.excerpt,
+        "related": [
+            {"title": r.title, "excerpt": r.excerpt, "date": r.date, "url": r.url, "source": r.source}
+            for r in article.related
+        ],
+        "encoding": article.encoding,
+        "format": article.format,
+        "warnings": article.warnings,
+        "sentences": [
+            {"text": s.text, "line_start": s.span.start, "line_end": s.span.end, "kind": s.kind, "segment": s.segment}
+            for s in article.sentences
+        ],
+        "removed": [
+            {"line_start": r.span.start, "line_end": r.span.end, "reason": r.reason} for r in article.removed
+        ],
+        "segments": [
+            {"line_start": g.span.start, "line_end": g.span.end, "duplicate_of": g.duplicate_of}
+            for g in article.segments
+        ],
+    }
+
+
+def error_dict(error: LoadError) -> dict[str, str]:
+    return {"path": error.path, "error": error.error}

@@ -1,0 +1,63 @@
+"""`reader show` as text: a metadata header, then every source line numbered, removed lines dimmed with the reason."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from reader.model import Article
+from reader.output.sanitize import inert, one_line
+
+
+def line_notes(article: Article) -> dict[int, str]:
+    """For each line left out of the text, why: front matter, boilerplate, a repeated copy."""
+    notes: dict[int, str] = {}
+    if article.metadata_span:
+        for line in range(article.metadata_span.start, article.metadata_span.end + 1):
+            notes[line] = "front matter"
+    for removed in article.removed:
+        for line in range(removed.span.start, removed.span.end + 1):
+            notes.setdefault(line, removed.reason)
+    kept = {line for s in article.sentences if s.kind != "excerpt" for line in range(s.span.start, s.span.end + 1)}
+    return {line: why for line, why in notes.items() if line not in kept}
+
+
+def header(article: Article) -> Text:
+    """Title, source, date, URL, topics, related articles and warnings, one per line."""
+    out = Text()
+    out.append(one_line(article.title or "(untitled)"), style="bold")
+    out.append("\n")
+    facts = [one_line(x) for x in (article.source, article.date) if x]
+    facts.append(f"{article.format}, {article.encoding}, {len(article.sentences)} sentences")
+    out.append(" · ".join(facts) + "\n", style="dim")
+    if article.url:
+        out.append(one_line(article.url) + "\n", style="dim underline")
+    if article.topics:
+        out.append("topics: " + ", ".join(one_line(t) for t in article.topics) + "\n", style="dim")
+    for related in article.related:
+        label = " · ".join(one_line(x) for x in (related.title or related.url or "", related.source or "", related.date or "") if x)
+        out.append(f"related: {label}\n", style="dim")
+    for warning in article.warnings:
+        out.append(f"warning: {one_line(warning)}\n", style="yellow")
+    return out
+
+
+def render_article(article: Article, console: Console) -> None:
+    """Print the header and the numbered source lines."""
+    console.print(header(article))
+    lines = article.lines
+    width = len(str(len(lines)))
+    notes = line_notes(article)
+    previous: str | None = None
+    for number, line in enumerate(lines, start=1):
+        row = Text(f"{number:>{width}} ", style="dim")
+        note = notes.get(number)
+        if note:
+            row.append("│ ", style="dim")
+            row.append(inert(line), style="dim strike" if note != "front matter" else "dim")
+            if note != previous and line.strip():
+                row.append(f"  [{note}]", style="dim italic")
+        else:
+            row.append("│ ")
+            row.append(inert(line))
+        previous = note if line.strip() else previous
+        console.print(row, soft_wrap=True, highlight=False, markup=False)

@@ -1,0 +1,34 @@
+"""Text from files is untrusted: make it inert before it reaches a terminal or a JSON consumer."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+# C0 controls except tab and newline, DEL, C1 controls, and bidirectional overrides/isolates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return "^" + chr(code + 0x40)  # ESC shows as ^[ the way `cat -v` does
+    return f"<U+{code:04X}>"
+
+
+def inert(text: str) -> str:
+    """Replace control characters (escape sequences included) with visible stand-ins."""
+    return _UNSAFE.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """Inert and on one line: for titles, status lines and error messages."""
+    return inert(" ".join(text.split()))
+
+
+def dumps(data: Any, indent: int | None = 2) -> str:
+    """JSON whose strings cannot carry terminal controls (json escapes C0; this escapes C1 too)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

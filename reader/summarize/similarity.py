@@ -1,0 +1,89 @@
+"""TF-IDF sentence vectors and their cosine similarities, vectorised with numpy.
+
+Similarity is accumulated term by term from postings lists with one `bincount`, so a story of
+2,000 sentences costs milliseconds rather than sumy's pure-Python pairwise loops.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.summarize.tokens import content_terms
+
+
+@dataclass(slots=True)
+class Similarity:
+    """Cosine similarity between every pair of sentences, and each sentence's term weights."""
+
+    matrix: np.ndarray  # (n, n) float32, diagonal 1 for non-empty sentences
+    terms: list[dict[str, float]]  # normalised tf-idf weights per sentence
+    idf: dict[str, float]
+
+
+def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5) -> Similarity:
+    """Cosine similarity of log-tf x idf vectors; terms in most sentences carry no signal and are skipped."""
+    n = len(texts)
+    bags: list[dict[str, int]] = []
+    df: dict[str, int] = {}
+    for text in texts:
+        bag: dict[str, int] = {}
+        for term in content_terms(text):
+            bag[term] = bag.get(term, 0) + 1
+        bags.append(bag)
+        for term in bag:
+            df[term] = df.get(term, 0) + 1
+    idf = {t: float(np.log((n + 1) / (d + 0.5))) for t, d in df.items()}
+    weights: list[dict[str, float]] = []
+    for bag in bags:
+        vec = {t: (1.0 + np.log(c)) * idf[t] for t, c in bag.items()}
+        norm = float(np.sqrt(sum(v * v for v in vec.values()))) or 1.0
+        weights.append({t: v / norm for t, v in vec.items()})
+    matrix = _cosine(weights, df, n, max(2, int(max_df_share * n)) if n > 20 else n)
+    return Similarity(matrix, weights, idf)
+
+
+def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df: int) -> np.ndarray:
+    postings: dict[str, tuple[list[int], list[float]]] = {}
+    for i, vec in enumerate(weights):
+        for term, value in vec.items():
+            if 2 <= df[term] <= max_df:
+                rows, vals = postings.setdefault(term, ([], []))
+                rows.append(i)
+                vals.append(value)
+    index_parts: list[np.ndarray] = []
+    value_parts: list[np.ndarray] = []
+    for rows, vals in postings.values():
+        r = np.asarray(rows, dtype=np.int64)
+        v = np.asarray(vals, dtype=np.float64)
+        index_parts.append((r[:, None] * n + r[None, :]).ravel())
+        value_parts.append(np.outer(v, v).ravel())
+    if index_parts:
+        flat = np.bincount(np.concatenate(index_parts), weights=np.concatenate(value_parts), minlength=n * n)
+        matrix = flat.reshape(n, n).astype(np.float32)
+    else:
+        matrix = np.zeros((n, n), dtype=np.float32)
+    np.fill_diagonal(matrix, 1.0)
+    return np.clip(matrix, 0.0, 1.0)
+
+
+def centrality(matrix: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
+    """Continuous LexRank (Erkan & Radev, 2004): stationary distribution of the similarity graph."""
+    n = matrix.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    graph = np.where(matrix >= threshold, matrix, 0.0).astype(np.float64)
+    np.fill_diagonal(graph, 0.0)
+    sums = graph.sum(axis=1, keepdims=True)
+    dangling = sums[:, 0] == 0
+    graph = np.divide(graph, sums, out=np.full_like(graph, 1.0 / n), where=sums > 0)
+    graph[dangling] = 1.0 / n
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        new = (1 - damping) / n + damping * (graph.T @ rank)
+        if np.abs(new - rank).sum() < 1e-7:
+            rank = new
+            break
+        rank = new
+    return rank / rank.max() if rank.max() > 0 else rank

@@ -1,0 +1,51 @@
+"""Words for comparing sentences: lowercase, stop words out, numbers in one format, light stemming.
+
+"$30m", "$30 million" and "30 million dollars" should look alike to a story summary, and
+"privacy" should match "Privacy"; this is deliberately simple, fast and language-light.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,2}\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.IGNORECASE)
+_SCALE = {"m": "million", "mn": "million", "mln": "million", "b": "billion", "bn": "billion",
+          "k": "thousand", "tn": "trillion", "t": "trillion"}
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so
+some such than that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves said says say told according mr mrs ms dr s t would could one two also
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A tiny suffix stripper: enough to match "violations"/"violation", "settled"/"settles"."""
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss" if suffix == "s" else "\0"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def words(text: str) -> list[str]:
+    """All word tokens, lowercased, apostrophes and number formats normalised (no stop-word removal)."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text.lower().replace("’", "'")):
+        if token[0].isdigit():
+            number = re.match(r"[\d.,]+", token).group()  # type: ignore[union-attr]
+            out.append(number.rstrip(".,").replace(",", ""))
+            scale = token[len(number):]
+            if scale in _SCALE:
+                out.append(_SCALE[scale])
+        else:
+            out.append(token.split("'")[0] if token.endswith(("'s", "'t")) else token)
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words: what two sentences must share to say the same thing."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1 or w.isdigit()]

@@ -1,0 +1,75 @@
+"""Bad input never crashes, never loses the rest, never is written to."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+
+def make_bad_folder(root: Path) -> dict[str, Path]:
+    root.mkdir()
+    files = {
+        "good": root / "good.txt",
+        "binary": root / "image.png",
+        "empty": root / "empty.txt",
+        "undecodable": root / "mixed.txt",
+        "unclosed": root / "unclosed.md",
+        "malformed": root / "malformed.md",
+        "python_tag": root / "tag.md",
+        "bomb": root / "bomb.md",
+        "long_line": root / "long.txt",
+    }
+    files["good"].write_text("The council met on Monday. It voted to adopt the plan.\n")
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2048))
+    files["empty"].write_bytes(b"")
+    files["undecodable"].write_bytes(("Children’s privacy matters here. " * 100).encode() + b"\xff\xfe tail.")
+    files["unclosed"].write_text("---\ntitle: never closed\n\nBody text is here.\n")
+    files["malformed"].write_text("---\ntitle: [broken\n---\nBody after broken YAML.\n")
+    files["python_tag"].write_text("---\nx: !!python/object/apply:os.system ['echo pwned']\n---\nBody text.\n")
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{n}: &{n} [" + ", ".join([f"*{p}"] * 9) + "]" for p, n in zip("abcdefgh", "bcdefghi")]
+    files["bomb"].write_text("---\n" + "\n".join(bomb) + "\n---\nBody under a bomb.\n")
+    files["long_line"].write_text("word " * 2_100_000)  # one 10.5 MB line
+    return files
+
+
+def digest(folder: Path) -> dict[str, tuple[str, float]]:
+    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime) for p in folder.iterdir()}
+
+
+def test_a_folder_of_bad_files(run_reader, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    files = make_bad_folder(folder)
+    unreadable = folder / "secret.txt"
+    unreadable.write_text("You cannot read me.")
+    unreadable.chmod(0)
+    before = digest(folder)
+    result = run_reader("list", "--format", "json", str(folder), timeout=120)
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    paths = {item["path"] for item in result.json()}
+    for key in ("good", "undecodable", "unclosed", "malformed", "python_tag", "bomb", "long_line"):
+        assert str(files[key]) in paths, key
+    err_lines = result.err.strip().splitlines()
+    for key, words in {"binary": "binary", "empty": "empty", "undecodable": "UTF-8", "unclosed": "never closed",
+                       "malformed": "YAML", "python_tag": "refused", "bomb": "aliases", "long_line": "characters long"}.items():
+        (line,) = [l for l in err_lines if str(files[key]) in l]
+        assert words in line, (key, line)
+    if os.geteuid() != 0:  # root can read anything
+        assert any(str(unreadable) in l and "permission" in l for l in err_lines)
+    unreadable.chmod(0o600)
+    after = digest(folder)
+    assert {k: v for k, v in after.items()} == {k: v for k, v in before.items()}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(before)  # nothing written beside the articles
+    assert not (folder / "pwned").exists()
+
+
+def test_missing_path_is_reported_and_the_rest_loads(run_reader, tmp_path: Path) -> None:
+    good = tmp_path / "ok.txt"
+    good.write_text("A fine sentence here. Another fine one.\n")
+    result = run_reader("show", "--format", "json", str(tmp_path / "nope.txt"), str(good))
+    assert result.code == 1
+    assert "nope.txt" in result.err and "no such file" in result.err
+    assert result.json()[0]["path"] == str(good)

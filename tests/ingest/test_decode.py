@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.ingest.decode import DecodeError, decode_bytes
+
+
+def test_utf8_plain_and_with_bom() -> None:
+    assert decode_bytes("Café “quoted”".encode()).text == "Café “quoted”"
+    decoded = decode_bytes(codecs.BOM_UTF8 + "Café".encode())
+    assert decoded.text == "Café"
+    assert decoded.encoding == "utf-8-sig"
+
+
+def test_windows_1252_is_recognised() -> None:
+    decoded = decode_bytes("“Smart” quotes — and £5".encode("cp1252"))
+    assert decoded.text == "“Smart” quotes — and £5"
+    assert decoded.encoding == "windows-1252"
+
+
+def test_latin1_when_cp1252_cannot_decode() -> None:
+    data = b"Caf\xe9 \x81 menu"  # 0x81 is unassigned in cp1252
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "latin-1"
+    assert decoded.text.startswith("Café")
+
+
+def test_utf16_with_bom() -> None:
+    decoded = decode_bytes("Hello “world”".encode("utf-16"))
+    assert decoded.text == "Hello “world”"
+
+
+def test_a_stray_byte_in_utf8_text_is_replaced_and_reported() -> None:
+    data = ("Children’s privacy. " * 200).encode() + b"\xff" + " More text.".encode()
+    decoded = decode_bytes(data)
+    assert decoded.encoding.startswith("utf-8")
+    assert "Children’s" in decoded.text
+    assert decoded.warnings and "not valid UTF-8" in decoded.warnings[0]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"),
+    (b"  \n\n \t", "whitespace"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+])
+def test_not_text(data: bytes, message: str) -> None:
+    with pytest.raises(DecodeError, match=message):
+        decode_bytes(data)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.ingest.metadata import from_mapping, normalize_date
+
+
+def test_publisher_variants_map_to_the_same_fields() -> None:
+    a = from_mapping({
+        "title": "A", "excerpt": "E", "publishedDateTime": "2023-06-01T14:21:00Z",
+        "originalUrl": "https://a.example/x", "provider": {"name": "Outlet A", "domain": "a.example"},
+        "topics": ["AI", "Privacy"],
+    })
+    b = from_mapping({
+        "headline": "A", "summary": "E", "date": dt.date(2023, 6, 1), "url": "https://a.example/x",
+        "source": "Outlet A", "tags": "AI, Privacy",
+    })
+    for meta in (a, b):
+        assert (meta.title, meta.excerpt, meta.date, meta.url, meta.source) == (
+            "A", "E", "2023-06-01", "https://a.example/x", "Outlet A")
+        assert meta.topics == ["AI", "Privacy"]
+
+
+def test_related_entries() -> None:
+    meta = from_mapping({"related": [
+        {"title": "R1", "excerpt": "x", "publishedDateTime": "2023-06-01T10:45:00Z",
+         "webUrl": "https://r.example/1", "provider": {"name": "R News"}},
+        "https://r.example/2",
+        {"nothing": "useful"},
+    ]})
+    assert [(r.title, r.date, r.url, r.source) for r in meta.related] == [
+        ("R1", "2023-06-01", "https://r.example/1", "R News"),
+        (None, None, "https://r.example/2", None),
+    ]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-07-19", "2023-07-19"),
+    ("2023-07-19T23:59:00-05:00", "2023-07-19"),
+    ("June 1, 2023", "2023-06-01"),
+    ("1 June 2023", "2023-06-01"),
+    ("2023-02-30", None),
+    ("soon", None),
+    (dt.datetime(2020, 1, 2, 3, 4), "2020-01-02"),
+    (True, None),
+])
+def test_dates(value: object, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_generic_category_is_not_a_topic() -> None:
+    assert from_mapping({"category": "news", "tags": ["Courts"]}).topics == ["Courts"]
+
+
+def test_non_text_values_are_ignored() -> None:
+    meta = from_mapping({"title": {"nested": 1}, "url": "not a url", "source": ["S1", "S2"]})
+    assert meta.title is None and meta.url is None and meta.source == "S1"

@@ -1,0 +1,129 @@
+"""Each input shape, with small fixtures written here, checked line by line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ingest import load_article
+from reader.model import Article
+
+
+def load(tmp_path: Path, name: str, content: str | bytes) -> Article:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    article = load_article(path)
+    assert isinstance(article, Article), article
+    return article
+
+
+def lines_of(article: Article, text: str) -> tuple[int, int]:
+    (sentence,) = [s for s in article.sentences if s.text == text]
+    return sentence.span.start, sentence.span.end
+
+
+def test_plain_text_with_date_prefix_and_paragraphs(tmp_path: Path) -> None:
+    article = load(tmp_path, "a.txt", " date 2024-02-29 Officials met on Monday. They agreed.\n\nA second paragraph\nwraps onto two lines.\n")
+    assert article.date == "2024-02-29"
+    assert [s.text for s in article.sentences] == [
+        "Officials met on Monday.", "They agreed.", "A second paragraph wraps onto two lines."]
+    assert lines_of(article, "A second paragraph wraps onto two lines.") == (3, 4)
+    assert article.title == "Officials met on Monday."
+
+
+def test_headline_line_becomes_the_title(tmp_path: Path) -> None:
+    article = load(tmp_path, "bbc.txt", "Ad sales boost profit\n\nProfits rose 76% in the quarter. Sales grew.\n")
+    assert article.title == "Ad sales boost profit"
+    assert article.sentences[0].kind == "heading"
+
+
+def test_markdown_with_yaml_front_matter(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        "title: \"Council backs plan\"\n"
+        "publishedDateTime: 2026-03-11T09:00:00Z\n"
+        "provider:\n  name: The Courier\n  domain: courier.example\n"
+        "topics: [Transport]\n"
+        "---\n"
+        "# Council backs plan\n"
+        "\n"
+        "The council voted **9-4** on *Tuesday* night.\n"
+        "The charge starts in\n"
+        "January. Read [the full report](https://example.org/report).\n"
+        "\n"
+        "- Cars pay $9.50 a day.\n"
+        "- Trucks pay &dollar;21 a day.\n"
+    )
+    article = load(tmp_path, "a.md", text)
+    assert (article.title, article.date, article.source, article.topics) == (
+        "Council backs plan", "2026-03-11", "The Courier", ["Transport"])
+    assert article.format == "markdown"
+    assert article.metadata_span is not None and (article.metadata_span.start, article.metadata_span.end) == (1, 8)
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == "Council backs plan" and article.sentences[0].kind == "heading"
+    assert "The council voted 9-4 on Tuesday night." in texts
+    assert lines_of(article, "The council voted 9-4 on Tuesday night.") == (11, 11)
+    assert lines_of(article, "The charge starts in January.") == (12, 13)
+    assert lines_of(article, "Read the full report.") == (13, 13)
+    assert lines_of(article, "Cars pay $9.50 a day.") == (15, 15)
+    assert lines_of(article, "Trucks pay $21 a day.") == (16, 16)
+
+
+def test_toml_front_matter(tmp_path: Path) -> None:
+    text = '+++\ntitle = "Rates set"\ndate = 2026-03-12\nsource = "Urbanist"\ntags = ["a", "b"]\n+++\nThe rates were set today.\n'
+    article = load(tmp_path, "a.md", text)
+    assert (article.title, article.date, article.source, article.topics) == ("Rates set", "2026-03-12", "Urbanist", ["a", "b"])
+    assert lines_of(article, "The rates were set today.") == (7, 7)
+
+
+def test_front_matter_only_uses_the_excerpt(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        "title: Card\n"
+        "excerpt: >-\n"
+        "  The council voted to adopt the charge. It starts next\n"
+        "  year.\n"
+        "related:\n"
+        "  - title: Other take\n"
+        "    webUrl: https://other.example/a\n"
+        "---\n"
+    )
+    article = load(tmp_path, "card.txt", text)
+    assert [s.text for s in article.sentences] == ["The council voted to adopt the charge.", "It starts next year."]
+    assert {(s.span.start, s.span.end) for s in article.sentences} == {(3, 5)}
+    assert article.related[0].title == "Other take"
+    assert not article.warnings
+
+
+def test_crlf_and_cp1252(tmp_path: Path) -> None:
+    crlf = load(tmp_path, "crlf.txt", b"Headline here\r\n\r\nFirst sentence here. Second one.\r\n\r\nThird one.\r\n")
+    assert lines_of(crlf, "Third one.") == (5, 5)
+    legacy = load(tmp_path, "legacy.txt", "“Quoted,” she said — £5.\n\nNext para here.".encode("cp1252"))
+    assert legacy.encoding == "windows-1252"
+    assert legacy.sentences[0].text == "“Quoted,” she said — £5."
+
+
+def test_lone_cr_line_endings(tmp_path: Path) -> None:
+    article = load(tmp_path, "mac.txt", b"One sentence here.\r\rAnother sentence.\r")
+    assert lines_of(article, "Another sentence.") == (3, 3)
+
+
+def test_unclosed_front_matter_is_read_as_text_with_a_warning(tmp_path: Path) -> None:
+    article = load(tmp_path, "open.md", "---\ntitle: x\n\nThe body is still here.\n")
+    assert any("never closed" in w for w in article.warnings)
+    assert "The body is still here." in [s.text for s in article.sentences]
+
+
+def test_malformed_yaml_keeps_the_body(tmp_path: Path) -> None:
+    article = load(tmp_path, "bad.md", "---\ntitle: [oops\n---\nThe body survives.\n")
+    assert any("invalid YAML" in w for w in article.warnings)
+    assert [s.text for s in article.sentences] == ["The body survives."]
+
+
+def test_glued_copies_in_a_file(tmp_path: Path) -> None:
+    copy = "The mayor signed the order on Friday. “It is done,” she said. Critics vowed to appeal."
+    straight = copy.replace("“", '"').replace("”", '"')
+    text = f"{copy}.. CITY — {straight} A new fact was added.\n"
+    article = load(tmp_path, "glued.txt", text)
+    assert [g.duplicate_of for g in article.segments] == [None, 0]
+    texts = [s.text for s in article.sentences]
+    assert texts.count("The mayor signed the order on Friday.") == 1
+    assert "A new fact was added." in texts
