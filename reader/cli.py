@@ -29,10 +29,29 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("paths", nargs="+", metavar="PATH", help="article file(s)")
     show.add_argument("--format", choices=("text", "json"), default="text")
 
+    from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+
+    summarize = sub.add_parser("summarize", help="extractive summaries that cite file:line")
+    summarize.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    length = summarize.add_mutually_exclusive_group()
+    length.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per summary (default 3, story 7)")
+    length.add_argument("--words", type=_positive, metavar="N", help="words per summary instead of a sentence count")
+    summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=DEFAULT_ALGORITHM, metavar="NAME",
+                           help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})")
+    summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
+    summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
     listing = sub.add_parser("list", help="list the articles found under PATHs")
     listing.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -72,6 +91,12 @@ def _show(options: argparse.Namespace) -> int:
     return run_show(options)
 
 
+def _summarize(options: argparse.Namespace) -> int:
+    from reader.commands.summarize_command import run_summarize
+
+    return run_summarize(options)
+
+
 def _list(options: argparse.Namespace) -> int:
     from reader.commands.list_command import run_list
 
@@ -81,6 +106,7 @@ def _list(options: argparse.Namespace) -> int:
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "list": _list,
+    "summarize": _summarize,
     None: lambda options: _open([]),
 }
 

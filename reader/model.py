@@ -38,7 +38,10 @@ class Sentence:
     @property
     def is_candidate(self) -> bool:
         """Whether a summarizer may quote it: real prose, not a heading or a runaway line."""
-        return self.kind != "heading" and 3 <= len(self.text.split()) and len(self.text) <= 1500
+        if self.kind == "heading" or len(self.text) > 1500 or len(self.text.split()) < 3:
+            return False
+        # A front-matter excerpt cut off mid-sentence ("…to do ...") is not worth quoting.
+        return not (self.kind == "excerpt" and self.text.endswith(("...", "…")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,14 @@ from reader.model import Article
 from reader.output.sanitize import inert, one_line
 
 
-def line_notes(article: Article) -> dict[int, str]:
-    """For each line left out of the text, why: front matter, boilerplate, a repeated copy."""
-    notes: dict[int, str] = {}
-    if article.metadata_span:
-        for line in range(article.metadata_span.start, article.metadata_span.end + 1):
-            notes[line] = "front matter"
-    for removed in article.removed:
-        for line in range(removed.span.start, removed.span.end + 1):
-            notes.setdefault(line, removed.reason)
+def line_notes(article: Article) -> dict[int, tuple[str, bool]]:
+    """For each line left out of the text: why (front matter, boilerplate, a repeat), and whether it starts the span."""
+    notes: dict[int, tuple[str, bool]] = {}
+    spans = [(article.metadata_span, "front matter")] if article.metadata_span else []
+    spans += [(r.span, r.reason) for r in article.removed]
+    for span, reason in spans:
+        for line in range(span.start, span.end + 1):
+            notes.setdefault(line, (reason, line == span.start))
     kept = {line for s in article.sentences if s.kind != "excerpt" for line in range(s.span.start, s.span.end + 1)}
     return {line: why for line, why in notes.items() if line not in kept}
 
@@ -47,17 +46,16 @@ def render_article(article: Article, console: Console) -> None:
     lines = article.lines
     width = len(str(len(lines)))
     notes = line_notes(article)
-    previous: str | None = None
     for number, line in enumerate(lines, start=1):
         row = Text(f"{number:>{width}} ", style="dim")
         note = notes.get(number)
         if note:
-            row.append("│ ", style="dim")
-            row.append(inert(line), style="dim strike" if note != "front matter" else "dim")
-            if note != previous and line.strip():
-                row.append(f"  [{note}]", style="dim italic")
+            reason, first = note
+            row.append("┊ ", style="dim")
+            row.append(inert(line), style="dim strike" if reason != "front matter" else "dim")
+            if first:
+                row.append(f"  [{reason}]", style="dim italic")
         else:
             row.append("│ ")
             row.append(inert(line))
-        previous = note if line.strip() else previous
         console.print(row, soft_wrap=True, highlight=False, markup=False)

@@ -14,11 +14,11 @@ from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import mmr_select, relevance
 from reader.summarize.similarity import tfidf_similarity
 from reader.summarize.story import corroborations, story_order, story_scores
-from reader.summarize.sumy_adapter import SUMY_ALGORITHMS, sumy_scores
+from reader.summarize.topics import main_story
+from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from reader.summarize.sumy_adapter import sumy_scores
 from reader.summarize.units import Citation, SummaryItem, Unit, candidate_units
 
-DEFAULT_ALGORITHM = "reader"
-ALGORITHMS: tuple[str, ...] = (DEFAULT_ALGORITHM, "lead", *SUMY_ALGORITHMS)
 DEFAULT_SENTENCES = 3
 DEFAULT_STORY_SENTENCES = 7
 
@@ -90,6 +90,10 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
     """One summary over several sources: one sentence per fact, citing every source that reports it."""
     _check(algorithm)
     units = candidate_units(articles)
+    if len(units) > 1:
+        story_sources = main_story(units)
+        units = [u for u in units if u.source_key in story_sources]
+        units = [Unit(n, u.article, u.sentence, u.position, u.count) for n, u in enumerate(units)]
     if not units:
         return []
     similarity = tfidf_similarity([u.text for u in units])

@@ -22,8 +22,12 @@ class Similarity:
     idf: dict[str, float]
 
 
-def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5) -> Similarity:
-    """Cosine similarity of log-tf x idf vectors; terms in most sentences carry no signal and are skipped."""
+def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bool = False) -> Similarity:
+    """Cosine similarity of log-tf x idf vectors; terms in most sentences carry no signal and are skipped.
+
+    `smooth` keeps terms shared by every text worth something (idf >= 1): right for comparing a
+    handful of whole documents, where shared vocabulary is the very signal.
+    """
     n = len(texts)
     bags: list[dict[str, int]] = []
     df: dict[str, int] = {}
@@ -34,7 +38,10 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5) -> Similar
         bags.append(bag)
         for term in bag:
             df[term] = df.get(term, 0) + 1
-    idf = {t: float(np.log((n + 1) / (d + 0.5))) for t, d in df.items()}
+    if smooth:
+        idf = {t: float(np.log((n + 1) / (d + 1)) + 1.0) for t, d in df.items()}
+    else:
+        idf = {t: float(np.log((n + 1) / (d + 0.5))) for t, d in df.items()}
     weights: list[dict[str, float]] = []
     for bag in bags:
         vec = {t: (1.0 + np.log(c)) * idf[t] for t, c in bag.items()}

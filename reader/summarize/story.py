@@ -12,24 +12,29 @@ import numpy as np
 
 from reader.summarize.reader_rank import length_factor, position_prior
 from reader.summarize.similarity import Similarity, centrality
-from reader.summarize.tokens import content_terms
+from reader.summarize.tokens import STOP_WORDS, content_terms, words
 from reader.summarize.units import Unit
 
-EQUIVALENT_SIMILARITY = 0.45  # cosine at which two sentences from different sources report one fact
-MIN_SHARED_TERMS = 0.5  # and they share at least half of the shorter one's content terms
+EQUIVALENT_SIMILARITY = 0.4  # cosine at which two sentences from different sources report one fact
+MIN_COVERAGE = 0.5  # and the other sentence carries at least half of this one's content words
 CORROBORATION_WEIGHT = 0.35
 CENTRALITY_WEIGHT = 0.4
 POSITION_WEIGHT = 0.25
 
 
+def _plain_words(text: str) -> set[str]:
+    """Distinct content words as written (no stemming, no digits): what a reader sees repeated."""
+    return {w for w in words(text) if w not in STOP_WORDS and not w.replace(".", "").isdigit()}
+
+
 def equivalent(units: Sequence[Unit], similarity: Similarity, i: int, j: int) -> bool:
-    """Whether units i and j say the same thing (checked on similarity and shared terms)."""
+    """Whether unit j reports what unit i says: similar overall, and carrying most of i's words."""
     if similarity.matrix[i, j] < EQUIVALENT_SIMILARITY:
         return False
-    a, b = set(similarity.terms[i]), set(similarity.terms[j])
-    if not a or not b:
+    mine = _plain_words(units[i].text)
+    if not mine:
         return False
-    return len(a & b) / min(len(a), len(b)) >= MIN_SHARED_TERMS
+    return len(mine & _plain_words(units[j].text)) / len(mine) >= MIN_COVERAGE
 
 
 def corroborations(units: Sequence[Unit], similarity: Similarity) -> list[dict[tuple[str, int], int]]:

@@ -12,7 +12,7 @@ from typing import Any
 from reader.summarize.tokens import STOP_WORDS, words
 from reader.summarize.units import Unit
 
-SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic", "reduction")
+from reader.algorithms import SUMY_ALGORITHMS  # noqa: F401 - re-exported
 
 
 class ReaderTokenizer:

@@ -23,8 +23,12 @@ class Unit:
 
     @property
     def source_key(self) -> tuple[str, int]:
-        """Which outlet said it: the file, and the glued-in copy within it."""
-        return (self.article.path, self.sentence.segment)
+        """Which outlet said it: the file, and the glued-in copy within it (a repeated copy is its original)."""
+        segment = self.sentence.segment
+        segments = self.article.segments
+        while 0 <= segment < len(segments) and segments[segment].duplicate_of is not None:
+            segment = segments[segment].duplicate_of  # type: ignore[assignment]
+        return (self.article.path, segment)
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,7 +121,7 @@ def test_malformed_yaml_keeps_the_body(tmp_path: Path) -> None:
 def test_glued_copies_in_a_file(tmp_path: Path) -> None:
     copy = "The mayor signed the order on Friday. “It is done,” she said. Critics vowed to appeal."
     straight = copy.replace("“", '"').replace("”", '"')
-    text = f"{copy}.. CITY — {straight} A new fact was added.\n"
+    text = f"{copy[:-1]}.. CITY — {straight} A new fact was added.\n"
     article = load(tmp_path, "glued.txt", text)
     assert [g.duplicate_of for g in article.segments] == [None, 0]
     texts = [s.text for s in article.sentences]
