@@ -11,7 +11,7 @@ import numpy as np
 
 from reader.model import Article
 from reader.summarize.lead import lead_scores
-from reader.summarize.reader_rank import mmr_select, relevance
+from reader.summarize.reader_rank import Redundancy, mmr_select, relevance
 from reader.summarize.similarity import tfidf_similarity
 from reader.summarize.story import corroborations, story_order, story_scores
 from reader.summarize.topics import main_story
@@ -63,10 +63,11 @@ def summarize_units(units: Sequence[Unit], algorithm: str = DEFAULT_ALGORITHM, c
     if words is not None:
         count = None
     if algorithm == DEFAULT_ALGORITHM:
-        similarity = tfidf_similarity([u.text for u in units])
+        # One text: its topic words recur in most sentences and are the signal (smoothed idf).
+        similarity = tfidf_similarity([u.text for u in units], max_df_share=1.0, smooth=True)
         scores = relevance(similarity, [u.position for u in units], _word_counts(units))
         chosen = mmr_select(scores, similarity.matrix, count, _word_counts(units), words,
-                            [set(t) for t in similarity.terms])
+                            Redundancy([set(t) for t in similarity.terms], [u.text for u in units]))
         picked = {i: float(scores[i]) for i in chosen}
     elif algorithm == "lead":
         scores_list = lead_scores(units)
@@ -101,7 +102,7 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
     if algorithm == DEFAULT_ALGORITHM:
         scores = story_scores(units, similarity, support)
         chosen = mmr_select(scores, similarity.matrix, None if words else count, _word_counts(units), words,
-                            [set(t) for t in similarity.terms])
+                            Redundancy([set(t) for t in similarity.terms], [u.text for u in units]))
         picked = {i: float(scores[i]) for i in chosen}
     else:
         items = summarize_units(units, algorithm, count, words, articles[0].title if len(articles) == 1 else None)

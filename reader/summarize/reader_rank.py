@@ -1,6 +1,8 @@
 """reader's own summarizer for news: centrality, lead position and corroboration, then MMR.
 
-- Centrality: continuous LexRank over TF-IDF cosine similarity (Erkan & Radev, 2004).
+- Centrality: degree centrality over TF-IDF cosine similarity (the "centroid" sentences that
+  share most with the rest; Erkan & Radev, 2004, compare it with LexRank's eigenvector form).
+- Information: longer sentences carry more of the story, within limits.
 - Position: news puts the essentials first (the lead baseline is hard to beat on news).
 - Corroboration: in a story, a fact several outlets carry matters more than one outlet's aside.
 - Redundancy: Maximal Marginal Relevance (Carbonell & Goldstein, 1998) picks sentences that add
@@ -12,12 +14,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from reader.summarize.similarity import Similarity, centrality
+from reader.summarize.similarity import Similarity
+from reader.summarize.tokens import words
 
-POSITION_WEIGHT = 0.45
-CENTRALITY_WEIGHT = 0.55
+POSITION_WEIGHT = 0.2
+CENTRALITY_WEIGHT = 0.8
 POSITION_DECAY = 0.6  # score of the k-th sentence falls as 1 / (1 + k) ** decay
 SHORT_SENTENCE_WORDS = 8  # shorter sentences carry little on their own
+LENGTH_EXPONENT = 0.5  # preference for longer sentences, relative to the article's mean length
+MAX_LENGTH_BONUS = 2.0
 MMR_LAMBDA = 0.7
 REDUNDANT_SIMILARITY = 0.5  # cosine above which two sentences say the same thing
 
@@ -27,31 +32,56 @@ def position_prior(positions: Sequence[int]) -> np.ndarray:
 
 
 def length_factor(word_counts: Sequence[int]) -> np.ndarray:
+    """Short fragments count little; longer sentences a little more, up to a cap."""
     counts = np.asarray(word_counts, dtype=np.float64)
-    return np.clip(counts / SHORT_SENTENCE_WORDS, 0.25, 1.0)
+    if counts.size == 0:
+        return counts
+    relative = np.minimum((counts / max(1.0, counts.mean())) ** LENGTH_EXPONENT, MAX_LENGTH_BONUS)
+    return np.clip(counts / SHORT_SENTENCE_WORDS, 0.25, 1.0) * relative
+
+
+def degree_centrality(matrix: np.ndarray) -> np.ndarray:
+    """Each sentence's total similarity to the others, scaled to [0, 1]."""
+    degree = matrix.sum(axis=1, dtype=np.float64) - np.diagonal(matrix)
+    top = degree.max() if degree.size else 0.0
+    return degree / top if top > 0 else degree
 
 
 def relevance(similarity: Similarity, positions: Sequence[int], word_counts: Sequence[int]) -> np.ndarray:
     """How much each sentence deserves a place, before redundancy is considered."""
-    central = centrality(similarity.matrix)
+    central = degree_centrality(similarity.matrix)
     score = CENTRALITY_WEIGHT * central + POSITION_WEIGHT * position_prior(positions)
     return score * length_factor(word_counts)
 
 
 REDUNDANT_SHARED_TERMS = 0.5  # or: half the shorter sentence's content terms recur in the other
+REDUNDANT_SHARED_RUN = 6  # or: both carry the same run of six words ("the council voted 9-4 late Tuesday")
 
 
-def shares_terms(term_sets: Sequence[set[str]], chosen: int) -> np.ndarray:
-    """Which sentences repeat most of their content terms with the chosen one (either way round)."""
-    mine = term_sets[chosen]
-    return np.array([
-        bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= REDUNDANT_SHARED_TERMS
-        for other in term_sets
-    ], dtype=bool)
+class Redundancy:
+    """Which candidates say again what a chosen sentence says, by shared terms or a shared phrase."""
+
+    def __init__(self, term_sets: Sequence[set[str]], texts: Sequence[str]) -> None:
+        self.term_sets = term_sets
+        self.runs = [_runs(t) for t in texts]
+
+    def of(self, chosen: int) -> np.ndarray:
+        mine, my_runs = self.term_sets[chosen], self.runs[chosen]
+        return np.array([
+            (bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= REDUNDANT_SHARED_TERMS)
+            or not my_runs.isdisjoint(runs)
+            for other, runs in zip(self.term_sets, self.runs)
+        ], dtype=bool)
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    n = REDUNDANT_SHARED_RUN
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
 
 
 def mmr_select(scores: np.ndarray, matrix: np.ndarray, count: int | None, word_counts: Sequence[int],
-               word_budget: int | None = None, term_sets: Sequence[set[str]] | None = None) -> list[int]:
+               word_budget: int | None = None, redundancy: Redundancy | None = None) -> list[int]:
     """Greedy MMR: best score minus similarity to what is already chosen; never two equivalents."""
     chosen: list[int] = []
     available = np.ones(len(scores), dtype=bool)
@@ -72,8 +102,8 @@ def mmr_select(scores: np.ndarray, matrix: np.ndarray, count: int | None, word_c
         chosen.append(best)
         words += word_counts[best]
         available[best] = False
-        if term_sets is not None:
-            available &= ~shares_terms(term_sets, best)
+        if redundancy is not None:
+            available &= ~redundancy.of(best)
         if word_budget is not None and words >= word_budget:
             break
     return chosen

@@ -66,12 +66,13 @@ def story_scores(units: Sequence[Unit], similarity: Similarity, support: list[di
 
 
 def story_order(units: Sequence[Unit], chosen: Sequence[int], support: list[dict[tuple[str, int], int]]) -> list[int]:
-    """Read in the order the story broke: first appearance in the earliest-dated source carrying it."""
+    """Read in the order the story broke: earliest date first, then where the sources place the fact."""
 
     def first_telling(i: int) -> tuple[str, float, int]:
         tellings = [i, *support[i].values()]
-        return min((units[t].article.date or "9999-99-99", units[t].position / max(1, units[t].count), t)
-                   for t in tellings)
+        earliest = min(units[t].article.date or "9999-99-99" for t in tellings)
+        places = sorted(units[t].position / max(1, units[t].count) for t in tellings)
+        return earliest, places[len(places) // 2], i
 
     return sorted(chosen, key=first_telling)
 
