@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2  # 70: internal error (a bug), 130: interrupted
 COMMANDS = ("show", "summarize", "list")
 
 
@@ -75,14 +75,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line; READER_DEBUG=1 shows the traceback
+        if os.environ.get("READER_DEBUG"):
+            raise
+        print(f"reader: internal error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 70
 
 
 def _open(args: list[str]) -> int:
-    """Bare `reader`: the TUI once it exists; until then the library listing."""
+    """Bare `reader [PATH...]`: open the TUI (Textual is imported only here, so subcommands start fast)."""
     options = _open_parser().parse_args(args)
-    from reader.commands.list_command import run_list
+    from reader.tui.app import run
 
-    return run_list(argparse.Namespace(paths=options.paths, format="text"))
+    return run(options.paths)
 
 
 def _show(options: argparse.Namespace) -> int:
