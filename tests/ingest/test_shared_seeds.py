@@ -52,8 +52,8 @@ def test_002_globaldata_block_is_removed_as_boilerplate(shared_seeds: Path) -> N
     for needle in ("How well do you really know your competitors?", "powered by GlobalData", "free sample",
                    "Thank you!", "Your download email will arrive shortly", "By GlobalData",
                    "Visit our Privacy Policy"):
-        (number,) = [n for n, line in enumerate(lines, 1) if needle in line]
-        assert number in removed_lines, needle
+        numbers = [n for n, line in enumerate(lines, 1) if needle in line]
+        assert numbers and set(numbers) <= removed_lines, needle
     text = " ".join(s.text for s in article.sentences)
     assert "GlobalData" not in text and "free sample" not in text
     # The news around it stays, including quotes and the story's own talk of privacy.

@@ -1,0 +1,139 @@
+"""Tests for boilerplate detection: invented articles with spliced boilerplate, and the real seeds."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.ingest.boilerplate import find_boilerplate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "boilerplate"
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+GLOBALDATA_SEED = "002_05ca7d6b824c41c9.txt"
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines (a paragraph may keep single newlines)."""
+    return [p for p in re.split(r"\n[ \t]*\n", text) if p.strip()]
+
+
+def load_fixture(name: str) -> tuple[list[str], list[str]]:
+    """Fixture paragraphs and kinds: '## ' marks a heading and '> ' a block quote."""
+    paragraphs, kinds = [], []
+    for p in split_paragraphs((FIXTURES / name).read_text(encoding="utf-8")):
+        kind = "heading" if p.startswith("## ") else "quote" if p.startswith("> ") else "paragraph"
+        paragraphs.append(p[3:] if kind == "heading" else p[2:] if kind == "quote" else p)
+        kinds.append(kind)
+    return paragraphs, kinds
+
+
+def flagged(reasons: list[str | None]) -> list[int]:
+    return [i for i, reason in enumerate(reasons) if reason is not None]
+
+
+# Expected indices written by hand from reading each fixture.
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("wire_city_council.txt", [3, 6, 8, 10, 11, 12]),
+        ("tech_newsletter.txt", [3, 4, 5, 6, 7, 8, 9, 14, 15]),
+        ("energy_report_download.txt", [0, 5, 6, 7, 8, 9, 10, 15]),
+        ("magazine_donation.txt", [3, 4, 5, 7, 8, 9, 11, 12]),
+        ("genre_news.txt", []),
+    ],
+)
+def test_fixture_flags_exactly_the_spliced_boilerplate(name: str, expected: list[int]) -> None:
+    paragraphs, kinds = load_fixture(name)
+    assert flagged(find_boilerplate(paragraphs, kinds)) == expected
+
+
+def test_reasons_name_the_kind() -> None:
+    paragraphs, kinds = load_fixture("wire_city_council.txt")
+    reasons = find_boilerplate(paragraphs, kinds)
+    assert reasons[3] == reasons[10] == "advertisement label"
+    assert reasons[6] == "read-more link"
+    assert reasons[8] == "image credit"
+    assert reasons[11] == "share prompt"
+    assert reasons[12] == "copyright notice"
+    paragraphs, kinds = load_fixture("tech_newsletter.txt")
+    reasons = find_boilerplate(paragraphs, kinds)
+    assert reasons[5] == "newsletter/subscription pitch"
+    assert reasons[8] == "privacy/cookie notice"
+    assert reasons[9] == "promotional block"  # "Thanks for signing up!" absorbed into the run
+
+
+def test_heading_next_to_a_run_stays_when_it_belongs_to_the_story() -> None:
+    paragraphs, kinds = load_fixture("energy_report_download.txt")
+    reasons = find_boilerplate(paragraphs, kinds)
+    assert kinds[11] == "heading" and reasons[10] is not None
+    assert reasons[11] is None
+
+
+def test_kinds_default_to_paragraphs() -> None:
+    paragraphs, _ = load_fixture("magazine_donation.txt")
+    assert find_boilerplate(paragraphs) == find_boilerplate(paragraphs, ["paragraph"] * len(paragraphs))
+
+
+def _seed(name: str) -> list[str]:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed {path} not available")
+    return split_paragraphs(path.read_text(encoding="utf-8"))
+
+
+def test_seed_globaldata_block_is_flagged_and_news_kept() -> None:
+    paragraphs = _seed(GLOBALDATA_SEED)
+    start = next(i for i, p in enumerate(paragraphs) if p.startswith("How well do you really know"))
+    end = next(i for i, p in enumerate(paragraphs) if "Visit our Privacy Policy" in p)
+    reasons = find_boilerplate(paragraphs)
+    assert end - start >= 6
+    assert flagged(reasons) == list(range(start, end + 1))
+    kept = [p for p, r in zip(paragraphs, reasons) if r is None]
+    assert any("While we disagree with the FTC’s allegations" in p for p in kept)
+    assert any("sacrificed privacy for profits" in p for p in kept)
+    assert any("enhance its privacy and security programme" in p for p in kept)
+
+
+def test_other_seeds_have_nothing_flagged() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seeds {SEEDS} not available")
+    names = sorted(p.name for p in SEEDS.glob("*.txt") if p.name != GLOBALDATA_SEED)
+    assert names
+    for name in names:
+        paragraphs = _seed(name)
+        assert flagged(find_boilerplate(paragraphs)) == [], name
+
+
+def test_quotes_addressed_to_you_and_our_are_kept() -> None:
+    paragraphs = [
+        "The mayor unveiled a plan on Monday to plant 10,000 street trees across the city by 2030.",
+        "“If you want cooler streets, you have to plant trees now. Our children will thank us,” the mayor said.",
+        '"We want you to join us," said Ana Ruiz, who leads a volunteer group that waters young trees. '
+        '"Sign up at any library and we will give you a watering can."',
+        "We have to act before the summer, she added, because our streets are getting hotter every year.",
+        "The city will spend $4 million on the trees, which officials say will cut summer street temperatures.",
+    ]
+    assert flagged(find_boilerplate(paragraphs)) == []
+    kinds = ["paragraph", "quote", "quote", "paragraph", "paragraph"]
+    assert flagged(find_boilerplate(paragraphs, kinds)) == []
+
+
+def test_whitespace_inside_paragraphs_is_collapsed() -> None:
+    story = [
+        "Shares in the carmaker rose 4% after it reported record quarterly deliveries of electric vans.",
+        "By signing up, you agree to our Terms of\nUse and Privacy\n  Policy. You may\tunsubscribe at any time.",
+        "The carmaker said deliveries of electric vans would rise again next quarter as a new plant opens.",
+    ]
+    assert flagged(find_boilerplate(story)) == [1]
+
+
+def test_empty_input() -> None:
+    assert find_boilerplate([]) == []
+    assert find_boilerplate([""]) == [None]
+    assert find_boilerplate(["•", "* * *", "?", "   \n"]) == [None, None, None, None]
+
+
+def test_single_paragraph() -> None:
+    assert find_boilerplate(["The central bank held interest rates at 4.5% on Thursday."]) == [None]
+    assert find_boilerplate(["Advertisement"]) == ["advertisement label"]
