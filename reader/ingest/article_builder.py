@@ -1,6 +1,7 @@
 """Turn decoded text of any input shape into an Article whose sentences know their source lines."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
@@ -20,6 +21,7 @@ from reader.model import Article, LineSpan, Removed, Segment, Sentence
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 LONG_LINE_CHARS = 100_000
+_TAG = re.compile(r"<[^>]*>")
 
 
 def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Sequence[str] = (),
@@ -40,8 +42,9 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
     _add_sentences(article, kept, index, left_out)
     if not article.sentences and meta.excerpt:
         _add_excerpt(article, index, meta.excerpt, shape.excerpt_span or article.metadata_span or LineSpan(1, 1))
+    preview = _strip_tags if article.format == "html" else normalize_space
     article.removed = sorted(
-        (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason, normalize_space(text[a:b])[:200])
+        (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason, preview(text[a:b])[:200])
          for a, b, reason in left_out),
         key=lambda r: (r.span.start, r.span.end),
     )
@@ -145,6 +148,13 @@ def _fill_metadata(article: Article, meta: Metadata) -> None:
     article.topics = meta.topics
     article.excerpt = meta.excerpt
     article.related = meta.related
+
+
+def _strip_tags(raw: str) -> str:
+    """A readable preview of left-out HTML: tags dropped, entities decoded, space collapsed."""
+    import html
+
+    return normalize_space(html.unescape(_TAG.sub(" ", raw)))
 
 
 def _domain(url: str | None) -> str | None:

@@ -1,0 +1,392 @@
+"""Saved HTML pages as article text: the main text only, every character mapped back to the page source.
+
+Built on the standard library's HTMLParser because it reports where each piece of text starts
+(tree builders like lxml lose that). Entities are decoded here rather than by the parser, so raw
+text pieces stay exact slices of the file and citations can point at the HTML lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import unescape
+from html.parser import HTMLParser
+
+from reader.ingest.blocks import Block
+from reader.ingest.html_furniture import Rec, Region, choose, classify
+from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
+
+
+@dataclass
+class HtmlPage:
+    """What a page holds: metadata, main-text blocks, and the furniture (with reasons) left out."""
+
+    meta: dict[str, object] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    dropped: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_P_OPEN = re.compile(r"<p[\s>]", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a file with no telling suffix is a saved page (or an HTML fragment of paragraphs)."""
+    head = text[:8192]
+    if head.lstrip("\ufeff \t\r\n").startswith("<") and _SNIFF.search(head, 0, 4096):
+        return True
+    return len(_P_OPEN.findall(head)) >= 3 and head.lower().count("</p>") >= 2
+
+
+def parse_html(text: str) -> HtmlPage:
+    """Metadata, main text and dropped furniture of a decoded HTML page; never raises on bad markup."""
+    parser = _Parser(text)
+    parser.run()
+    meta = parser.meta.result()
+    blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""))
+    return HtmlPage(meta, blocks, dropped)
+
+
+_VOID = frozenset("area base basefont bgsound br col embed frame hr img input keygen link meta param source track "
+                  "wbr".split())
+_INLINE = frozenset("a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q rb rp rt "
+                    "rtc ruby s samp small span strike strong sub sup time tt u var".split())
+# Never visible as article text: code, widgets, media fallbacks. (<title> is read for metadata.)
+_HIDDEN = frozenset("script style noscript svg math template iframe button select textarea object canvas video audio "
+                    "datalist noembed noframes frameset title".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_KINDS = {"p": "paragraph", "li": "item", "blockquote": "quote", "td": "paragraph", "th": "paragraph",
+          "dt": "paragraph", "dd": "paragraph", "figcaption": "paragraph", "caption": "paragraph", "pre": "paragraph"}
+_CLOSES_P = frozenset("address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption "
+                      "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary "
+                      "table ul".split())
+_P_SCOPE = frozenset("button table td th caption html body template object marquee applet".split())
+_IMPLIED = {  # start tag -> (open elements it closes, elements that stop the search)
+    "li": (frozenset({"li"}), frozenset("ul ol menu table td th".split())),
+    "dt": (frozenset({"dt", "dd"}), frozenset("dl table td th".split())),
+    "dd": (frozenset({"dt", "dd"}), frozenset("dl table td th".split())),
+    "td": (frozenset({"td", "th"}), frozenset("tr table".split())),
+    "th": (frozenset({"td", "th"}), frozenset("tr table".split())),
+    "tr": (frozenset({"tr"}), frozenset("table tbody thead tfoot".split())),
+    "tbody": (frozenset("tbody thead tfoot".split()), frozenset({"table"})),
+    "thead": (frozenset("tbody thead tfoot".split()), frozenset({"table"})),
+    "tfoot": (frozenset("tbody thead tfoot".split()), frozenset({"table"})),
+}
+_SCAN = 64  # how far down the open elements an implied close looks (keeps deep nesting linear)
+_MAX_REGION_DEPTH = 16
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BAD_CHARREF = re.compile(r"&#(?![0-9]+[^0-9a-fA-F]|[xX][0-9a-fA-F]+[^0-9a-fA-F])")
+SKIP, LINK, BOX, CONTENT, TITLE, JSON_LD, AUTHOR = 1, 2, 4, 8, 16, 32, 64
+
+
+class _Parser(HTMLParser):
+    """One pass over the page, turning text into blocks with positions and recording their context."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        # "&#" that is not a character reference makes HTMLParser stop early; hide it from the parser
+        # with a same-length stand-in. Offsets are unchanged and text is always sliced from `text`.
+        self.fed = _BAD_CHARREF.sub("?#", text) if "&#" in text else text
+        self.line, self.line_start = 1, 0
+        self.meta = MetaCollector()
+        self.stack: list[tuple[str, int, tuple | None]] = []
+        self.open: dict[str, int] = {}
+        self.skip = self.links = self.content = 0
+        self.region = self.article = self.main = -1
+        self.kind, self.level, self.in_block = "paragraph", 0, False
+        self.cur: Block | None = None
+        self.cur_links = self.cur_end = self.brs = 0
+        self.pending: list[tuple[str, int, bool]] = []
+        self.recs: list[Rec] = []
+        self.regions: list[Region] = []
+        self.articles: list[int] = []  # per <article>: the furniture region around it
+        self.mains: list[int] = []
+        self.byline: tuple[Block | None, int] | None = None
+        self.capture: list[str] | None = None
+        self.captured = 0
+
+    def run(self) -> None:
+        """Feed the whole page once (no close(): a construct left open at the end is dropped, as browsers do)."""
+        try:
+            self.feed(self.fed)
+        except AssertionError:  # HTMLParser's own complaints about odd declarations: keep what was read
+            self.rawdata = ""
+        rest = self.rawdata
+        if rest and not self.cdata_elem and "<" not in rest:  # e.g. a final "Q&A" without a newline
+            offset = self._pos()
+            self._text(self.text[offset:offset + len(rest)], offset, True)
+        self._flush()
+
+    def parse_html_declaration(self, i: int) -> int:
+        # "<![...": a bogus comment in HTML; the base class raises on unknown marked sections.
+        if self.rawdata.startswith("<![", i):
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+        return super().parse_html_declaration(i)
+
+    def _pos(self) -> int:
+        """Absolute offset of the current event from getpos(): lines counted by "\\n" only, like the parser.
+
+        Line starts are found on the way instead of listed up front, so a file of millions of
+        newlines costs no memory per line.
+        """
+        line, col = self.getpos()
+        if line != self.line:  # events only move forward, so walk on from the last line seen
+            fed, start, ahead = self.fed, self.line_start, line - self.line
+            while ahead > 64:  # a long run of lines: count newlines a stretch at a time, in C
+                seen = fed.count("\n", start, start + ahead)
+                start, ahead = start + ahead, ahead - seen
+            for _ in range(ahead):
+                start = fed.index("\n", start) + 1
+            self.line, self.line_start = line, start
+        return self.line_start + col
+
+    # -- tags -------------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            self._void(tag, attrs)
+            return
+        if self.skip:
+            self._push(tag, SKIP)
+            return
+        self._implied_close(tag)
+        a = dict(attrs)
+        hidden = "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style") or ""))
+        if tag in _HIDDEN or (hidden and tag in _INLINE):
+            flags = SKIP
+            if self.capture is None and tag == "title" and not self.meta.page_title:
+                flags |= TITLE
+            elif self.capture is None and tag == "script" and "ld+json" in (a.get("type") or "").lower():
+                flags |= JSON_LD
+            if flags != SKIP:
+                self.capture, self.captured = [], 0
+            self._push(tag, flags)
+            return
+        # A hidden box is weak furniture, not skipped outright: a saved page may hide the whole
+        # story behind an open dialog, and then it must win back as "most of the text".
+        reason, strong = ("hidden", False) if hidden else classify(tag, a, self.content > 0)
+        if tag in _INLINE:  # furniture inside a line of text (a share link) is simply left out
+            flags = SKIP if reason else LINK if tag == "a" and a.get("href") is not None else 0
+            if flags == LINK and not self.byline and "author" in (a.get("rel") or "").lower().split():
+                flags |= AUTHOR  # a byline link: the author when no <meta> names one
+                self.byline = (self.cur, self.cur.length if self.cur is not None else 0)
+            self._push(tag, flags)
+            return
+        self._flush()
+        saved = (self.region, self.article, self.main, self.kind, self.level, self.in_block)
+        flags = BOX
+        if reason:
+            depth = self.regions[self.region].depth + 1 if self.region >= 0 else 0
+            if depth < _MAX_REGION_DEPTH:
+                self.regions.append(Region(reason, self.region, strong, depth))
+                self.region = len(self.regions) - 1
+        if tag == "article":
+            flags |= CONTENT
+            if self.article < 0:
+                self.articles.append(self.region)
+                self.article = len(self.articles) - 1
+        if tag == "main" or (a.get("role") or "").strip().lower() == "main":
+            flags |= CONTENT
+            if self.main < 0:
+                self.mains.append(self.region)
+                self.main = len(self.mains) - 1
+        if flags & CONTENT:
+            self.content += 1
+        if tag in _HEADINGS:
+            self.kind, self.level, self.in_block = "heading", int(tag[1]), True
+        elif tag in _KINDS:
+            kind = _KINDS[tag]
+            # A paragraph inside a quote or list item is still quote / item text.
+            self.kind = self.kind if kind == "paragraph" and self.kind in ("quote", "item") else kind
+            self.level, self.in_block = 0, True
+        else:
+            self.in_block = False
+        self._push(tag, flags, saved)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            if tag == "br" and not self.skip:  # browsers read </br> as <br>
+                self._br()
+            return
+        if tag in ("body", "html"):  # content after </body> is still body content
+            return
+        if not self.open.get(tag):
+            if tag in _HEADINGS and any(self.open.get(h) for h in _HEADINGS):  # <h2>...</h3>
+                while self._pop()[0] not in _HEADINGS:
+                    pass
+            return
+        if tag in _INLINE:  # only closes if nothing but inline elements sit above it
+            stack = self.stack
+            for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _SCAN), -1):
+                if stack[k][0] == tag:
+                    while len(stack) > k:
+                        self._pop()
+                    return
+                if stack[k][0] not in _INLINE:
+                    return
+            return
+        while self._pop()[0] != tag:
+            pass
+
+    def _void(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skip:
+            return
+        if tag == "meta":
+            self.meta.meta_tag(dict(attrs))
+        elif tag == "link":
+            self.meta.link_tag(dict(attrs))
+        elif tag == "br":
+            self._br()
+        elif tag == "hr":
+            self._implied_close(tag)
+            self._flush()
+
+    def _br(self) -> None:
+        """A line break is whitespace; two in a row outside a <p> separate paragraphs (old-style pages)."""
+        if self.cur is None:
+            return
+        if self.brs and not self.in_block:
+            self._flush()
+            return
+        self.brs += 1
+        self.pending.append(("\n", self._pos(), False))
+
+    def _implied_close(self, tag: str) -> None:
+        """The end tags HTML lets authors leave out: <p> before a block, <li> before <li>, cells, headings."""
+        if tag in _CLOSES_P and self.open.get("p"):
+            self._close(frozenset({"p"}), _P_SCOPE)
+        if tag in _IMPLIED:
+            targets, stops = _IMPLIED[tag]
+            if any(self.open.get(t) for t in targets):
+                self._close(targets, stops)
+        elif tag in _HEADINGS and self.stack and self.stack[-1][0] in _HEADINGS:
+            self._pop()
+        elif tag == "a" and self.open.get("a"):
+            self._close(frozenset({"a"}), frozenset(), inline_only=True)
+
+    def _close(self, targets: frozenset[str], stops: frozenset[str], inline_only: bool = False) -> None:
+        stack = self.stack
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _SCAN), -1):
+            name = stack[k][0]
+            if name in targets:
+                while len(stack) > k:
+                    self._pop()
+                return
+            if name in stops or (inline_only and name not in _INLINE):
+                return
+
+    def _push(self, tag: str, flags: int, saved: tuple | None = None) -> None:
+        self.stack.append((tag, flags, saved))
+        self.open[tag] = self.open.get(tag, 0) + 1
+        if flags & SKIP:
+            self.skip += 1
+        elif flags & LINK:
+            self.links += 1
+
+    def _pop(self) -> tuple[str, int, tuple | None]:
+        entry = self.stack.pop()
+        tag, flags, saved = entry
+        self.open[tag] -= 1
+        if flags & SKIP:
+            self.skip -= 1
+            if flags & (TITLE | JSON_LD) and self.capture is not None:
+                raw = "".join(self.capture) if self.captured <= MAX_JSON_LD else ""
+                if flags & TITLE:
+                    self.meta.title(raw)
+                elif raw:
+                    self.meta.json_ld(raw)
+                self.capture = None
+        elif flags & LINK:
+            self.links -= 1
+            if flags & AUTHOR and self.cur is not None:
+                block, start = self.byline or (None, 0)
+                self.meta.byline(self.cur.text[start if block is self.cur else 0:])
+        elif saved is not None:
+            self._flush()
+            if flags & CONTENT:
+                self.content -= 1
+            self.region, self.article, self.main, self.kind, self.level, self.in_block = saved
+        return entry
+
+    # -- text -------------------------------------------------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        offset = self._pos()
+        if self.skip:
+            if self.capture is not None:
+                self._captured(data)
+            return
+        exact = self.fed.startswith(data, offset)  # always true; cheap insurance for citations
+        self._text(self.text[offset:offset + len(data)] if exact else data, offset, exact)
+
+    def handle_entityref(self, name: str) -> None:
+        offset = self._pos()
+        self._entity(offset, offset + 1 + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        offset = self._pos()
+        self._entity(offset, offset + 2 + len(name))
+
+    def _entity(self, offset: int, end: int) -> None:
+        """A reference decoded here: `&amp;` becomes "&" mapped to the ampersand's offset."""
+        if self.text.startswith(";", end):
+            end += 1
+        raw = self.text[offset:end]
+        decoded = unescape(raw)
+        if self.skip:
+            if self.capture is not None:
+                self._captured(decoded)
+        elif decoded == raw:
+            self._text(raw, offset, True)
+        else:
+            self._text(decoded, offset, False, end)
+
+    def _captured(self, data: str) -> None:
+        self.captured += len(data)
+        if self.captured <= MAX_JSON_LD and self.capture is not None:
+            self.capture.append(data)
+
+    def _text(self, piece: str, offset: int, exact: bool, end: int = -1) -> None:
+        """Append a piece to the open block; whitespace at a block's edges is held back, never added."""
+        if piece.isspace():
+            if self.cur is not None:
+                self.pending.append((piece, offset, exact))
+            return
+        block = self.cur
+        if block is None:
+            block = self.cur = Block(kind=self.kind)
+            self.cur_links = 0
+            if exact:
+                lead = len(piece) - len(piece.lstrip())
+                piece, offset = piece[lead:], offset + lead
+        elif self.pending:
+            for pending in self.pending:
+                block.add(*pending)
+            self.pending.clear()
+        if exact:
+            core = piece.rstrip()
+            if len(core) < len(piece):
+                self.pending.append((piece[len(core):], offset + len(core), True))
+                piece = core
+            end = offset + len(piece)
+        block.add(piece, offset, exact)
+        if self.links:
+            self.cur_links += len(piece)
+        self.cur_end, self.brs = end, 0
+
+    def _flush(self) -> None:
+        """Close the open block (called whenever the context changes, so each block has one context)."""
+        block = self.cur
+        if block is None:
+            return
+        self.cur = None
+        self.pending.clear()
+        self.brs = 0
+        level = self.level if block.kind == "heading" else 0
+        self.recs.append(Rec(block, level, self.region, self.article, self.main, self.cur_links, self.cur_end))

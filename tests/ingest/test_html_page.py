@@ -1,0 +1,392 @@
+"""HTML pages: main text only, metadata from the head, and every character traced back to the page source."""
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from pathlib import Path
+
+import pytest
+
+from reader.ingest.blocks import Block
+from reader.ingest.html_meta import strip_site_suffix
+from reader.ingest.html_page import HtmlPage, looks_like_html, parse_html
+from reader.ingest.lines import LineIndex, split_lines
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+
+
+def load(name: str) -> str:
+    """Decoded exactly as stored: no newline translation, so CRLF stays CRLF."""
+    return (FIXTURES / name).read_bytes().decode("utf-8")
+
+
+def texts(page: HtmlPage) -> list[tuple[str, str]]:
+    """(kind, text with whitespace collapsed, as the caller will collapse it)."""
+    return [(b.kind, " ".join(b.text.split())) for b in page.blocks]
+
+
+def assert_maps_back(text: str, block: Block) -> None:
+    """Exact pieces are slices of the file; decoded entities and <br> point at their '&' or '<'."""
+    for i, char in enumerate(block.text):
+        offset = block.to_file(i)
+        piece = bisect_right(block.piece_starts, i) - 1
+        if block.exact[piece]:
+            assert text[offset] == char, (i, char, text[offset - 10:offset + 10])
+        else:
+            assert text[offset] in "&<", (i, char, text[offset:offset + 10])
+
+
+def line_of_word(text: str, index: LineIndex, block: Block, word: str) -> int:
+    at = block.text.index(word)
+    return index.line_of(block.to_file(at))
+
+
+def assert_words_on_their_lines(text: str, page: HtmlPage) -> None:
+    """Every plain word of every block is found on the source line its first character maps to."""
+    index = LineIndex(text)
+    lines = split_lines(text)
+    for block in page.blocks:
+        assert_maps_back(text, block)
+        cursor = 0
+        for word in block.text.split():
+            at = block.text.index(word, cursor)
+            cursor = at + len(word)
+            if not (word.isascii() and word.isalnum()):  # words with entities are spelled differently
+                continue
+            line = index.line_of(block.to_file(at))
+            assert word in lines[line - 1], (word, line, lines[line - 1])
+
+
+# -- a modern article page ------------------------------------------------------------------------
+
+FERRY = "pike_island_ferry.html"
+
+
+def test_ferry_metadata() -> None:
+    page = parse_html(load(FERRY))
+    assert page.meta == {
+        "title": "Ferry service to Pike Island returns after two-year pause",
+        "date": "2024-05-18T09:45:00Z",
+        "source": "The Lakeside Gazette",
+        "url": "https://lakesidegazette.example/news/2024/05/18/pike-island-ferry-returns",
+        "topics": ["Transportation", "Pike Island", "ferries", "Lake Marren", "County budget"],
+        "excerpt": "The county\u2019s new hybrid ferry made its first crossing on Saturday morning.",
+        "author": "Priya Natarajan",
+    }
+
+
+def test_ferry_blocks_are_the_story_only() -> None:
+    page = parse_html(load(FERRY))
+    assert texts(page) == [
+        ("heading", "Ferry service to Pike Island returns after two-year pause"),
+        ("paragraph", "The Marren Star, the county\u2019s first hybrid ferry, left the Dunmore pier at 7:05 a.m. "
+                      "Saturday with 112 passengers & 14 bicycles aboard."),
+        ("paragraph", "Service to Pike Island stopped in April 2022, when inspectors found corrosion in the hull "
+                      "of the old diesel boat. Islanders have relied on a water taxi since\u2014a trip that costs "
+                      "$18 each way."),
+        ("paragraph", "\u201cWe\u2019ve waited a long time for this,\u201d said Tom\u00e1s Ruiz, who runs the "
+                      "island\u2019s only grocery store. \u201cNow my deliveries come by boat again.\u201d"),
+        ("heading", "What riders should know"),
+        ("item", "Crossings leave every 90 minutes from 6:30 a.m."),
+        ("item", "A round trip costs $6 for adults and $3 for children."),
+        ("quote", "The hybrid engines cut fuel use by about 40 percent."),
+        ("paragraph", "The county paid $9.4 million for the vessel, with 60 percent covered by a state grant."),
+    ]
+
+
+def test_ferry_furniture_is_dropped_with_reasons() -> None:
+    text = load(FERRY)
+    page = parse_html(text)
+    joined = " ".join(b.text for b in page.blocks)
+    for furniture in ("cookies", "Accept", "Weather", "Morning Brief", "newsletter", "Subscribe", "Share this story",
+                      "Facebook", "Most read", "School board", "All rights reserved", "Privacy policy", "not text"):
+        assert furniture not in joined
+    assert [reason for _, _, reason in page.dropped] == [
+        "header", "cookie notice", "link list", "newsletter form", "share buttons", "related links", "footer",
+    ]
+    spans = {reason: text[start:end] for start, end, reason in page.dropped}
+    assert spans["cookie notice"] == "We use cookies to improve your experience on our site."
+    assert spans["newsletter form"].startswith("Get the Morning Brief")
+    assert spans["newsletter form"].endswith("Sign up for our free daily newsletter.")
+    assert "Storm knocks out power" in spans["related links"]
+    assert spans["footer"].startswith("&copy; 2024") and spans["footer"].endswith("Privacy policy")
+
+
+def test_ferry_positions_point_at_the_html_source() -> None:
+    text = load(FERRY)
+    page = parse_html(text)
+    assert_words_on_their_lines(text, page)
+    index = LineIndex(text)
+    headline, first, _, third, *_ = page.blocks
+    assert line_of_word(text, index, headline, "Ferry") == 43
+    assert line_of_word(text, index, first, "Dunmore") == 47
+    assert line_of_word(text, index, first, "Saturday") == 48  # the paragraph wraps in the source
+    assert line_of_word(text, index, third, "Ruiz") == 56
+    # Decoded entities map to their ampersand: the "&" of "&amp;", the "\u2019" of "&#8217;".
+    amp = first.text.index("&")
+    assert text[first.to_file(amp):first.to_file(amp) + 5] == "&amp;"
+    apostrophe = first.text.index("\u2019")
+    assert text[first.to_file(apostrophe):].startswith("&#8217;s first hybrid")
+    nbsp = page.blocks[-1].text.index("\u00a0")
+    assert text[page.blocks[-1].to_file(nbsp):].startswith("&nbsp;million")
+    assert text[first.file_start:].startswith("The <em>Marren Star</em>")
+
+
+# -- an old table layout with CRLF line endings, no <article> or <main> ----------------------------
+
+MILLBROOK = "millbrook_library_crlf.html"
+
+
+def test_millbrook_is_really_crlf() -> None:
+    raw = (FIXTURES / MILLBROOK).read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n") > 30
+
+
+def test_millbrook_metadata_from_title_and_plain_meta() -> None:
+    page = parse_html(load(MILLBROOK))  # its JSON-LD is broken: ignored, no crash
+    assert page.meta == {
+        "title": "Millbrook council approves library budget",  # " - Millbrook Herald" is the site's name
+        "date": "2023-11-02",
+        "source": "Millbrook Herald",
+        "topics": ["budget", "libraries", "city council"],
+        "excerpt": "A 7-2 vote keeps branch libraries open on Sundays.",
+    }
+
+
+def test_millbrook_body_text_and_double_breaks() -> None:
+    text = load(MILLBROOK)
+    page = parse_html(text)
+    assert texts(page) == [
+        ("heading", "Millbrook council approves library budget"),
+        ("paragraph", "The Millbrook City Council voted 7-2 on Tuesday to approve a $2.1 million library budget "
+                      "for 2024."),
+        ("paragraph", "The plan keeps all three branch libraries open on Sundays, reversing cuts proposed in "
+                      "August. Council member Ada Okafor called it \"a small price for a big public good.\""),
+        ("paragraph", "Two members voted no, citing rising pension costs."),
+    ]
+    assert [reason for _, _, reason in page.dropped] == ["navigation", "comments", "sidebar", "footer"]
+    joined = " ".join(b.text for b in page.blocks)
+    for furniture in ("Home", "Contact", "Reader comments", "Great news", "Advertise", "archive", "Copyright"):
+        assert furniture not in joined
+    assert all(b.text == b.text.strip() for b in page.blocks)  # no stray "\r" or "\n" at the edges
+
+
+def test_millbrook_positions_with_crlf() -> None:
+    text = load(MILLBROOK)
+    page = parse_html(text)
+    assert_words_on_their_lines(text, page)
+    index = LineIndex(text)
+    headline, first, second, third = page.blocks
+    assert line_of_word(text, index, headline, "Millbrook") == 16
+    assert line_of_word(text, index, first, "Tuesday") == 18
+    assert line_of_word(text, index, second, "Okafor") == 20
+    assert line_of_word(text, index, third, "pension") == 21
+
+
+# -- a malformed blog page: unclosed <p>/<li>, stray end tags, role=main inside a "has-sidebar" wrapper --
+
+TOMATO = "tomato_blog_malformed.html"
+
+
+def test_tomato_metadata_from_json_ld_graph() -> None:
+    page = parse_html(load(TOMATO))
+    assert page.meta == {
+        "title": "Why my tomatoes split this summer",  # JSON-LD headline beats <title>
+        "date": "2022-08-30",
+        "source": "Green Row Blog",
+        "topics": ["gardening", "tomatoes"],
+        "author": "Morag Ellis",
+    }
+
+
+def test_tomato_malformed_markup_still_reads() -> None:
+    text = load(TOMATO)
+    page = parse_html(text)
+    assert texts(page) == [
+        ("heading", "Why my tomatoes split this summer"),
+        ("paragraph", "After three dry weeks, the storm on 14 August dumped 40 mm of rain in one night."),
+        ("paragraph", "By morning, half the Sungold fruit had cracked. The Brandywine plants were fine"),
+        ("paragraph", "AT&T engineer turned gardener? No \u2014 just a retired teacher \u00a9 2022."),
+        ("item", "Water deeply twice a week"),
+        ("item", "Mulch to keep moisture even"),
+        ("paragraph", "Next year I will try the grafted varieties."),
+    ]
+    assert [reason for _, _, reason in page.dropped] == ["comments", "sidebar", "outside main content"]
+    assert_words_on_their_lines(text, page)
+    index = LineIndex(text)
+    assert line_of_word(text, index, page.blocks[2], "Brandywine") == 15
+    assert line_of_word(text, index, page.blocks[3], "engineer") == 16
+    at_t = page.blocks[3]
+    assert text[at_t.to_file(2):at_t.to_file(2) + 2] == "&T"  # not an entity: kept verbatim, exact
+
+
+# -- small pages -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("html", [
+    "", "   \r\n  ", "<", "&", "<p>", "</p>", "<!--", "<![foo bar]><p>x", "<p>x<![ zz", "<p>a &#; b &#xZZ; c</p>",
+    "<div><span><p>unclosed", "</div></div></span>text", "<html><head><title>t", "<script>never closed",
+    "<p>a</br>b", "<a href='x'><a href='y'>z", "<table><tr><td>a<td>b<tr><td>c", "<svg/><p>after svg</p>",
+    "<p class=\"unclosed>text", "<h1>a<h2>b</h1>c", "<!DOCTYPE html><p>&#0;&#x110000;&#150;&notanentity;",
+    "<li>one<li>two</ul></ol>", "<body></body><p>after body</p></html>",
+])
+def test_malformed_never_crashes_and_stays_exact(html: str) -> None:
+    page = parse_html(html)
+    for block in page.blocks:
+        assert block.text.strip()
+        assert_maps_back(html, block)
+    for start, end, _ in page.dropped:
+        assert 0 <= start < end <= len(html)
+
+
+def test_implied_end_tags_and_breaks() -> None:
+    page = parse_html("<div>lead<p>one<p>two<br>still two<ul><li>a<li>b</ul>tail</div>")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("paragraph", "lead"), ("paragraph", "one"), ("paragraph", "two\nstill two"),
+        ("item", "a"), ("item", "b"), ("paragraph", "tail"),
+    ]
+
+
+def test_text_after_a_stray_end_tag_and_after_body() -> None:
+    page = parse_html("<body><article><p>First part of the story.</p></span></article></body><p>Late.</p>")
+    assert [b.text for b in page.blocks][:1] == ["First part of the story."]
+
+
+def test_empty_document() -> None:
+    page = parse_html("")
+    assert page.meta == {} and page.blocks == [] and page.dropped == []
+
+
+def test_deep_nesting_is_linear() -> None:
+    n = 100_000
+    start = time.perf_counter()
+    page = parse_html("<div>" * n + "deep text" + "</div>" * n + "<section>" * n + "<p>x")
+    assert time.perf_counter() - start < 15
+    assert [b.text for b in page.blocks] == ["deep text", "x"]
+
+
+def test_ten_megabytes_on_one_line() -> None:
+    html = "<p>" + "word " * 2_000_000 + "</p>"
+    start = time.perf_counter()
+    page = parse_html(html)
+    assert time.perf_counter() - start < 5
+    assert len(page.blocks) == 1 and page.blocks[0].length == 10_000_000 - 1
+    assert page.blocks[0].to_file(5) == 3 + 5
+
+
+def test_two_megabyte_page_is_fast() -> None:
+    text = load(FERRY)
+    story = text[text.index("<main"):text.index("</main>") + 7]
+    big = text.replace(story, story * (2_000_000 // len(story)))
+    assert len(big) > 1_900_000
+    start = time.perf_counter()
+    page = parse_html(big)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.0  # about 0.4 s on a laptop; the bound leaves room for a busy CI machine
+    assert len(page.blocks) >= 9
+
+
+# -- choosing the main text ------------------------------------------------------------------------
+
+PARA = "<p>" + "Council members debated the plan for hours before the final vote was taken. " * 3 + "</p>"
+
+
+def test_the_article_with_most_text_wins_over_teaser_cards() -> None:
+    html = ("<body><article class='card'><h2><a href='/a'>Teaser</a></h2><p>Short teaser text.</p></article>"
+            f"<article><h1>Real story</h1>{PARA}{PARA}<aside><p>Pull quote text</p></aside>"
+            "<div class='related-links'><p>Other story, and more</p></div></article></body>")
+    page = parse_html(html)
+    assert [b.text for b in page.blocks][0] == "Real story"
+    assert len(page.blocks) == 3
+    assert [r for _, _, r in page.dropped] == ["outside article", "sidebar", "related links"]
+
+
+def test_an_article_holding_little_of_the_text_is_not_trusted() -> None:
+    html = f"<body><article><p>Tiny teaser card.</p></article><div>{PARA}{PARA}{PARA}</div></body>"
+    assert len(parse_html(html).blocks) == 4  # body mode: the teaser and the three paragraphs
+
+
+def test_headline_above_the_article_is_kept() -> None:
+    html = ("<head><meta property='og:title' content='Bridge reopens'></head><body><nav><h1>Site</h1></nav>"
+            f"<header><h1>Bridge reopens</h1></header><article>{PARA}</article></body>")
+    page = parse_html(html)
+    assert [b.kind for b in page.blocks] == ["heading", "paragraph"]
+    assert page.blocks[0].text == "Bridge reopens"
+
+
+def test_a_class_wrapping_the_whole_story_is_not_furniture() -> None:
+    html = f"<body><div class='layout with-sidebar'><div class='content'>{PARA}{PARA}</div>" \
+           "<div class='sidebar'><p>Side</p></div></div></body>"
+    page = parse_html(html)
+    assert len(page.blocks) == 2
+    assert page.dropped[-1][2] == "sidebar"
+
+
+def test_hidden_story_behind_an_open_dialog_still_reads() -> None:
+    html = f"<body><div aria-hidden='true'><article>{PARA}{PARA}</article></div>" \
+           "<div role='dialog'><p>Subscribe to keep reading</p></div><p hidden>gone</p><span hidden>gone</span></body>"
+    page = parse_html(html)
+    assert len(page.blocks) == 2 and "gone" not in "".join(b.text for b in page.blocks)
+
+
+def test_blog_theme_classes_name_topics_not_furniture() -> None:
+    html = ("<body class='single nav-open'><div id='page'><header id='masthead' class='site-header'>"
+            "<p class='site-title'>Allotment Diaries</p><nav class='main-navigation'><a href='/'>Home</a></nav>"
+            "</header><div id='content' class='site-content'><main id='main' class='site-main'>"
+            "<article class='post type-post hentry category-popular tag-social-media tag-comments'>"
+            "<header class='entry-header'><h1 class='entry-title'>Seed swap</h1></header>"
+            f"<div class='entry-content'>{PARA}{PARA}</div><footer class='entry-footer'>Posted in News</footer>"
+            "</article><div id='comments' class='comments-area'><p>Nice post!</p></div></main></div>"
+            "<aside id='secondary' class='widget-area'><p>Archives</p></aside></div></body>")
+    page = parse_html(html)
+    assert [b.kind for b in page.blocks] == ["heading", "paragraph", "paragraph"]
+    assert [r for _, _, r in page.dropped] == ["header", "footer", "comments", "sidebar"]
+
+
+def test_link_lists_dropped_and_neighbours_merged() -> None:
+    html = ("<body><div><a href='/1'>One</a> <a href='/2'>Two</a></div><div><a href='/3'>Three</a></div>"
+            f"<nav>Menu A</nav><nav>Menu B</nav>{PARA}<nav>Menu C</nav></body>")
+    page = parse_html(html)
+    assert len(page.blocks) == 1
+    reasons = [(html[s:e], r) for s, e, r in page.dropped]
+    assert reasons == [
+        ("One</a> <a href='/2'>Two</a></div><div><a href='/3'>Three", "link list"),
+        ("Menu A</nav><nav>Menu B", "navigation"),
+        ("Menu C", "navigation"),
+    ]
+
+
+# -- metadata details ------------------------------------------------------------------------------
+
+
+def test_json_ld_over_200k_is_skipped_and_bad_json_ignored() -> None:
+    big = '{"@type": "NewsArticle", "headline": "From JSON-LD"' + " " * 210_000 + "}"
+    html = (f"<title>From title</title><script type='application/ld+json'>{big}</script>"
+            "<script type='application/ld+json'>{not json</script>"
+            "<script type='application/ld+json'>" + "[" * 100_000 + "</script><p>Body text here.</p>")
+    page = parse_html(html)
+    assert page.meta == {"title": "From title"}
+    assert [b.text for b in page.blocks] == ["Body text here."]
+
+
+def test_json_ld_fills_what_meta_tags_lack() -> None:
+    ld = ('{"@type": ["NewsArticle"], "headline": "LD headline", "datePublished": "2021-01-02",'
+          '"publisher": [{"name": "Daily LD"}], "keywords": "a, b", "author": [{"name": "X"}, {"name": "Y"}]}')
+    page = parse_html(f"<script type='application/ld+json'>{ld}</script><link rel='canonical' href='https://c/x'>")
+    assert page.meta == {"title": "LD headline", "date": "2021-01-02", "source": "Daily LD", "url": "https://c/x",
+                         "topics": ["a", "b"], "author": "X, Y"}
+
+
+def test_site_suffix_only_stripped_when_it_is_the_site() -> None:
+    assert strip_site_suffix("Vote delayed | City Times", "City Times") == "Vote delayed"
+    assert strip_site_suffix("Vote delayed - city times", "City Times") == "Vote delayed"
+    assert strip_site_suffix("Left - right", "City Times") == "Left - right"
+    assert strip_site_suffix("Vote delayed | City Times", "") == "Vote delayed | City Times"
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html(load(FERRY)) and looks_like_html(load(MILLBROOK)) and looks_like_html(load(TOMATO))
+    assert looks_like_html("\ufeff  <!doctype html><p>x")
+    assert looks_like_html("<p>one</p>\n<p>two</p>\n<p>three</p>")
+    assert not looks_like_html("Plain text about <html> tags.\n\nSecond paragraph.")
+    assert not looks_like_html("# Title\n\nSome *markdown* with a <br> tag.")
