@@ -1,0 +1,135 @@
+"""Theme files (TOML or YAML data in `themes/` and the user's config) and WCAG contrast.
+
+Loading never raises: a broken file becomes a one-line problem naming the file, and the
+other themes still load. Turning a spec into a Textual Theme imports Textual, so only the
+TUI does that (`to_textual`).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
+              "success", "warning", "error", "boost")
+REQUIRED_VARIABLES = ("citation-highlight", "citation-highlight-foreground", "corroboration-badge",
+                      "removed-line", "mark-unread", "mark-star", "mark-read")
+MAX_THEME_BYTES = 64 * 1024
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSpec:
+    name: str
+    dark: bool
+    colors: dict[str, str]
+    variables: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def load_theme_file(path: Path) -> ThemeSpec:
+    """Parse and validate one theme file; raises ValueError with a short reason."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_THEME_BYTES:
+        raise ValueError(f"larger than {MAX_THEME_BYTES // 1024} KB")
+    text = raw.decode("utf-8-sig")
+    if path.suffix == ".toml":
+        try:
+            data: Any = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"invalid TOML: {exc}") from None
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a table of theme settings")
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ValueError("needs a 'name' of lowercase letters, digits, '-' or '_'")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ValueError("'dark' must be true or false")
+    colors: dict[str, str] = {}
+    for key in COLOR_KEYS:
+        if key in data:
+            colors[key] = _color(key, data[key])
+    if "primary" not in colors:
+        raise ValueError("needs a 'primary' colour")
+    unknown = set(data) - set(COLOR_KEYS) - {"name", "dark", "variables"}
+    if unknown:
+        raise ValueError(f"unknown keys: {', '.join(sorted(unknown))}")
+    variables_raw = data.get("variables", {})
+    if not isinstance(variables_raw, dict):
+        raise ValueError("'variables' must be a table")
+    variables = {str(k): _color(f"variables.{k}", v) for k, v in variables_raw.items()}
+    return ThemeSpec(name, dark, colors, variables, path)
+
+
+def _color(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not _HEX.match(value.strip()):
+        raise ValueError(f"{key} must be a colour like \"#1f2937\", not {value!r}")
+    return value.strip()
+
+
+def load_theme_dirs(folders: Iterable[Path]) -> tuple[list[ThemeSpec], list[str]]:
+    """Every theme in the folders (later folders override earlier names), and one problem line per bad file."""
+    specs: dict[str, ThemeSpec] = {}
+    problems: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".toml", ".yaml", ".yml") or path.name.startswith("."):
+                continue
+            try:
+                spec = load_theme_file(path)
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{path}: cannot read theme ({exc.__class__.__name__})")
+                continue
+            except ValueError as exc:
+                problems.append(f"{path}: {exc}")
+                continue
+            specs[spec.name] = spec
+    return list(specs.values()), problems
+
+
+def theme_folders() -> list[Path]:
+    """Shipped themes first, then the user's own (which may replace a shipped one by name)."""
+    from reader.config import user_themes_dir
+    from reader.resources import themes_dir
+
+    return [themes_dir(), user_themes_dir()]
+
+
+def to_textual(spec: ThemeSpec) -> Any:
+    """A textual.theme.Theme built from the spec (imports Textual)."""
+    from textual.theme import Theme
+
+    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colors)
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a #rgb / #rrggbb colour."""
+    hex_digits = color.lstrip("#")
+    if len(hex_digits) == 3:
+        hex_digits = "".join(c * 2 for c in hex_digits)
+    r, g, b = (int(hex_digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; 4.5 is the minimum for body text."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)

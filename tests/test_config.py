@@ -1,0 +1,54 @@
+"""The config file is read tolerantly: problems are listed, defaults stand in."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.config import Settings, effective_theme, keymap_problems, load_config, save_preference
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    return path
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "none.toml")
+    assert config.settings == Settings() and not config.problems
+
+
+def test_values_and_keymap(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'algorithm = "lexrank"\nsummary_sentences = 5\nmark_read_on_open = false\n'
+                                          '[keymap]\ntoggle_star = "x"\nstory = ["ctrl+s", "S"]\n'))
+    assert config.settings.algorithm == "lexrank" and config.settings.summary_sentences == 5
+    assert config.settings.mark_read_on_open is False
+    assert config.settings.keymap == {"toggle_star": "x", "story": "ctrl+s,S"}
+    assert not config.problems
+
+
+def test_bad_values_are_problems_not_failures(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'algorithm = "magic"\nsummary_sentences = "three"\ncolour = 1\n'
+                                          'story_sentences = 0\n[keymap]\nquit = 5\n'))
+    assert config.settings == Settings()
+    assert len(config.problems) == 5
+    assert all(str(tmp_path) in p for p in config.problems)
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "algorithm = \n"))
+    assert config.settings == Settings() and "invalid TOML" in config.problems[0]
+
+
+def test_keymap_conflicts_and_unknown_actions() -> None:
+    problems = keymap_problems({"star": "x", "archive": "x", "nope": "y"},
+                               {"library": {"star", "archive", "read"}, "article": {"star"}})
+    assert any("unknown action 'nope'" in p for p in problems)
+    assert any("'x' is bound to both" in p and "library" in p for p in problems)
+
+
+def test_theme_choice_persists_and_override_wins(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "none.toml")
+    assert effective_theme(config) == "reader-dark"
+    save_preference("theme", "reader-light")
+    assert effective_theme(config) == "reader-light"
+    assert effective_theme(config, "textual-dark") == "textual-dark"
