@@ -38,7 +38,7 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
 
 def sentence_key(text: str) -> tuple[str, ...]:
     """Words of a sentence, lowercased, with quotes, apostrophes and punctuation ignored."""
-    return tuple(w.lower() for w in _WORD.findall(text))
+    return tuple(_WORD.findall(text.lower()))
 
 
 def _trigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -48,7 +48,13 @@ def _trigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def find_repeats(texts: Sequence[str], segments: Sequence[int]) -> list[int | None]:
-    """For each sentence, the index of the earlier sentence it repeats, or None."""
+    """For each sentence, the index of the earlier sentence it repeats, or None.
+
+    Exact repeats (words equal, punctuation and quotes aside) count anywhere; near repeats only
+    across glued-in copies, where one outlet's copy re-edits another's.
+    """
+    if len(set(segments)) <= 1:
+        return _exact_repeats(texts)
     first_seen: dict[tuple[str, ...], int] = {}
     by_trigram: dict[tuple[str, ...], list[int]] = defaultdict(list)
     grams: list[set[tuple[str, ...]]] = []
@@ -64,7 +70,7 @@ def find_repeats(texts: Sequence[str], segments: Sequence[int]) -> list[int | No
                 for j in by_trigram.get(gram, ())[:50]:
                     counts[j] += 1
             for j, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:5]:
-                if shared / len(mine | grams[j]) >= NEAR_DUPLICATE_JACCARD:
+                if segments[j] != segments[i] and shared / len(mine | grams[j]) >= NEAR_DUPLICATE_JACCARD:
                     match = j
                     break
         if match is not None:
@@ -74,6 +80,18 @@ def find_repeats(texts: Sequence[str], segments: Sequence[int]) -> list[int | No
         first_seen.setdefault(key, i)
         for gram in mine:
             by_trigram[gram].append(i)
+    return repeats
+
+
+def _exact_repeats(texts: Sequence[str]) -> list[int | None]:
+    first_seen: dict[tuple[str, ...], int] = {}
+    repeats: list[int | None] = []
+    for i, text in enumerate(texts):
+        key = sentence_key(text)
+        match = first_seen.get(key) if len(key) >= 4 else None
+        repeats.append(match)
+        if match is None:
+            first_seen.setdefault(key, i)
     return repeats
 
 
