@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2  # 70: internal error (a bug), 130: interrupted
-COMMANDS = ("show", "summarize", "list")
+COMMANDS = ("show", "summarize", "list", "mark")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,15 +23,20 @@ def _parser() -> argparse.ArgumentParser:
         epilog="With no command, opens the reader on PATHs (default: the bundled sample corpus).",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    state_help = "the triage state database (default: $READER_HOME/state/state.sqlite3 or the user data dir)"
+    parser.add_argument("--state", metavar="PATH", default=None, help=state_help)
+    # Subcommands accept --state too; SUPPRESS keeps `reader --state X list` from being reset to None.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--state", metavar="PATH", default=argparse.SUPPRESS, help=state_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    show = sub.add_parser("show", help="print one parsed article with its source line numbers")
+    show = sub.add_parser("show", parents=[common], help="print one parsed article with its source line numbers")
     show.add_argument("paths", nargs="+", metavar="PATH", help="article file(s)")
     show.add_argument("--format", choices=("text", "json"), default="text")
 
     from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 
-    summarize = sub.add_parser("summarize", help="extractive summaries that cite file:line")
+    summarize = sub.add_parser("summarize", parents=[common], help="extractive summaries that cite file:line")
     summarize.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     length = summarize.add_mutually_exclusive_group()
     length.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per summary (default 3, story 7)")
@@ -41,10 +46,48 @@ def _parser() -> argparse.ArgumentParser:
     summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
-    listing = sub.add_parser("list", help="list the articles found under PATHs")
+    listing = sub.add_parser(
+        "list", parents=[common], help="list the articles found under PATHs with their read/star/archive/tags",
+        description="List articles with their triage state: ● unread, · read, ★ starred, ▣ archived, #tags. "
+                    "Archived articles are hidden unless --archived (only those) or --all is given; "
+                    "the other filters combine (all must hold).")
     listing.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    listing.add_argument("--unread", action="store_true", help="only articles not marked read")
+    listing.add_argument("--starred", action="store_true", help="only starred articles")
+    archived = listing.add_mutually_exclusive_group()
+    archived.add_argument("--archived", action="store_true", help="only archived articles (hidden by default)")
+    archived.add_argument("--all", action="store_true", help="archived articles too")
+    listing.add_argument("--tag", action="append", metavar="T", help="only articles tagged T (repeatable: all of them)")
     listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.set_defaults(usage_error=listing.error)
+
+    mark = sub.add_parser(
+        "mark", parents=[common], help="mark the articles under PATHs read, starred, archived or tagged",
+        description="Change the triage state of every article under PATHs (folders recursively) in one step. "
+                    "State follows an article's content, so renaming or moving the file keeps it. "
+                    "A one-line summary goes to stderr.")
+    mark.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    read = mark.add_mutually_exclusive_group()
+    read.add_argument("--read", action="store_true", help="mark read")
+    read.add_argument("--unread", action="store_true", help="mark unread")
+    star = mark.add_mutually_exclusive_group()
+    star.add_argument("--star", action="store_true", help="star")
+    star.add_argument("--unstar", action="store_true", help="remove the star")
+    archive = mark.add_mutually_exclusive_group()
+    archive.add_argument("--archive", action="store_true", help="archive (hidden from `reader list` by default)")
+    archive.add_argument("--unarchive", action="store_true", help="bring back from the archive")
+    mark.add_argument("--tag", action="append", metavar="T", help="add tag T (repeatable)")
+    mark.add_argument("--untag", action="append", metavar="T", help="remove tag T (repeatable)")
+    mark.set_defaults(usage_error=mark.error)
     return parser
+
+
+def _subcommand_given(args: Sequence[str]) -> bool:
+    """Whether a subcommand follows the global options (`reader --state X list` is a subcommand too)."""
+    rest = list(args)
+    while rest and (rest[0] == "--state" or rest[0].startswith("--state=")):
+        rest = rest[2:] if rest[0] == "--state" else rest[1:]
+    return bool(rest) and rest[0] in COMMANDS
 
 
 def _positive(value: str) -> int:
@@ -64,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (also used by tests)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in COMMANDS or any(a in ("-h", "--help", "--version") for a in args[:1]):
+        if _subcommand_given(args) or any(a in ("-h", "--help", "--version") for a in args[:1]):
             options = _parser().parse_args(args)
             return _COMMANDS[options.command](options)
         return _open(args)
@@ -109,9 +152,16 @@ def _list(options: argparse.Namespace) -> int:
     return run_list(options)
 
 
+def _mark(options: argparse.Namespace) -> int:
+    from reader.commands.mark_command import run_mark
+
+    return run_mark(options)
+
+
 _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "list": _list,
+    "mark": _mark,
     "summarize": _summarize,
     None: lambda options: _open([]),
 }

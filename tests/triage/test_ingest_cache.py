@@ -1,0 +1,93 @@
+"""The listing cache: hits for unchanged files, misses for changed ones, and harmless when damaged."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from triage_corpus import article_text, load, write_articles
+
+from reader.model import LoadError
+from reader.triage import fingerprint
+from reader.triage import ingest_cache
+from reader.triage.catalog import listing_of, scan
+from reader.triage.ingest_cache import IngestCache
+
+
+@pytest.fixture
+def cache_path(tmp_path: Path) -> Path:
+    return tmp_path / "state" / "ingest-cache.sqlite3"
+
+
+def _scan(paths: list[str], cache_path: Path) -> list:
+    cache = IngestCache.open(cache_path)
+    try:
+        return list(scan(paths, cache))
+    finally:
+        cache.close()
+
+
+def test_cached_listing_equals_a_fresh_parse(tmp_path: Path, cache_path: Path) -> None:
+    folder = tmp_path / "news"
+    paths = write_articles(folder, 3)
+    cold = _scan([str(folder)], cache_path)
+    warm = _scan([str(folder)], cache_path)
+    assert cold == warm == [listing_of(load(p)) for p in paths]
+    assert warm[0].fingerprint == fingerprint(load(paths[0]))
+
+
+def test_a_hit_does_not_parse_and_keeps_the_path_as_given(tmp_path: Path, cache_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "news"
+    write_articles(folder, 2)
+    _scan([str(folder)], cache_path)
+    monkeypatch.chdir(tmp_path)
+    import reader.triage.catalog as catalog
+
+    monkeypatch.setattr(catalog, "load_article", lambda *a: pytest.fail("parsed a cached file"))
+    listings = _scan(["news"], cache_path)
+    assert [listing.path for listing in listings] == [os.path.join("news", "a0.txt"), os.path.join("news", "a1.txt")]
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path, cache_path: Path) -> None:
+    (path,) = write_articles(tmp_path / "news", 1)
+    first = _scan([str(path)], cache_path)[0]
+    path.write_text(article_text("a different subject entirely"))
+    second = _scan([str(path)], cache_path)[0]
+    assert second.fingerprint != first.fingerprint and "different subject" in (second.title or "")
+
+
+def test_errors_are_never_cached(tmp_path: Path, cache_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    assert isinstance(_scan([str(bad)], cache_path)[0], LoadError)
+    bad.write_text(article_text("river flood"))
+    (listing,) = _scan([str(bad)], cache_path)
+    assert not isinstance(listing, LoadError)
+    assert isinstance(_scan([str(tmp_path / "missing.txt")], cache_path)[0], LoadError)
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, cache_path: Path) -> None:
+    (path,) = write_articles(tmp_path / "news", 1)
+    cache_path.parent.mkdir(parents=True)
+    cache_path.write_bytes(b"garbage" * 1000)
+    assert _scan([str(path)], cache_path) == [listing_of(load(path))]
+    cache = IngestCache.open(cache_path)
+    assert len(cache.get_many([(str(path), path.stat().st_size, path.stat().st_mtime_ns)])) == 1
+    cache.close()
+
+
+def test_an_unusable_cache_location_only_costs_speed(tmp_path: Path) -> None:
+    (path,) = write_articles(tmp_path / "news", 1)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    assert _scan([str(path)], blocker / "cache.sqlite3") == [listing_of(load(path))]
+
+
+def test_new_code_clears_the_cache(tmp_path: Path, cache_path: Path, monkeypatch) -> None:
+    (path,) = write_articles(tmp_path / "news", 1)
+    _scan([str(path)], cache_path)
+    stamp = (str(path), path.stat().st_size, path.stat().st_mtime_ns)
+    monkeypatch.setattr(ingest_cache, "_code_stamp", lambda: "another version")
+    cache = IngestCache.open(cache_path)
+    assert cache.get_many([stamp]) == {}
+    cache.close()
