@@ -10,7 +10,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from reader.ingest import iter_inputs, load_article
+from reader.ingest import iter_inputs
+from reader.ingest.parallel import load_items
 from reader.model import Article, LoadError
 from reader.triage.ingest_cache import FileStamp, IngestCache, Listing
 from reader.triage.state import fingerprint
@@ -39,6 +40,9 @@ def scan(paths: Iterable[str], cache: IngestCache | None = None) -> Iterator[Lis
     inputs = list(iter_inputs(paths))
     stamps = [None if isinstance(item, LoadError) else _stamp(item[1]) for item in inputs]
     cached = cache.get_many([s for s in stamps if s is not None]) if cache else {}
+    misses = [item for item, stamp in zip(inputs, stamps)
+              if not isinstance(item, LoadError) and (stamp is None or stamp not in cached)]
+    loaded_misses = load_items(misses)  # type: ignore[arg-type]
     fresh: list[tuple[FileStamp, Listing]] = []
     try:
         for item, stamp in zip(inputs, stamps):
@@ -51,7 +55,7 @@ def scan(paths: Iterable[str], cache: IngestCache | None = None) -> Iterator[Lis
                 yield Listing(shown, hit.title, hit.date, hit.source, hit.fingerprint, hit.sentences, hit.words,
                               hit.warnings)
                 continue
-            loaded = load_article(full, shown)
+            loaded = next(loaded_misses)
             if isinstance(loaded, LoadError):
                 yield loaded
                 continue
