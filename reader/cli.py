@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from reader import __version__
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2  # 70: internal error (a bug), 130: interrupted
-COMMANDS = ("show", "summarize", "list", "mark")
+COMMANDS = ("show", "summarize", "list", "mark", "themes", "config")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     state_help = "the triage state database (default: $READER_HOME/state/state.sqlite3 or the user data dir)"
     parser.add_argument("--state", metavar="PATH", default=None, help=state_help)
+    parser.add_argument("--theme", metavar="NAME", default=None,
+                        help="the TUI's colour theme for this run (see `reader themes`)")
     # Subcommands accept --state too; SUPPRESS keeps `reader --state X list` from being reset to None.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--state", metavar="PATH", default=argparse.SUPPRESS, help=state_help)
@@ -79,14 +81,19 @@ def _parser() -> argparse.ArgumentParser:
     mark.add_argument("--tag", action="append", metavar="T", help="add tag T (repeatable)")
     mark.add_argument("--untag", action="append", metavar="T", help="remove tag T (repeatable)")
     mark.set_defaults(usage_error=mark.error)
+
+    themes = sub.add_parser("themes", help="list the colour themes; * marks the current one")
+    themes.add_argument("--format", choices=("text", "json"), default="text")
+    config = sub.add_parser("config", help="print the config file's path and the settings in effect")
+    config.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
 def _subcommand_given(args: Sequence[str]) -> bool:
     """Whether a subcommand follows the global options (`reader --state X list` is a subcommand too)."""
     rest = list(args)
-    while rest and (rest[0] == "--state" or rest[0].startswith("--state=")):
-        rest = rest[2:] if rest[0] == "--state" else rest[1:]
+    while rest and rest[0].split("=")[0] in ("--state", "--theme"):
+        rest = rest[1:] if "=" in rest[0] else rest[2:]
     return bool(rest) and rest[0] in COMMANDS
 
 
@@ -99,6 +106,8 @@ def _positive(value: str) -> int:
 
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reader", add_help=False)
+    parser.add_argument("--state", metavar="PATH", default=None)
+    parser.add_argument("--theme", metavar="NAME", default=None)
     parser.add_argument("paths", nargs="*")
     return parser
 
@@ -152,6 +161,18 @@ def _list(options: argparse.Namespace) -> int:
     return run_list(options)
 
 
+def _themes(options: argparse.Namespace) -> int:
+    from reader.commands.themes_command import run_themes
+
+    return run_themes(options)
+
+
+def _config(options: argparse.Namespace) -> int:
+    from reader.commands.config_command import run_config
+
+    return run_config(options)
+
+
 def _mark(options: argparse.Namespace) -> int:
     from reader.commands.mark_command import run_mark
 
@@ -163,6 +184,8 @@ _COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "list": _list,
     "mark": _mark,
     "summarize": _summarize,
+    "themes": _themes,
+    "config": _config,
     None: lambda options: _open([]),
 }
 
