@@ -1,0 +1,228 @@
+"""One article side by side: the source lines as in the file, and a summary whose sentences point at them.
+
+The screen coordinates: a summary sentence highlighted in the summary pane becomes a cited span in
+the source pane, and a source line under the cursor points back at the sentence quoting it. The
+summary is computed in a thread worker, so changing its length or algorithm never blocks a key.
+"""
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Markdown, Static
+from textual.worker import Worker, WorkerState
+
+from reader.ingest.lines import LineIndex
+from reader.model import Article, LineSpan, Sentence
+from reader.output.sanitize import inert, one_line
+from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
+from reader.tui.notes import removed_spans
+from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
+from reader.tui.widgets.article_header import ArticleHeader
+from reader.tui.widgets.reader_footer import ReaderFooter
+from reader.tui.widgets.source_view import SourceView
+from reader.tui.widgets.summary_view import SummaryView
+
+MAX_SENTENCES = 30
+INLINE_SENTENCES = 150  # up to this many candidates, the first summary is computed before the first frame
+
+
+def exact_ranges(index: LineIndex, lines: list[str], sentence: Sentence) -> dict[int, tuple[int, int]]:
+    """The characters of `sentence` on each of its lines, as (start, end) columns of the raw line."""
+    if sentence.end <= sentence.start:
+        return {}
+    ranges: dict[int, tuple[int, int]] = {}
+    for line in range(sentence.span.start, min(sentence.span.end, len(lines)) + 1):
+        begin = index.start_of(line)
+        a = max(0, sentence.start - begin)
+        b = min(len(lines[line - 1]), sentence.end - begin)
+        if b > a:
+            ranges[line] = (a, b)
+    return ranges
+
+
+class ArticleScreen(Screen[None]):
+    """Source pane and summary pane; escape returns to the library."""
+
+    HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape", "back", "Back", tooltip="back to the previous screen, cursor where it was"),
+        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the source or the summary"),
+        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more summary sentence"),
+        Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence"),
+        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS)),
+        Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats"),
+        Binding("m", "toggle_markdown", "Rendered", tooltip="Markdown articles: rendered or source lines"),
+    ]
+
+    algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
+    count: reactive[int] = reactive(DEFAULT_SENTENCES, init=False)
+
+    def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None) -> None:
+        super().__init__()
+        preset_width_class(self)
+        self.article = article
+        self.start_line = line
+        self.start_cite = cite
+        self.lines = article.lines
+        self._index = LineIndex(article.text)
+        self._pointed: int | None = None  # summary sentence the source cursor just pointed at
+        self.summary_ready = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="source-pane", classes="pane"):
+                yield ArticleHeader(self.article, id="meta")
+                yield SourceView(self.lines, removed_spans(self.article), id="source")
+            with Vertical(id="summary-pane", classes="pane"):
+                yield SummaryView(id="summary")
+        yield Static(id="status", markup=False)
+        yield ReaderFooter()
+
+    @property
+    def source(self) -> SourceView:
+        return self.query_one("#source", SourceView)
+
+    @property
+    def summary(self) -> SummaryView:
+        return self.query_one("#summary", SummaryView)
+
+    def on_mount(self) -> None:
+        self.query_one("#source-pane").border_title = one_line(self.article.path)
+        if self.start_line is not None:
+            self.source.cursor_line = self.start_line
+            self.source.cite(self.start_cite or LineSpan(self.start_line, self.start_line))
+            self.source.focus()
+        else:
+            self.summary.focus()
+        if sum(1 for s in self.article.sentences if s.is_candidate) <= INLINE_SENTENCES:
+            # A news-sized article summarises in a few milliseconds: do it before the first frame, so
+            # the screen appears with its summary instead of painting an empty pane and then again.
+            self._show_summary(summarize_article(self.article, self.algorithm, self.count))
+        else:
+            self._set_summary_title(busy=True)
+            self.summarize()
+
+    # -- summary -----------------------------------------------------------------------------------
+
+    def _set_summary_title(self, busy: bool) -> None:
+        pane = self.query_one("#summary-pane")
+        pane.border_title = f"Summary · {self.algorithm} · {self.count} sentences"
+        pane.border_subtitle = "computing…" if busy else "+/- length · a algorithm"
+        pane.set_class(busy, "-busy")
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def summarize(self) -> list[SummaryItem]:
+        """Runs in a thread; the result arrives through on_worker_state_changed."""
+        return summarize_article(self.article, self.algorithm, self.count)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "summary":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self._show_summary(event.worker.result or [])
+        elif event.state is WorkerState.ERROR:
+            self._set_summary_title(busy=False)
+            self._status(Content.assemble(("summary failed: ", "$text-error bold"),
+                                          one_line(str(event.worker.error))))
+
+    def _show_summary(self, items: list[SummaryItem]) -> None:
+        """Show new sentences, keeping the highlight's place (or, opened at a line, the sentence quoting it)."""
+        keep = self.summary.highlighted
+        self.summary.show_items(items)
+        if keep is None and self.start_line is not None:
+            keep = self.summary.index_citing(self.article.path, self.start_line)
+        elif keep is None:
+            keep = 0
+        if keep is not None and self.summary.items:
+            self.summary.highlighted = min(keep, len(self.summary.items) - 1)
+        self.summary_ready = True
+        self._set_summary_title(busy=False)
+
+    def watch_algorithm(self) -> None:
+        self._set_summary_title(busy=True)
+        self.summarize()
+
+    def watch_count(self) -> None:
+        self._set_summary_title(busy=True)
+        self.summarize()
+
+    def action_longer(self) -> None:
+        self.count = min(MAX_SENTENCES, self.count + 1)
+
+    def action_shorter(self) -> None:
+        self.count = max(1, self.count - 1)
+
+    def action_next_algorithm(self) -> None:
+        self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + 1) % len(ALGORITHMS)]
+
+    # -- panes talking through the screen ----------------------------------------------------------
+
+    @on(SummaryView.SentenceHighlighted)
+    def cite_sentence(self, event: SummaryView.SentenceHighlighted) -> None:
+        sentence = event.item.unit.sentence
+        following = self._pointed == event.index  # the source cursor chose it: keep its place and status
+        self._pointed = None
+        self.source.cite(sentence.span, exact_ranges(self._index, self.lines, sentence), scroll=not following)
+        if following:
+            return
+        self._status(Content.assemble(
+            (f"summary {event.index + 1}/{len(self.summary.items)}", "bold"),
+            f" · cites {sentence.span}",
+            (f" · score {event.item.score:g}", "$text-muted"),
+        ))
+
+    @on(SourceView.CursorMoved)
+    def point_at_sentence(self, event: SourceView.CursorMoved) -> None:
+        if not self.source.has_focus:
+            return
+        line = event.line
+        parts: list[Content | str | tuple[str, str]] = [(f"L{line}", "bold")]
+        quoted = self.summary.index_citing(self.article.path, line)
+        if quoted is not None:
+            parts.append(f" · quoted by summary sentence {quoted + 1}")
+            if self.summary.highlighted != quoted:
+                self._pointed = quoted
+                self.summary.highlighted = quoted
+        elif (why := self.source.note_of(line)) is not None:
+            parts.append((f" · removed: {inert(why)}", "$text-muted"))
+        else:
+            parts.append((" · not in the summary", "$text-muted"))
+        self._status(Content.assemble(*parts))
+
+    def _status(self, content: Content) -> None:
+        self.query_one("#status", Static).update(content)
+
+    # -- view toggles ------------------------------------------------------------------------------
+
+    def action_toggle_removed(self) -> None:
+        self.source.show_removed = not self.source.show_removed
+        hidden = "shown" if self.source.show_removed else "hidden"
+        self._status(Content(f"removed lines {hidden}"))
+
+    def action_toggle_markdown(self) -> None:
+        if self.article.format != "markdown":
+            self.notify("Only Markdown articles have a rendered view.", severity="warning")
+            return
+        if not self.query("#rendered"):
+            self.query_one("#source-pane").mount(Markdown(self._markdown_body(), id="rendered", open_links=False))
+        rendered = not self.has_class("-rendered")
+        self.set_class(rendered, "-rendered")
+        (self.query_one("#rendered") if rendered else self.source).focus()
+
+    def _markdown_body(self) -> str:
+        """The Markdown after any front matter, made inert (never raw control characters).
+
+        The widget is created with `open_links=False`: a click in an untrusted article opens nothing.
+        """
+        skip = self.article.metadata_span
+        kept = [line for number, line in enumerate(self.lines, start=1) if skip is None or not skip.contains(number)]
+        return inert("\n".join(kept))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

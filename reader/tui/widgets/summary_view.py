@@ -1,0 +1,138 @@
+"""Summary sentences, each with the place it cites, as a list the user moves through.
+
+Moving onto a sentence (keys or mouse) posts `SentenceHighlighted`; `enter` or a click posts
+`SentenceChosen`. The screen decides what that means (highlight source lines, open an article):
+the view never reaches into a sibling.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.output.sanitize import one_line
+from reader.summarize import Citation, SummaryItem
+
+
+def short_path(path: str, base: str | None) -> str:
+    """The path below `base` (the folder the story's files share), so `business/429.txt` stays unambiguous."""
+    if base:
+        try:
+            return one_line(os.path.relpath(path, base))
+        except ValueError:  # another drive on Windows
+            pass
+    return one_line(os.path.basename(path))
+
+
+def common_base(paths: Sequence[str]) -> str | None:
+    """The deepest folder holding every path, or None when they share none."""
+    folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
+    try:
+        return os.path.commonpath(folders) if folders else None
+    except ValueError:
+        return None
+
+
+def citation_label(citation: Citation, with_file: bool, base: str | None = None) -> str:
+    """`L14-16`, or `file.txt:L14-16` when the summary spans several files."""
+    if not with_file:
+        return str(citation.span)
+    return f"{short_path(os.path.abspath(citation.path), base)}:{citation.span}"
+
+
+def sources_label(count: int) -> str:
+    return "1 source" if count == 1 else f"{count} sources"
+
+
+def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Content:
+    """One sentence: its own citation first; in a story, every source that carries it and how many."""
+    own = item.citations[0]
+    if not story:
+        return Content.assemble((citation_label(own, False), "$text-accent bold"), "\n", one_line(item.text))
+    places = " · ".join(citation_label(c, True, base) for c in item.citations)
+    return Content.assemble(
+        one_line(item.text), "\n",
+        (sources_label(item.source_count), "$text-success bold" if item.source_count > 1 else "$text-muted bold"),
+        ("  " + places, "$text-accent"),
+    )
+
+
+class SummaryView(OptionList):
+    """The summary as options; `j`/`k` or arrows move, `enter` or a click chooses."""
+
+    HELP_SECTION = "Summary"
+
+    BINDINGS: list[BindingType] = [
+        Binding("j,down", "cursor_down", "Next sentence", show=False, tooltip="highlight the lines it cites"),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False, tooltip="highlight the lines it cites"),
+        Binding("enter", "select", "Choose sentence", show=False, tooltip="in a story: open the article there"),
+    ]
+
+    class SentenceHighlighted(Message):
+        """The user moved onto a summary sentence (or the screen pointed at one)."""
+
+        def __init__(self, view: SummaryView, item: SummaryItem, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.item = item
+            self.index = index
+
+        @property
+        def control(self) -> SummaryView:
+            return self.view
+
+    class SentenceChosen(Message):
+        """The user pressed enter on, or clicked, a summary sentence."""
+
+        def __init__(self, view: SummaryView, item: SummaryItem, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.item = item
+            self.index = index
+
+        @property
+        def control(self) -> SummaryView:
+            return self.view
+
+    def __init__(self, *, story: bool = False, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, markup=False)
+        self.story = story
+        self.base: str | None = None  # folder citations are shown relative to (stories)
+        self.items: list[SummaryItem] = []
+
+    def show_items(self, items: Sequence[SummaryItem], keep: int | None = None) -> None:
+        """Replace the sentences; keep the highlight on index `keep` when given (e.g. after a resize of the summary)."""
+        self.items = list(items)
+        self.clear_options()
+        if not self.items:
+            self.add_option(Option(Content("No sentence to quote."), disabled=True))
+            return
+        options: list[Option | None] = []
+        for item in self.items:
+            options.extend([Option(item_prompt(item, self.story, self.base)), None])  # None: a rule between sentences
+        self.add_options(options[:-1])
+        if keep is not None:
+            self.highlighted = min(keep, len(self.items) - 1)
+
+    def index_citing(self, path: str, line: int) -> int | None:
+        """The first sentence whose own citation (in `path`) covers `line`."""
+        for index, item in enumerate(self.items):
+            own = item.citations[0]
+            if own.path == path and own.span.contains(line):
+                return index
+        return None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.items):
+            self.post_message(self.SentenceHighlighted(self, self.items[event.option_index], event.option_index))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.items):
+            self.post_message(self.SentenceChosen(self, self.items[event.option_index], event.option_index))

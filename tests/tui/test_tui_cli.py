@@ -1,0 +1,41 @@
+"""The bare command opens the TUI on its paths; subcommands and --help never import Textual."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader import cli
+
+
+def test_bare_command_runs_the_app_on_its_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[list[str]] = []
+    monkeypatch.setattr("reader.tui.app.run", lambda paths: seen.append(list(paths)) or 0)
+    assert cli.main(["seeds", "other.txt"]) == 0
+    assert cli.main([]) == 0
+    assert seen == [["seeds", "other.txt"], []]
+
+
+def test_help_does_not_import_textual() -> None:
+    code = ("import sys, contextlib, io\n"
+            "from reader.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n"
+            "        main(['--help'])\n"
+            "    except SystemExit:\n"
+            "        pass\n"
+            "assert 'textual' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+async def test_run_test_app_starts_on_given_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reader.tui.app import make_app
+
+    (tmp_path / "one.txt").write_text("A headline\n\nThe council met on Monday. It voted to adopt the plan.\n")
+    app = make_app([str(tmp_path)])
+    assert app.paths == [str(tmp_path)]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.library.entries) == 1

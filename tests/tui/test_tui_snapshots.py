@@ -1,0 +1,47 @@
+"""Snapshots of the three main screens on the bundled seeds at a fixed size (Textual is pinned <9).
+
+Regenerate after an intended change with `pytest tests/tui/test_tui_snapshots.py --snapshot-update`
+and look at the SVGs under tests/tui/__snapshots__ before committing them.
+"""
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from reader.tui.app import make_app
+from tui_helpers import PROJECT, settle
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relative paths, so titles in the snapshots do not depend on where the checkout lives."""
+    monkeypatch.chdir(PROJECT)
+
+
+def test_library_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def loaded(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=loaded)
+
+
+def test_article_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_and_follow(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=open_and_follow)
+
+
+def test_story_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def story(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=story)
