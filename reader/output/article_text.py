@@ -27,6 +27,11 @@ def header(article: Article) -> Text:
     out.append("\n")
     facts = [one_line(x) for x in (article.source, article.date) if x]
     facts.append(f"{article.format}, {article.encoding}, {len(article.sentences)} sentences")
+    if len(article.segments) > 1:
+        copies = sum(g.duplicate_of is not None for g in article.segments)
+        seams = ", ".join(f"{g.span.start}-{g.span.end}" + (f" repeats #{g.duplicate_of + 1}" if g.duplicate_of is not None else "")
+                          for g in article.segments)
+        facts.append(f"{len(article.segments)} glued copies ({copies} repeated): lines {seams}")
     out.append(" · ".join(facts) + "\n", style="dim")
     if article.url:
         out.append(one_line(article.url) + "\n", style="dim underline")
