@@ -11,6 +11,8 @@ from textual.screen import Screen
 from reader.resources import seeds_dir
 from reader.tui.keys import key_commands
 from reader.tui.library import Library
+from reader.tui.loader_worker import prepare_pool
+from reader.tui.memory import thaw
 from reader.tui.screens.help_screen import HelpScreen
 from reader.tui.screens.library_screen import LibraryScreen
 
@@ -30,9 +32,13 @@ class ReaderApp(App[None]):
         super().__init__()
         self.paths = [os.fspath(p) for p in paths] or [os.fspath(seeds_dir())]
         self.library = Library()  # per-article marks live here, one per app run
+        prepare_pool()
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen(self.paths, self.library))
+
+    def on_unmount(self) -> None:
+        thaw()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -74,25 +74,27 @@ async def measure(folder: Path, size: tuple[int, int], opens: int) -> dict[str, 
         await beat
         figures["worst event-loop stall while loading (ms)"] = max(stalls, default=0.0) * 1000
 
-        painted: list[float] = []
+        frames: list[tuple[float, bool]] = []  # (when a frame was composed, whether it shows the goal)
+        goal = {"reached": lambda: False}
         display = app._display
 
         def recording_display(screen, renderable) -> None:  # type: ignore[no-untyped-def]
-            """Note when a frame is composed (headless: composed, not written)."""
+            """Note each composed frame (headless: composed, not written) and whether it shows the goal."""
             if renderable is not None:
-                painted.append(time.perf_counter())
+                frames.append((time.perf_counter(), bool(goal["reached"]())))
             display(screen, renderable)
 
         app._display = recording_display  # type: ignore[method-assign]
 
-        async def latency(key: str, done) -> float:  # type: ignore[no-untyped-def]
-            """Key sent -> state `done` reached -> the next frame composed (Pilot's idle wait excluded)."""
+        async def latency(key: str, reached) -> float:  # type: ignore[no-untyped-def]
+            """Key sent -> the first frame composed once `reached()` holds (Pilot's idle wait excluded)."""
+            frames.clear()
+            goal["reached"] = reached
             before = time.perf_counter()
             pressing = asyncio.create_task(pilot.press(key))
-            await until(done)
-            reached = time.perf_counter()
-            await until(lambda: bool(painted) and painted[-1] >= reached)
-            shown = painted[-1] - before
+            await until(lambda: any(ok for _, ok in frames))
+            shown = next(when for when, ok in frames if ok) - before
+            goal["reached"] = lambda: False
             await pressing
             return shown
 

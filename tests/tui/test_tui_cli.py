@@ -1,6 +1,7 @@
 """The bare command opens the TUI on its paths; subcommands and --help never import Textual."""
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -29,7 +30,7 @@ def test_help_does_not_import_textual() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-async def test_run_test_app_starts_on_given_paths(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_app_starts_on_given_paths_and_thaws_the_gc_at_exit(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from reader.tui.app import make_app
 
     (tmp_path / "one.txt").write_text("A headline\n\nThe council met on Monday. It voted to adopt the plan.\n")
@@ -39,3 +40,5 @@ async def test_run_test_app_starts_on_given_paths(tmp_path) -> None:  # type: ig
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.library.entries) == 1
+        assert gc.get_freeze_count() > 0  # the loaded library is kept out of full collections
+    assert gc.get_freeze_count() == 0  # and given back when the app exits

@@ -123,3 +123,24 @@ def test_load_batches_stops_when_cancelled(tmp_path) -> None:  # type: ignore[no
     for _ in batches:
         seen += 1
     assert seen < 30
+
+
+def test_load_batches_in_a_process_pool_keeps_file_order(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reader.tui.loader_worker as loader
+
+    for number in range(40):
+        (tmp_path / f"{number:03}.txt").write_text(f"Headline {number}\n\nThe council met on day {number}. It voted.\n")
+    (tmp_path / "020-empty.txt").write_bytes(b"")
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 10)
+    monkeypatch.setattr(loader, "worker_count", lambda: 2)
+    monkeypatch.setattr(loader, "CHUNK", 5)
+    loader.prepare_pool()
+    here: list[str] = []  # files parsed in this process: only the first batch when the pool works
+    parse = loader.load_article
+    monkeypatch.setattr(loader, "load_article", lambda path, shown: here.append(shown) or parse(path, shown))
+    batches = list(loader.load_batches([tmp_path], interval=0))
+    assert len(here) == loader.FIRST_BATCH
+    titles = [a.title for b in batches for a, _, _ in b.articles]
+    assert titles == [f"Headline {n}" for n in range(40)]
+    assert [f.path for b in batches for f in b.failures] == [str(tmp_path / "020-empty.txt")]
+    assert batches[-1].finished and batches[-1].done == 41

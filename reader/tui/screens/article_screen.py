@@ -20,6 +20,7 @@ from reader.ingest.lines import LineIndex
 from reader.model import Article, LineSpan, Sentence
 from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
+from reader.tui.memory import release_render_caches
 from reader.tui.notes import removed_spans
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.article_header import ArticleHeader
@@ -226,3 +227,6 @@ class ArticleScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        release_render_caches()

@@ -19,9 +19,10 @@ from reader.ingest.lines import LineIndex
 from reader.model import Article, Sentence
 from reader.output.sanitize import one_line
 from reader.summarize.compare import shared_sentences
+from reader.tui.memory import release_render_caches
+from reader.tui.notes import removed_spans
 from reader.tui.screens.article_screen import exact_ranges
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
-from reader.tui.notes import removed_spans
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
@@ -131,3 +132,6 @@ class CompareScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        release_render_caches()

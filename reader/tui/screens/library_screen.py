@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from reader.output.sanitize import one_line
 from reader.tui.library import Entry, Library, Mark, SortKey, arrange
 from reader.tui.loader_worker import Batch, load_batches
+from reader.tui.memory import settle_library
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.story_screen import StoryScreen
@@ -111,6 +112,8 @@ class LibraryScreen(Screen[None]):
             self._flush_rows()
         self.query_one(ProgressBar).update(total=max(1, batch.total), progress=batch.done)
         self._show_counts(batch)
+        if batch.finished:
+            settle_library()
 
     def _table_due(self, finished: bool) -> bool:
         """Whether loaded rows should go into the table now.
@@ -206,9 +209,12 @@ class LibraryScreen(Screen[None]):
     @on(ArticleTable.EntryChosen)
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
         entry = self.library.entry(event.entry_key)
+        # Marked read on the way back: changing a cell now would re-render the table under the new screen.
+        self.app.push_screen(ArticleScreen(entry.article), callback=lambda _: self.mark_read(entry))
+
+    def mark_read(self, entry: Entry) -> None:
         self.library.set_mark(entry.article, Mark.READ)
         self.table.set_mark(entry.key, Mark.READ)
-        self.app.push_screen(ArticleScreen(entry.article))
 
     def action_story(self) -> None:
         if not self.shown:

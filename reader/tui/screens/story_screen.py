@@ -22,6 +22,7 @@ from reader.model import Article
 from reader.output.sanitize import one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_SENTENCES, SummaryItem, Unit
 from reader.summarize import summarize_story
+from reader.tui.memory import release_render_caches
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.citation_list import CitationList
@@ -161,3 +162,6 @@ class StoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        release_render_caches()
