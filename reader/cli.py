@@ -140,7 +140,7 @@ def _open(args: list[str]) -> int:
     options = _open_parser().parse_args(args)
     from reader.tui.app import run
 
-    return run(options.paths)
+    return run(options.paths, theme=options.theme, state=options.state)
 
 
 def _show(options: argparse.Namespace) -> int:

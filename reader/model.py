@@ -40,6 +40,9 @@ class Sentence:
         """Whether a summarizer may quote it: real prose, not a heading or a runaway line."""
         if self.kind == "heading" or len(self.text) > 1500 or len(self.text.split()) < 3:
             return False
+        # A sentence that only introduces a list ("Other provisions:") says nothing on its own.
+        if self.text.endswith(":"):
+            return False
         # A front-matter excerpt cut off mid-sentence ("…to do ...") is not worth quoting.
         return not (self.kind == "excerpt" and self.text.endswith(("...", "…")))
 

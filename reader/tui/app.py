@@ -8,14 +8,20 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from reader.config import load_config
 from reader.resources import seeds_dir
+from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
 from reader.tui.keys import key_commands
 from reader.tui.library import Library
 from reader.tui.loader_worker import prepare_pool
 from reader.tui.memory import thaw
 from reader.tui.screens.help_screen import HelpScreen
+from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
+from reader.tui.screens.story_screen import StoryScreen
 
+KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen)
 
 class ReaderApp(App[None]):
     """Reads the given paths (default: the bundled sample corpus) into a library of articles."""
@@ -24,17 +30,32 @@ class ReaderApp(App[None]):
     TITLE = "reader"
 
     BINDINGS: list[BindingType] = [
-        Binding("q", "quit", "Quit", tooltip="leave reader"),
-        Binding("question_mark", "help", "Keys", tooltip="every key of the current screen"),
+        Binding("q", "quit", "Quit", tooltip="leave reader", id="app.quit"),
+        Binding("question_mark", "help", "Keys", tooltip="every key of the current screen", id="app.help"),
     ]
 
-    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+    def __init__(self, paths: Sequence[str | os.PathLike[str]], theme: str | None = None,
+                 state: str | None = None) -> None:
         super().__init__()
         self.paths = [os.fspath(p) for p in paths] or [os.fspath(seeds_dir())]
         self.library = Library()  # per-article marks live here, one per app run
+        self.config = load_config()
+        self.theme_override = theme
+        self.state_path = state
         prepare_pool()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """reader's colour variables, so Textual's own themes render too."""
+        return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
+
     def on_mount(self) -> None:
+        problems = list(self.config.problems)
+        problems += register_themes(self)
+        problems += apply_theme(self, self.config, self.theme_override)
+        remember_theme_changes(self)
+        problems += apply_keymap(self, self.config, [ReaderApp, *KEYMAP_SCREENS])
+        for problem in problems:
+            self.notify(problem, title="settings", severity="warning", timeout=8, markup=False)
         self.push_screen(LibraryScreen(self.paths, self.library))
 
     def on_unmount(self) -> None:
@@ -49,12 +70,12 @@ class ReaderApp(App[None]):
         yield from key_commands(screen)
 
 
-def make_app(paths: Sequence[str | os.PathLike[str]]) -> ReaderApp:
+def make_app(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state: str | None = None) -> ReaderApp:
     """The app for `paths`; shared by the command line and the tests."""
-    return ReaderApp(paths)
+    return ReaderApp(paths, theme=theme, state=state)
 
 
-def run(paths: Sequence[str | os.PathLike[str]]) -> int:
+def run(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state: str | None = None) -> int:
     """Run the app until the user quits; the exit status is always 0 (failures are shown, not fatal)."""
-    make_app(paths).run()
+    make_app(paths, theme=theme, state=state).run()
     return 0

@@ -12,10 +12,12 @@ from reader import cli
 
 def test_bare_command_runs_the_app_on_its_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[str]] = []
-    monkeypatch.setattr("reader.tui.app.run", lambda paths: seen.append(list(paths)) or 0)
+    monkeypatch.setattr("reader.tui.app.run", lambda paths, **options: seen.append([*paths, options]) or 0)
     assert cli.main(["seeds", "other.txt"]) == 0
     assert cli.main([]) == 0
-    assert seen == [["seeds", "other.txt"], []]
+    assert cli.main(["--theme", "reader-light", "--state", "s.db", "seeds"]) == 0
+    assert seen == [["seeds", "other.txt", {"theme": None, "state": None}], [{"theme": None, "state": None}],
+                    ["seeds", {"theme": "reader-light", "state": "s.db"}]]
 
 
 def test_help_does_not_import_textual() -> None:

@@ -45,3 +45,15 @@ def test_story_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
 
     assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=story)
+
+
+@pytest.mark.parametrize("theme", ["reader-dark", "reader-light", "reader-high-contrast", "reader-colorblind"])
+def test_article_snapshot_per_theme(snap_compare, theme: str) -> None:  # type: ignore[no-untyped-def]
+    async def open_and_follow(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"], theme=theme), terminal_size=SIZE, run_before=open_and_follow)

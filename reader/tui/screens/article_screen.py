@@ -52,13 +52,13 @@ class ArticleScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the previous screen, cursor where it was"),
-        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the source or the summary"),
-        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more summary sentence"),
-        Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence"),
-        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS)),
-        Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats"),
-        Binding("m", "toggle_markdown", "Rendered", tooltip="Markdown articles: rendered or source lines"),
+        Binding("escape", "back", "Back", tooltip="back to the previous screen, cursor where it was", id="article.back"),
+        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the source or the summary", id="article.focus_next"),
+        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more summary sentence", id="article.longer"),
+        Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence", id="article.shorter"),
+        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="article.next_algorithm"),
+        Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats", id="article.toggle_removed"),
+        Binding("m", "toggle_markdown", "Rendered", tooltip="Markdown articles: rendered or source lines", id="article.toggle_markdown"),
     ]
 
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)

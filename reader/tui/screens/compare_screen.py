@@ -36,11 +36,11 @@ class CompareScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the library"),
-        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the other article"),
-        Binding("n", "step(1)", "Next shared", tooltip="cite the next shared sentence in both articles"),
-        Binding("p", "step(-1)", "Previous shared", tooltip="cite the previous shared sentence in both"),
-        Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats"),
+        Binding("escape", "back", "Back", tooltip="back to the library", id="compare.back"),
+        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the other article", id="compare.focus_next"),
+        Binding("n", "step(1)", "Next shared", tooltip="cite the next shared sentence in both articles", id="compare.step_next"),
+        Binding("p", "step(-1)", "Previous shared", tooltip="cite the previous shared sentence in both", id="compare.step_previous"),
+        Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats", id="compare.toggle_removed"),
     ]
 
     def __init__(self, a: Article, b: Article) -> None:

@@ -37,15 +37,15 @@ class LibraryScreen(Screen[None]):
     """The article table with its status line, filter box and failure list."""
 
     BINDINGS: list[BindingType] = [
-        Binding("slash", "filter", "Filter", tooltip="filter by title, source, topics and text as you type"),
-        Binding("escape", "clear", "Clear filter", show=False, tooltip="clear the filter, or a pending comparison"),
-        Binding("d", "sort('date')", "By date", tooltip="sort by date, newest first (again: reverse)"),
-        Binding("o", "sort('source')", "By source", tooltip="sort by source (again: reverse)"),
-        Binding("t", "sort('title')", "By title", tooltip="sort by title (again: reverse)"),
-        Binding("l", "sort('length')", "By length", show=False, tooltip="sort by words (again: reverse)"),
-        Binding("f", "sort('file')", "By file", show=False, tooltip="the order the files were read"),
-        Binding("S", "story", "Story", tooltip="one summary over the articles shown, citing every source"),
-        Binding("c", "compare", "Compare", tooltip="press on two articles to see the sentences they share"),
+        Binding("slash", "filter", "Filter", tooltip="filter by title, source, topics and text as you type", id="library.filter"),
+        Binding("escape", "clear", "Clear filter", show=False, tooltip="clear the filter, or a pending comparison", id="library.clear"),
+        Binding("d", "sort('date')", "By date", tooltip="sort by date, newest first (again: reverse)", id="library.sort_date"),
+        Binding("o", "sort('source')", "By source", tooltip="sort by source (again: reverse)", id="library.sort_source"),
+        Binding("t", "sort('title')", "By title", tooltip="sort by title (again: reverse)", id="library.sort_title"),
+        Binding("l", "sort('length')", "By length", show=False, tooltip="sort by words (again: reverse)", id="library.sort_length"),
+        Binding("f", "sort('file')", "By file", show=False, tooltip="the order the files were read", id="library.sort_file"),
+        Binding("S", "story", "Story", tooltip="one summary over the articles shown, citing every source", id="library.story"),
+        Binding("c", "compare", "Compare", tooltip="press on two articles to see the sentences they share", id="library.compare"),
     ]
 
     class BatchLoaded(Message):

@@ -52,11 +52,11 @@ class StoryScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the library"),
-        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the story or the places"),
-        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more story sentence"),
-        Binding("minus", "shorter", "Shorter", tooltip="one fewer story sentence"),
-        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS)),
+        Binding("escape", "back", "Back", tooltip="back to the library", id="story.back"),
+        Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the story or the places", id="story.focus_next"),
+        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more story sentence", id="story.longer"),
+        Binding("minus", "shorter", "Shorter", tooltip="one fewer story sentence", id="story.shorter"),
+        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
     ]
 
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)

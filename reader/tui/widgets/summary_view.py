@@ -57,7 +57,7 @@ def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Cont
     places = " · ".join(citation_label(c, True, base) for c in item.citations)
     return Content.assemble(
         one_line(item.text), "\n",
-        (sources_label(item.source_count), "$text-success bold" if item.source_count > 1 else "$text-muted bold"),
+        (sources_label(item.source_count), "$corroboration-badge bold" if item.source_count > 1 else "$text-muted bold"),
         ("  " + places, "$text-accent"),
     )
 

@@ -1,0 +1,66 @@
+"""Themes and keymap in the running app: shipped themes register, the choice persists, keys rebind."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import load_preferences
+from reader.resources import seeds_dir
+from reader.tui.app import make_app
+from reader.tui.screens.article_screen import ArticleScreen
+
+SHIPPED = ("reader-dark", "reader-light", "reader-high-contrast", "reader-colorblind")
+
+
+async def test_shipped_themes_register_and_theme_option_applies() -> None:
+    app = make_app([seeds_dir()], theme="reader-light")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert set(SHIPPED) <= set(app.available_themes)
+        assert app.theme == "reader-light"
+        assert app.get_css_variables()["citation-highlight"].lower() == "#fff1b8"
+
+
+async def test_unknown_theme_falls_back_with_a_notice() -> None:
+    app = make_app([seeds_dir()], theme="no-such-theme")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "reader-dark"
+        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+
+
+async def test_builtin_textual_theme_still_renders() -> None:
+    app = make_app([seeds_dir()], theme="nord")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+        assert "citation-highlight" in app.get_css_variables()
+
+
+async def test_theme_change_is_remembered() -> None:
+    app = make_app([seeds_dir()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.theme = "reader-high-contrast"
+        await pilot.pause()
+    assert load_preferences()["theme"] == "reader-high-contrast"
+    again = make_app([seeds_dir()])
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert again.theme == "reader-high-contrast"
+
+
+async def test_keymap_rebinds_and_reports_problems(private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text('[keymap]\n"library.story" = "x"\n"nope.action" = "z"\n')
+    app = make_app([seeds_dir()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("nope.action" in str(n.message) for n in app._notifications)
+        await pilot.press("x")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert type(app.screen).__name__ == "StoryScreen"
