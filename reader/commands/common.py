@@ -41,6 +41,13 @@ def load_reporting(paths: Iterable[str]) -> tuple[list[Article], list[LoadError]
     return articles, errors
 
 
+class _PipeConsole(Console):
+    """Leaves a closed pipe (`| head`) to the CLI, which stops quietly with status 0; rich would exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     """Rich output in a terminal; plain text (no escape codes) when piped. NO_COLOR is respected."""
-    return Console(highlight=False, markup=False, emoji=False, soft_wrap=True)
+    return _PipeConsole(highlight=False, markup=False, emoji=False, soft_wrap=True)

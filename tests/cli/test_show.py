@@ -64,3 +64,17 @@ def test_help_and_version(run_reader) -> None:
     result = run_reader("--help")
     assert result.code == 0 and "summarize" in result.out or "show" in result.out
     assert run_reader("--version").out.startswith("reader ")
+
+
+def test_piping_into_head_stops_quietly(tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "reader"
+    command = shlex.quote(str(exe)) if exe.exists() else f"{shlex.quote(sys.executable)} -m reader"
+    for args in ("summarize seeds", "show seeds/05-wire-copies-glued.txt", "list seeds"):
+        done = subprocess.run(["bash", "-c", f"set -o pipefail; {command} {args} | head -1"], cwd=PROJECT,
+                              capture_output=True, text=True, env={**__import__("os").environ, "READER_HOME": str(tmp_path)})
+        assert done.returncode == 0, (args, done.stderr)
+        assert "Traceback" not in done.stderr and len(done.stdout.splitlines()) == 1
