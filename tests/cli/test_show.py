@@ -73,7 +73,12 @@ def test_piping_into_head_stops_quietly(tmp_path: Path) -> None:
 
     exe = Path(sys.executable).parent / "reader"
     command = shlex.quote(str(exe)) if exe.exists() else f"{shlex.quote(sys.executable)} -m reader"
-    for args in ("summarize seeds", "show seeds/05-wire-copies-glued.txt", "list seeds"):
+    many = tmp_path / "many"
+    many.mkdir()
+    text = (PROJECT / "seeds" / "01-bellhaven-courier.txt").read_bytes()
+    for n in range(300):  # far more output than a pipe buffer holds, so head really closes it early
+        (many / f"{n:03}.txt").write_bytes(text)
+    for args in (f"summarize {many}", f"show {many}/000.txt {many}/001.txt {many}/002.txt", f"list {many}"):
         done = subprocess.run(["bash", "-c", f"set -o pipefail; {command} {args} | head -1"], cwd=PROJECT,
                               capture_output=True, text=True, env={**__import__("os").environ, "READER_HOME": str(tmp_path)})
         assert done.returncode == 0, (args, done.stderr)
