@@ -43,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     length = summarize.add_mutually_exclusive_group()
     length.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per summary (default 3, story 7)")
     length.add_argument("--words", type=_positive, metavar="N", help="words per summary instead of a sentence count")
-    summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=DEFAULT_ALGORITHM, metavar="NAME",
-                           help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM})")
+    summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=None, metavar="NAME",
+                           help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM}, or the config's)")
     summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 

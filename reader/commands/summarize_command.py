@@ -11,13 +11,20 @@ from reader.output.sanitize import dumps
 def run_summarize(options: argparse.Namespace) -> int:
     from reader.output.summary_json import summary_document
     from reader.output.summary_text import markdown, print_text
-    from reader.summarize import DEFAULT_SENTENCES, DEFAULT_STORY_SENTENCES, summarize_article, summarize_story
+    from reader.summarize import summarize_article, summarize_story
 
+    from reader.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        report(problem)
+    settings = config.settings
+    options.algorithm = options.algorithm or settings.algorithm
     articles, errors = load_reporting(default_paths(options.paths))
     story_mode = options.story and len(articles) > 1
     count = options.sentences
     if count is None and options.words is None:
-        count = DEFAULT_STORY_SENTENCES if story_mode else DEFAULT_SENTENCES
+        count = settings.story_sentences if story_mode else settings.summary_sentences
     per_article = [] if story_mode else [
         (a, summarize_article(a, options.algorithm, count, options.words)) for a in articles
     ]

@@ -32,3 +32,16 @@ def test_config_prints_path_and_effective_settings(run_reader, private_home: Pat
     assert 'algorithm = "lexrank"' in result.out and "mark_read_on_open = true" in result.out
     assert 'toggle_star = "x"' in result.out
     assert "mark_read_on_open should be bool" in result.err
+
+
+def test_config_defaults_drive_summarize(run_reader, private_home: Path) -> None:
+    (private_home / "config").mkdir(parents=True, exist_ok=True)
+    (private_home / "config" / "config.toml").write_text('algorithm = "lead"\nsummary_sentences = 2\n')
+    doc = run_reader("summarize", "--format", "json", "seeds/01-bellhaven-courier.txt").json()
+    assert doc["algorithm"] == "lead"
+    summary = doc["articles"][0]["summary"]
+    assert len(summary) == 2
+    assert summary[0]["citations"][0]["line_start"] == 1  # lead: the first sentence
+    override = run_reader("summarize", "--format", "json", "-n", "1", "--algorithm", "reader",
+                          "seeds/01-bellhaven-courier.txt").json()
+    assert override["algorithm"] == "reader" and len(override["articles"][0]["summary"]) == 1
