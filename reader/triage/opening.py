@@ -43,6 +43,20 @@ def _identity(path: Path) -> _Identity:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+def _set_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying: SQLite answers "locked" at once, without the busy timeout, while another
+    process is switching the same new file (two `reader` commands starting together)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """One connection, checked and migrated; raises _Corrupt or TriageStoreError."""
     identity = _identity(path)
@@ -61,7 +75,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise TriageStoreError(f"{path} is an SQLite database but not reader's state; "
                                        "pass --state PATH to use another file")
-        db.execute("PRAGMA journal_mode = WAL")
+        _set_wal(db)
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db, path)

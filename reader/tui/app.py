@@ -20,6 +20,7 @@ from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.triage_session import TriageSession
 
 KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen)
 
@@ -38,7 +39,8 @@ class ReaderApp(App[None]):
                  state: str | None = None) -> None:
         super().__init__()
         self.paths = [os.fspath(p) for p in paths] or [os.fspath(seeds_dir())]
-        self.library = Library()  # per-article marks live here, one per app run
+        self.library = Library()  # what was loaded and each article's triage state, one per app run
+        self.triage: TriageSession | None = None  # opened on mount, closed on unmount
         self.config = load_config()
         self.theme_override = theme
         self.state_path = state
@@ -56,9 +58,21 @@ class ReaderApp(App[None]):
         problems += apply_keymap(self, self.config, [ReaderApp, *KEYMAP_SCREENS])
         for problem in problems:
             self.notify(problem, title="settings", severity="warning", timeout=8, markup=False)
-        self.push_screen(LibraryScreen(self.paths, self.library))
+        self.triage = TriageSession.open(self.state_path)
+        for problem in self.triage.problems:
+            self.notify(problem, title="state", severity="warning", timeout=10, markup=False)
+        self.library_screen = LibraryScreen(self.paths, self.library, self.triage,
+                                            mark_read_on_open=self.config.settings.mark_read_on_open)
+        self.push_screen(self.library_screen)
+
+    def on_app_focus(self) -> None:
+        """Back in the terminal: pick up marks another reader made meanwhile."""
+        if self.triage is not None and self.triage.changed_outside():
+            self.library_screen.reload_states()
 
     def on_unmount(self) -> None:
+        if self.triage is not None:
+            self.triage.close()
         thaw()
 
     def action_help(self) -> None:

@@ -1,25 +1,45 @@
-"""What the library screen shows, kept free of Textual: loaded articles, failures, marks, filter and sort.
+"""What the library screen shows, kept free of Textual: loaded articles, failures, triage states, views, filter and sort.
 
 Filtering and sorting are plain functions over `Entry` rows so they can be tested without an app.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
 from reader.model import Article, LoadError
+from reader.triage import ArticleKey, ArticleState
+
+UNTOUCHED = ArticleState()
 
 
-class Mark(Enum):
-    """Per-article reading state; the symbol is what the table's first column shows."""
+class View(str, Enum):
+    """Which articles the table shows by their triage state; `v` cycles the first four."""
 
-    UNREAD = "●"
-    READ = "·"
+    UNREAD = "unread"
+    STARRED = "starred"
+    ARCHIVED = "archived"
+    ALL = "all"
+    TAG = "tag"
 
-    @property
-    def symbol(self) -> str:
-        return self.value
+
+VIEW_CYCLE = (View.UNREAD, View.STARRED, View.ARCHIVED, View.ALL)
+
+
+def in_view(state: ArticleState, view: View, tag: str | None = None) -> bool:
+    """Whether an article in `state` belongs in `view`; archived articles only show in archived and all."""
+    if view is View.ALL:
+        return True
+    if view is View.ARCHIVED:
+        return state.archived
+    if state.archived:
+        return False
+    if view is View.UNREAD:
+        return not state.read
+    if view is View.STARRED:
+        return state.starred
+    return tag is not None and tag in state.tags
 
 
 class SortKey(str, Enum):
@@ -40,6 +60,7 @@ class Entry:
     article: Article
     haystack: str
     words: int  # cached: Article.word_count walks every sentence, and sorting asks for it often
+    triage_key: ArticleKey  # built once: the fingerprint hashes the text
 
     @property
     def key(self) -> str:
@@ -73,8 +94,10 @@ def _sort_value(entry: Entry, key: SortKey) -> tuple[object, ...]:
 
 
 def arrange(entries: Iterable[Entry], query: str = "", key: SortKey = SortKey.FILE,
-            reverse: bool = False) -> list[Entry]:
-    """The entries the table shows: those matching the filter, in the chosen order."""
+            reverse: bool = False, keep: Callable[[Entry], bool] | None = None) -> list[Entry]:
+    """The entries the table shows: those in the view (`keep`) matching the filter, in the chosen order."""
+    if keep is not None:
+        entries = [e for e in entries if keep(e)]
     shown = [e for e in entries if matches(e, query)] if query.strip() else list(entries)
     shown.sort(key=lambda e: _sort_value(e, key), reverse=reverse)
     return shown
@@ -82,26 +105,26 @@ def arrange(entries: Iterable[Entry], query: str = "", key: SortKey = SortKey.FI
 
 @dataclass(slots=True)
 class Library:
-    """Everything loaded so far, what failed, and the reading mark of each article (default unread)."""
+    """Everything loaded so far, what failed, and the triage state of each entry (by row key)."""
 
     entries: list[Entry] = field(default_factory=list)
     failures: list[LoadError] = field(default_factory=list)
-    marks: dict[str, Mark] = field(default_factory=dict)
+    states: dict[str, ArticleState] = field(default_factory=dict)
     total: int = 0  # files found; known once the inputs have been listed
     loaded: bool = False
 
-    def add(self, article: Article, searched: str | None = None, words: int | None = None) -> Entry:
-        """Append an article; `searched` and `words` come precomputed when a worker thread read it."""
+    def add(self, article: Article, searched: str | None = None, words: int | None = None,
+            triage_key: ArticleKey | None = None, state: ArticleState = UNTOUCHED) -> Entry:
+        """Append an article; `searched`, `words` and the key come precomputed when a worker thread read it."""
         entry = Entry(len(self.entries), article, searched if searched is not None else haystack(article),
-                      words if words is not None else article.word_count)
+                      words if words is not None else article.word_count,
+                      triage_key if triage_key is not None else ArticleKey.of(article))
         self.entries.append(entry)
+        self.states[entry.key] = state
         return entry
 
-    def mark_of(self, article: Article) -> Mark:
-        return self.marks.get(article.path, Mark.UNREAD)
-
-    def set_mark(self, article: Article, mark: Mark) -> None:
-        self.marks[article.path] = mark
+    def state_of(self, entry: Entry) -> ArticleState:
+        return self.states.get(entry.key, UNTOUCHED)
 
     def entry(self, key: str) -> Entry:
         return self.entries[int(key)]

@@ -64,3 +64,19 @@ async def test_keymap_rebinds_and_reports_problems(private_home: Path) -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert type(app.screen).__name__ == "StoryScreen"
+
+
+async def test_config_sets_the_summary_defaults(private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text('algorithm = "lead"\nsummary_sentences = 2\n')
+    app = make_app([seeds_dir()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen)
+        assert (screen.algorithm, screen.count) == ("lead", 2)

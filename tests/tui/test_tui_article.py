@@ -113,7 +113,7 @@ async def test_length_and_algorithm_keys_recompute_in_a_worker() -> None:
         await pilot.press("minus")
         await settle(pilot)
         assert len(summary.items) == 4
-        await pilot.press("a")
+        await pilot.press("A")
         await settle(pilot)
         assert screen.algorithm == ALGORITHMS[1]
         assert ALGORITHMS[1] in str(screen.query_one("#summary-pane").border_title)

@@ -6,6 +6,8 @@ summary is computed in a thread worker, so changing its length or algorithm neve
 """
 from __future__ import annotations
 
+from typing import Protocol
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -46,6 +48,16 @@ def exact_ranges(index: LineIndex, lines: list[str], sentence: Sentence) -> dict
     return ranges
 
 
+class ArticleHost(Protocol):
+    """The screen that opened the article and keeps its triage state (the library)."""
+
+    def triage_entry(self, key: str, name: str, redraw: bool = True) -> None: ...
+
+    def edit_tags_of(self, key: str) -> None: ...
+
+    def open_step(self, key: str, step: int) -> bool: ...
+
+
 class ArticleScreen(Screen[None]):
     """Source pane and summary pane; escape returns to the library."""
 
@@ -56,17 +68,30 @@ class ArticleScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the source or the summary", id="article.focus_next"),
         Binding("plus,equals_sign", "longer", "Longer", tooltip="one more summary sentence", id="article.longer"),
         Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence", id="article.shorter"),
-        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="article.next_algorithm"),
+        Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="article.next_algorithm"),
         Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats", id="article.toggle_removed"),
         Binding("m", "toggle_markdown", "Rendered", tooltip="Markdown articles: rendered or source lines", id="article.toggle_markdown"),
+        Binding("r", "triage('read')", "Read", show=False, tooltip="mark read / unread", id="article.toggle_read"),
+        Binding("s", "triage('star')", "Star", tooltip="star / unstar", id="article.toggle_star"),
+        Binding("a", "triage('archive')", "Archive", show=False, tooltip="archive / unarchive", id="article.toggle_archive"),
+        Binding("t", "tags", "Tags", show=False, tooltip="edit this article's tags", id="article.tags"),
+        Binding("n", "step_unread(1)", "Next unread", tooltip="open the next unread article of the library", id="article.next_unread"),
+        Binding("p", "step_unread(-1)", "Previous unread", show=False, tooltip="open the previous unread article", id="article.previous_unread"),
     ]
 
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
     count: reactive[int] = reactive(DEFAULT_SENTENCES, init=False)
 
-    def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None) -> None:
+    def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None,
+                 host: ArticleHost | None = None, entry_key: str | None = None) -> None:
         super().__init__()
+        self.host = host
+        self.entry_key = entry_key
         preset_width_class(self)
+        settings = getattr(self.app, "config", None)  # the user's defaults, when run inside ReaderApp
+        if settings is not None:
+            self.set_reactive(type(self).algorithm, settings.settings.algorithm)
+            self.set_reactive(type(self).count, settings.settings.summary_sentences)
         self.article = article
         self.start_line = line
         self.start_cite = cite
@@ -114,7 +139,7 @@ class ArticleScreen(Screen[None]):
     def _set_summary_title(self, busy: bool) -> None:
         pane = self.query_one("#summary-pane")
         pane.border_title = f"Summary · {self.algorithm} · {self.count} sentences"
-        pane.border_subtitle = "computing…" if busy else "+/- length · a algorithm"
+        pane.border_subtitle = "computing…" if busy else "+/- length · A algorithm"
         pane.set_class(busy, "-busy")
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
@@ -224,6 +249,27 @@ class ArticleScreen(Screen[None]):
         skip = self.article.metadata_span
         kept = [line for number, line in enumerate(self.lines, start=1) if skip is None or not skip.contains(number)]
         return inert("\n".join(kept))
+
+    # -- triage (kept by the library that opened this article) -------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("triage", "tags", "step_unread"):
+            return self.host is not None and self.entry_key is not None
+        return True
+
+    def action_triage(self, name: str) -> None:
+        if self.host is not None and self.entry_key is not None:
+            self.host.triage_entry(self.entry_key, name, redraw=False)
+            self.notify(f"{name}: done (u in the library undoes)", timeout=2)
+
+    def action_tags(self) -> None:
+        if self.host is not None and self.entry_key is not None:
+            self.host.edit_tags_of(self.entry_key)
+
+    def action_step_unread(self, step: int) -> None:
+        if self.host is not None and self.entry_key is not None:
+            if not self.host.open_step(self.entry_key, step):
+                self.notify("No more unread articles this way.", severity="information", timeout=2)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 Files are read by a thread worker that posts batches; rows are appended as they arrive, so the first
 rows show while the rest of a large folder is still being parsed and the UI keeps answering keys.
+Triage (read, star, archive, tags, views, undo) is kept in the store through `TriageSession`.
 """
 from __future__ import annotations
 
@@ -13,17 +14,19 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.output.sanitize import one_line
-from reader.tui.library import Entry, Library, Mark, SortKey, arrange
+from reader.triage import MARK_READ, ArticleKey, ArticleState
+from reader.tui.library import Entry, Library, SortKey, View, arrange
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.screens.library_triage import LibraryTriage
+from reader.tui.triage_session import TriageSession
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -33,7 +36,7 @@ SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "sour
                SortKey.TITLE: "title", SortKey.LENGTH: "length"}
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(LibraryTriage):
     """The article table with its status line, filter box and failure list."""
 
     BINDINGS: list[BindingType] = [
@@ -41,26 +44,57 @@ class LibraryScreen(Screen[None]):
         Binding("escape", "clear", "Clear filter", show=False, tooltip="clear the filter, or a pending comparison", id="library.clear"),
         Binding("d", "sort('date')", "By date", tooltip="sort by date, newest first (again: reverse)", id="library.sort_date"),
         Binding("o", "sort('source')", "By source", tooltip="sort by source (again: reverse)", id="library.sort_source"),
-        Binding("t", "sort('title')", "By title", tooltip="sort by title (again: reverse)", id="library.sort_title"),
+        Binding("T", "sort('title')", "By title", show=False, tooltip="sort by title (again: reverse)", id="library.sort_title"),
         Binding("l", "sort('length')", "By length", show=False, tooltip="sort by words (again: reverse)", id="library.sort_length"),
         Binding("f", "sort('file')", "By file", show=False, tooltip="the order the files were read", id="library.sort_file"),
         Binding("S", "story", "Story", tooltip="one summary over the articles shown, citing every source", id="library.story"),
-        Binding("c", "compare", "Compare", tooltip="press on two articles to see the sentences they share", id="library.compare"),
+        Binding("c", "compare", "Compare", show=False, tooltip="press on two articles to see the sentences they share", id="library.compare"),
+        Binding("r", "triage('read')", "Read", tooltip="mark read / unread (the selection, or the cursor row)", id="library.toggle_read"),
+        Binding("s", "triage('star')", "Star", tooltip="star / unstar", id="library.toggle_star"),
+        Binding("a", "triage('archive')", "Archive", tooltip="archive / unarchive: archived articles leave the other views", id="library.toggle_archive"),
+        Binding("t", "tags", "Tags", tooltip="edit tags, comma-separated, with completion", id="library.tags"),
+        Binding("u", "undo", "Undo", tooltip="undo the last read/star/archive/tag change (several levels)", id="library.undo"),
+        Binding("space", "select", "Select", show=False, tooltip="select or unselect the row; r/s/a/t then act on every selected row", id="library.select"),
+        Binding("asterisk", "select_all", "Select all", show=False, tooltip="select every article shown (again: none)", id="library.select_all"),
+        Binding("R", "read_all", "All read", show=False, tooltip="mark every article shown as read (undo with u)", id="library.read_all"),
+        Binding("v", "next_view", "View", tooltip="view unread → starred → archived → all", id="library.next_view"),
+        Binding("number_sign", "tag_view", "Tag view", show=False, tooltip="view the articles with one tag", id="library.tag_view"),
+        Binding("n", "step_unread(1)", "Next unread", show=False, tooltip="cursor to the next unread article", id="library.next_unread"),
+        Binding("p", "step_unread(-1)", "Previous unread", show=False, tooltip="cursor to the previous unread article", id="library.previous_unread"),
+        Binding("ctrl+r", "refresh_states", "Refresh", show=False, tooltip="reload marks changed by another reader (also on focus)", id="library.refresh_states"),
     ]
 
     class BatchLoaded(Message):
-        """A batch of files has been read by the loader thread."""
+        """A batch of files has been read by the loader thread, with each article's key and state."""
 
-        def __init__(self, batch: Batch) -> None:
+        def __init__(self, batch: Batch, keys: list[ArticleKey], states: list[ArticleState]) -> None:
             super().__init__()
             self.batch = batch
+            self.keys = keys
+            self.states = states
+
+    class StatesReloaded(Message):
+        """Every loaded article's state was read again from the store (another process changed it)."""
+
+        def __init__(self, states: dict[str, ArticleState]) -> None:
+            super().__init__()
+            self.states = states
 
     query_text: reactive[str] = reactive("", init=False)
 
-    def __init__(self, paths: list[str], library: Library) -> None:
+    def __init__(self, paths: list[str], library: Library, triage: TriageSession,
+                 mark_read_on_open: bool = True) -> None:
         super().__init__()
         self.paths = paths
         self.library = library
+        self.triage = triage
+        self.mark_read_on_open = mark_read_on_open
+        self.view = View.UNREAD
+        self.view_tag: str | None = None
+        self.selected: set[str] = set()
+        self._stale: set[str] = set()  # rows whose state changed while another screen was on top
+        self._sticky: set[str] = set()  # rows changed here that stay shown until the view changes
+        self._cursor_to: str | None = None
         self.sort_key = SortKey.FILE
         self.reverse = False
         self.shown: list[Entry] = []
@@ -76,10 +110,6 @@ class LibraryScreen(Screen[None]):
         yield FailureList(id="failures")
         yield ReaderFooter()
 
-    @property
-    def table(self) -> ArticleTable:
-        return self.query_one(ArticleTable)
-
     def on_mount(self) -> None:
         self.add_class("-loading")
         self.table.focus()
@@ -93,14 +123,17 @@ class LibraryScreen(Screen[None]):
         """Read every file in a thread and post the batches to the screen."""
         worker = get_current_worker()
         for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled):
-            self.post_message(self.BatchLoaded(batch))
+            keys = [ArticleKey.of(article) for article, _, _ in batch.articles]
+            self.post_message(self.BatchLoaded(batch, keys, self.triage.lookup(keys) if keys else []))
 
     @on(BatchLoaded)
     def add_batch(self, message: BatchLoaded) -> None:
         batch = message.batch
         library = self.library
         library.total = batch.total
-        new = [library.add(article, searched, words) for article, searched, words in batch.articles]
+        new = [library.add(article, searched, words, key, state) for (article, searched, words), key, state
+               in zip(batch.articles, message.keys, message.states)]
+        new = [entry for entry in new if self._keeps(entry)]
         library.failures.extend(batch.failures)
         self.query_one(FailureList).add_failures(batch.failures)
         self.set_class(bool(library.failures), "-has-failures")
@@ -132,12 +165,22 @@ class LibraryScreen(Screen[None]):
             self._arrange()
         else:
             self.shown.extend(new)
-            self.table.append(new, self.library.marks)
+            self.table.append(new, self.library.states, self.selected)
+
+    def _view_label(self) -> str:
+        return f"#{self.view_tag}" if self.view is View.TAG else self.view.value
 
     def _show_counts(self, batch: Batch | None = None) -> None:
         library = self.library
+        states = library.states.values()
+        starred = sum(1 for s in states if s.starred and not s.archived)
+        unread = sum(1 for s in states if not s.read and not s.archived)
         parts: list[Content | str | tuple[str, str]] = [
-            (f"{len(library.entries):,} article{'s' if len(library.entries) != 1 else ''}", "bold")]
+            ("view: ", "$text-muted"), (self._view_label(), "bold $text-accent"),
+            (f" · {len(self.shown):,} of {len(library.entries):,}", "bold"),
+            (f" · {unread:,} unread · {starred:,} starred", "$text-muted")]
+        if self.selected:
+            parts.append((f" · {len(self.selected):,} selected", "$text-accent"))
         if library.failures:
             parts.append((f" · {len(library.failures)} failed", "$text-warning"))
         if not library.loaded and batch is not None:
@@ -145,7 +188,7 @@ class LibraryScreen(Screen[None]):
         elif not library.loaded:
             parts.append((" · loading…", "$text-muted"))
         if self.query_text.strip():
-            parts.append(f" · filter: “{one_line(self.query_text)}” ({len(self.shown):,} shown)")
+            parts.append(f" · filter: “{one_line(self.query_text)}”")
         arrow = "↓" if self.reverse else "↑"
         parts.append((f" · sorted by {SORT_LABELS[self.sort_key]} {arrow}", "$text-muted"))
         if self.picked is not None:
@@ -157,8 +200,8 @@ class LibraryScreen(Screen[None]):
         """Re-filter and re-sort all entries, keeping the cursor on the same article."""
         keep = self.table.current_key
         self._unshown = []  # every loaded entry is considered here
-        self.shown = arrange(self.library.entries, self.query_text, self.sort_key, self.reverse)
-        self.table.show(self.shown, self.library.marks, keep=keep)
+        self.shown = arrange(self.library.entries, self.query_text, self.sort_key, self.reverse, keep=self._keeps)
+        self.table.show(self.shown, self.library.states, self.selected, keep=keep)
         self._show_counts()
 
     # -- filter and sort ---------------------------------------------------------------------------
@@ -208,13 +251,34 @@ class LibraryScreen(Screen[None]):
 
     @on(ArticleTable.EntryChosen)
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
-        entry = self.library.entry(event.entry_key)
-        # Marked read on the way back: changing a cell now would re-render the table under the new screen.
-        self.app.push_screen(ArticleScreen(entry.article), callback=lambda _: self.mark_read(entry))
+        self.app.push_screen(self._article_screen(self.library.entry(event.entry_key)))
 
-    def mark_read(self, entry: Entry) -> None:
-        self.library.set_mark(entry.article, Mark.READ)
-        self.table.set_mark(entry.key, Mark.READ)
+    def _article_screen(self, entry: Entry) -> ArticleScreen:
+        """The article's screen; opening it marks it read when the settings say so."""
+        if self.mark_read_on_open and not self.library.state_of(entry).read:
+            self._apply([entry], MARK_READ, redraw=False)
+        self._cursor_to = entry.key
+        return ArticleScreen(entry.article, host=self, entry_key=entry.key)
+
+    def on_screen_resume(self) -> None:
+        """Back from an article: redraw rows changed there and put the cursor on the last article read."""
+        stale, self._stale = self._stale, set()
+        if any(not self._keeps(self.library.entry(key)) or key not in self.table.shown_keys for key in stale):
+            self._arrange()
+        else:
+            self._redraw(stale)
+            self._show_counts()
+        if self._cursor_to is not None:
+            self.table.move_to(self._cursor_to)
+            self._cursor_to = None
+
+    def open_step(self, key: str, step: int) -> bool:
+        """From an article screen: open the next (or previous) unread article in the table's order."""
+        found = self._unread_after(key, step)
+        if found is None:
+            return False
+        self.app.switch_screen(self._article_screen(found))
+        return True
 
     def action_story(self) -> None:
         if not self.shown:
@@ -234,3 +298,23 @@ class LibraryScreen(Screen[None]):
         self.picked = None
         self._show_counts()
         self.app.push_screen(CompareScreen(first.article, second.article))
+
+    # -- outside changes ---------------------------------------------------------------------------
+
+    def action_refresh_states(self) -> None:
+        self.triage.changed_outside()  # the reload reads everything anyway
+        self.reload_states()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload_states(self) -> None:
+        """Read every loaded article's state again, in a thread (another process changed the store)."""
+        entries = list(self.library.entries)
+        states = self.triage.lookup([e.triage_key for e in entries]) if entries else []
+        self.post_message(self.StatesReloaded({e.key: s for e, s in zip(entries, states)}))
+
+    @on(StatesReloaded)
+    def states_reloaded(self, message: StatesReloaded) -> None:
+        changed = {k for k, s in message.states.items() if self.library.states.get(k) != s}
+        self.library.states.update(message.states)
+        if changed:
+            self._arrange()

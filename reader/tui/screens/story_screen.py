@@ -65,6 +65,10 @@ class StoryScreen(Screen[None]):
     def __init__(self, articles: Sequence[Article], filtered: bool = False) -> None:
         super().__init__()
         preset_width_class(self)
+        settings = getattr(self.app, "config", None)  # the user's defaults, when run inside ReaderApp
+        if settings is not None:
+            self.set_reactive(type(self).algorithm, settings.settings.algorithm)
+            self.set_reactive(type(self).count, settings.settings.story_sentences)
         self.offered = len(articles)
         self.articles = within_budget(articles)
         self.filtered = filtered

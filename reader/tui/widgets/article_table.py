@@ -1,4 +1,4 @@
-"""The library's table of articles: mark, title, source, date and length, one row per article.
+"""The library's table of articles: triage state, title, source, date and length, one row per article.
 
 Cells are `rich.text.Text` built from inert text, never strings, because DataTable parses strings as
 markup. The table knows nothing of filtering or sorting; it shows the entries it is given and reports
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -17,10 +18,11 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist, RowKey
 
 from reader.output.sanitize import one_line
-from reader.tui.library import Entry, Mark, SortKey
+from reader.triage import ArticleState
+from reader.tui.library import UNTOUCHED, Entry, SortKey
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
-    ("mark", "●", 1),
+    ("mark", "●★#", 4),
     ("title", "Title", None),
     ("source", "Source", 22),
     ("date", "Date", 10),
@@ -32,11 +34,18 @@ TITLE_MIN = 20
 CACHE_SIZES = {"_cell_render_cache": 1000, "_row_render_cache": 120, "_row_renderable_cache": 120, "_line_cache": 120}
 
 
-MARK_CELLS = {mark: Text(mark.symbol, style="bold" if mark is Mark.UNREAD else "dim") for mark in Mark}
+SELECTED, UNREAD, READ, ARCHIVED, STAR, TAGGED = "▸", "●", "·", "▣", "★", "#"
+PARTS = ("selected", "unread", "read", "archived", "star", "tag")
 
 
-def mark_cell(mark: Mark) -> Text:
-    return MARK_CELLS[mark]
+def state_symbols(state: ArticleState, selected: bool = False) -> list[tuple[str, str]]:
+    """The state column as (symbol, part) pairs: selection, read/archived, star, tags; blanks keep places."""
+    return [
+        (SELECTED if selected else " ", "selected"),
+        (ARCHIVED, "archived") if state.archived else (READ, "read") if state.read else (UNREAD, "unread"),
+        (STAR if state.starred else " ", "star"),
+        (TAGGED if state.tags else " ", "tag"),
+    ]
 
 
 def cells(entry: Entry) -> tuple[Text, ...]:
@@ -54,6 +63,8 @@ class ArticleTable(DataTable[Text]):
     """Rows of articles keyed by their load order; `enter` or a click on the cursor row chooses one."""
 
     HELP_SECTION = "Article table"
+
+    COMPONENT_CLASSES = {f"article-table--{part}" for part in PARTS}  # coloured in reader.tcss
 
     BINDINGS: list[BindingType] = [
         Binding("enter", "select_cursor", "Open", show=False, tooltip="read the article beside its summary"),
@@ -81,7 +92,9 @@ class ArticleTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._shrink_render_caches()
         self._entries: dict[str, Entry] = {}
+        self._marked: dict[str, tuple[ArticleState, bool]] = {}  # what each shown row's state cell shows
         self._cells: dict[str, tuple[Text, ...]] = {}  # built once per article: filtering re-adds rows often
+        self._state_cells: dict[tuple[ArticleState, bool], Text] = {}  # few distinct states; reset with the theme
 
     def _shrink_render_caches(self) -> None:
         """Keep DataTable's render caches to a few screens' worth.
@@ -96,6 +109,7 @@ class ArticleTable(DataTable[Text]):
                 cache.maxsize = size
 
     def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         for key, label, width in COLUMNS:
             self.add_column(Text(label), width=width if width is not None else self._title_width(), key=key)
 
@@ -110,22 +124,44 @@ class ArticleTable(DataTable[Text]):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
-    def show(self, entries: Sequence[Entry], marks: dict[str, Mark], keep: str | None = None) -> None:
+    def _theme_changed(self, _theme: object) -> None:
+        self._state_cells.clear()
+        for key, (state, selected) in self._marked.items():
+            self.update_cell(key, "mark", self.state_cell(state, selected))
+
+    def state_cell(self, state: ArticleState, selected: bool = False) -> Text:
+        """The state column's cell, coloured by the component classes (theme variables in reader.tcss)."""
+        cell = self._state_cells.get((state, selected))
+        if cell is None:
+            styles: dict[str, Style] = {}
+            cell = Text(no_wrap=True)
+            for symbol, part in state_symbols(state, selected):
+                if part not in styles:
+                    styles[part] = self.get_component_rich_style(f"article-table--{part}", partial=True)
+                cell.append(symbol, styles[part])
+            self._state_cells[(state, selected)] = cell
+        return cell
+
+    def show(self, entries: Sequence[Entry], states: dict[str, ArticleState], selected: set[str],
+             keep: str | None = None) -> None:
         """Replace the rows with `entries`, keeping the cursor on `keep` (a row key) when it is still shown."""
         self.clear()
         self._entries.clear()
-        self.append(entries, marks)
+        self._marked.clear()
+        self.append(entries, states, selected)
         if keep is not None:
             self.move_to(keep)
 
-    def append(self, entries: Iterable[Entry], marks: dict[str, Mark]) -> None:
+    def append(self, entries: Iterable[Entry], states: dict[str, ArticleState], selected: set[str]) -> None:
         """Add rows at the bottom (as files finish loading)."""
         for entry in entries:
-            self._entries[entry.key] = entry
-            row = self._cells.get(entry.key)
+            key = entry.key
+            self._entries[key] = entry
+            row = self._cells.get(key)
             if row is None:
-                row = self._cells[entry.key] = cells(entry)
-            self.add_row(mark_cell(marks.get(entry.article.path, Mark.UNREAD)), *row, key=entry.key)
+                row = self._cells[key] = cells(entry)
+            shows = self._marked[key] = (states.get(key, UNTOUCHED), key in selected)
+            self.add_row(self.state_cell(*shows), *row, key=key)
 
     def move_to(self, key: str) -> None:
         try:
@@ -133,9 +169,16 @@ class ArticleTable(DataTable[Text]):
         except RowDoesNotExist:
             pass
 
-    def set_mark(self, key: str, mark: Mark) -> None:
-        if key in self._entries:
-            self.update_cell(key, "mark", mark_cell(mark))
+    @property
+    def shown_keys(self) -> set[str]:
+        """Row keys of the rows shown now."""
+        return set(self._entries)
+
+    def set_state(self, key: str, state: ArticleState, selected: bool = False) -> None:
+        """Redraw one row's state cell, if shown and changed."""
+        if key in self._entries and self._marked.get(key) != (state, selected):
+            self._marked[key] = (state, selected)
+            self.update_cell(key, "mark", self.state_cell(state, selected))
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Skip DataTable's per-cell measuring: every column here has a set width and every row one line.

@@ -1,0 +1,37 @@
+"""Choose a tag to view: every tag in use with how many articles carry it."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.triage import TagCount
+
+
+class TagPicker(ModalScreen[str | None]):
+    """Dismisses with the chosen tag, or None when cancelled."""
+
+    BINDINGS: list[BindingType] = [Binding("escape", "cancel", "Cancel", id="tag_picker.cancel")]
+
+    def __init__(self, tags: Sequence[TagCount]) -> None:
+        super().__init__()
+        self.tags = list(tags)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "View tag"
+            yield OptionList(*(Option(Content(f"#{t.tag}  ({t.count})"), id=t.tag) for t in self.tags), id="tag-list")
+
+    @on(OptionList.OptionSelected, "#tag-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

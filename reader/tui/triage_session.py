@@ -1,0 +1,72 @@
+"""The app's side of triage, kept free of Textual: one open store, an undo stack, outside-change polling."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from reader.triage import Action, ArticleKey, ArticleState, Change, TagCount, TriageStore, TriageStoreError
+
+UNDO_LEVELS = 50
+
+
+class TriageSession:
+    """The store for one app run; falls back to a throwaway database when the real one refuses."""
+
+    def __init__(self, store: TriageStore, problems: Sequence[str] = (), scratch: Path | None = None) -> None:
+        self.store = store
+        self.problems = list(problems)  # shown once as notifications
+        self.persistent = scratch is None
+        self._scratch = scratch
+        self._undo: list[list[Change]] = []
+        self._version = self._data_version()
+
+    @classmethod
+    def open(cls, path: str | None) -> TriageSession:
+        """Open the user's store, or a scratch one (nothing kept) with the reason when that fails."""
+        try:
+            store = TriageStore.open(path)
+        except TriageStoreError as exc:
+            scratch = Path(tempfile.mkdtemp(prefix="reader-triage-"))
+            problem = f"{exc} — marks are kept for this run only"
+            return cls(TriageStore.open(scratch / "state.sqlite3"), [problem], scratch)
+        return cls(store, store.warnings)
+
+    def close(self) -> None:
+        self.store.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def lookup(self, keys: Sequence[ArticleKey]) -> list[ArticleState]:
+        return self.store.lookup(keys)
+
+    def all_tags(self) -> list[TagCount]:
+        return self.store.all_tags()
+
+    def apply(self, keys: Iterable[ArticleKey], *actions: Action) -> list[Change]:
+        """Apply and remember the changes for `undo`; only real changes are kept."""
+        changes = [c for c in self.store.apply(keys, *actions) if c.changed]
+        if changes:
+            self._undo.append(changes)
+            del self._undo[:-UNDO_LEVELS]
+        return changes
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> list[Change]:
+        """Put back the state before the last action; the returned changes carry the restored states."""
+        if not self._undo:
+            return []
+        return self.store.restore(self._undo.pop())
+
+    def _data_version(self) -> int:
+        return self.store.data_version()
+
+    def changed_outside(self) -> bool:
+        """Whether another process committed since the last call."""
+        version = self._data_version()
+        changed, self._version = version != self._version, version
+        return changed
