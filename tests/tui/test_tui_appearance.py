@@ -80,3 +80,11 @@ async def test_config_sets_the_summary_defaults(private_home: Path) -> None:
         screen = app.screen
         assert isinstance(screen, ArticleScreen)
         assert (screen.algorithm, screen.count) == ("lead", 2)
+
+
+async def test_no_color_is_respected(monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([seeds_dir()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.no_color
