@@ -24,13 +24,13 @@ from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
 from reader.tui.memory import release_render_caches
 from reader.tui.notes import removed_spans
+from reader.tui.screens.summary_controls import SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
 from reader.tui.widgets.summary_view import SummaryView
 
-MAX_SENTENCES = 30
 INLINE_SENTENCES = 150  # up to this many candidates, the first summary is computed before the first frame
 
 
@@ -58,7 +58,7 @@ class ArticleHost(Protocol):
     def open_step(self, key: str, step: int) -> bool: ...
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(SummaryControls, Screen[None]):
     """Source pane and summary pane; escape returns to the library."""
 
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
@@ -88,10 +88,7 @@ class ArticleScreen(Screen[None]):
         self.host = host
         self.entry_key = entry_key
         preset_width_class(self)
-        settings = getattr(self.app, "config", None)  # the user's defaults, when run inside ReaderApp
-        if settings is not None:
-            self.set_reactive(type(self).algorithm, settings.settings.algorithm)
-            self.set_reactive(type(self).count, settings.settings.summary_sentences)
+        self.use_config_defaults()
         self.article = article
         self.start_line = line
         self.start_cite = cite
@@ -169,23 +166,6 @@ class ArticleScreen(Screen[None]):
             self.summary.highlighted = min(keep, len(self.summary.items) - 1)
         self.summary_ready = True
         self._set_summary_title(busy=False)
-
-    def watch_algorithm(self) -> None:
-        self._set_summary_title(busy=True)
-        self.summarize()
-
-    def watch_count(self) -> None:
-        self._set_summary_title(busy=True)
-        self.summarize()
-
-    def action_longer(self) -> None:
-        self.count = min(MAX_SENTENCES, self.count + 1)
-
-    def action_shorter(self) -> None:
-        self.count = max(1, self.count - 1)
-
-    def action_next_algorithm(self) -> None:
-        self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + 1) % len(ALGORITHMS)]
 
     # -- panes talking through the screen ----------------------------------------------------------
 

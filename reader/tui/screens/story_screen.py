@@ -24,13 +24,13 @@ from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_SENTEN
 from reader.summarize import summarize_story
 from reader.tui.memory import release_render_caches
 from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.screens.summary_controls import SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.summary_view import SummaryView, common_base, sources_label
 
 MAX_UNITS = 2500  # candidate sentences; the similarity matrix is MAX_UNITS² floats
-MAX_SENTENCES = 30
 
 
 def within_budget(articles: Sequence[Article], budget: int = MAX_UNITS) -> list[Article]:
@@ -46,8 +46,10 @@ def within_budget(articles: Sequence[Article], budget: int = MAX_UNITS) -> list[
     return kept
 
 
-class StoryScreen(Screen[None]):
+class StoryScreen(SummaryControls, Screen[None]):
     """Story sentences on the left, the places the highlighted one is reported on the right."""
+
+    COUNT_SETTING = "story_sentences"
 
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
@@ -65,10 +67,7 @@ class StoryScreen(Screen[None]):
     def __init__(self, articles: Sequence[Article], filtered: bool = False) -> None:
         super().__init__()
         preset_width_class(self)
-        settings = getattr(self.app, "config", None)  # the user's defaults, when run inside ReaderApp
-        if settings is not None:
-            self.set_reactive(type(self).algorithm, settings.settings.algorithm)
-            self.set_reactive(type(self).count, settings.settings.story_sentences)
+        self.use_config_defaults()
         self.offered = len(articles)
         self.articles = within_budget(articles)
         self.filtered = filtered
@@ -93,10 +92,10 @@ class StoryScreen(Screen[None]):
         base = common_base([a.path for a in self.articles])
         self.story.base = self.query_one(CitationList).base = base
         self.story.focus()
-        self._titles(busy=True)
+        self._set_summary_title(busy=True)
         self.summarize()
 
-    def _titles(self, busy: bool) -> None:
+    def _set_summary_title(self, busy: bool) -> None:
         which = "filtered articles" if self.filtered else "articles"
         text = f"Story over {len(self.articles):,} {which}"
         if len(self.articles) < self.offered:
@@ -120,27 +119,10 @@ class StoryScreen(Screen[None]):
             if self.story.items:
                 self.story.highlighted = min(keep or 0, len(self.story.items) - 1)
             self.ready = True
-            self._titles(busy=False)
+            self._set_summary_title(busy=False)
         elif event.state is WorkerState.ERROR:
-            self._titles(busy=False)
+            self._set_summary_title(busy=False)
             self._status(Content.assemble(("story failed: ", "$text-error bold"), one_line(str(event.worker.error))))
-
-    def watch_algorithm(self) -> None:
-        self._titles(busy=True)
-        self.summarize()
-
-    def watch_count(self) -> None:
-        self._titles(busy=True)
-        self.summarize()
-
-    def action_longer(self) -> None:
-        self.count = min(MAX_SENTENCES, self.count + 1)
-
-    def action_shorter(self) -> None:
-        self.count = max(1, self.count - 1)
-
-    def action_next_algorithm(self) -> None:
-        self.algorithm = ALGORITHMS[(ALGORITHMS.index(self.algorithm) + 1) % len(ALGORITHMS)]
 
     @on(SummaryView.SentenceHighlighted)
     def show_places(self, event: SummaryView.SentenceHighlighted) -> None:

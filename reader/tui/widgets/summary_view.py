@@ -73,31 +73,24 @@ class SummaryView(OptionList):
         Binding("enter", "select", "Choose sentence", show=False, tooltip="in a story: open the article there"),
     ]
 
-    class SentenceHighlighted(Message):
+    class _SentenceMessage(Message):
+        """A message about one summary sentence: the view, the item and its place in the list."""
+
+        def __init__(self, view: SummaryView, item: SummaryItem, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.item = item
+            self.index = index
+
+        @property
+        def control(self) -> SummaryView:
+            return self.view
+
+    class SentenceHighlighted(_SentenceMessage):
         """The user moved onto a summary sentence (or the screen pointed at one)."""
 
-        def __init__(self, view: SummaryView, item: SummaryItem, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.item = item
-            self.index = index
-
-        @property
-        def control(self) -> SummaryView:
-            return self.view
-
-    class SentenceChosen(Message):
+    class SentenceChosen(_SentenceMessage):
         """The user pressed enter on, or clicked, a summary sentence."""
-
-        def __init__(self, view: SummaryView, item: SummaryItem, index: int) -> None:
-            super().__init__()
-            self.view = view
-            self.item = item
-            self.index = index
-
-        @property
-        def control(self) -> SummaryView:
-            return self.view
 
     def __init__(self, *, story: bool = False, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)
