@@ -130,6 +130,24 @@ _CREDIT_RE = re.compile(
 )
 _BYLINE_RE = re.compile(r"(?:(?:additional )?reporting|writing|editing|compiled|produced) by [A-Z]"
                         r"|(?:tags|filed under)\s*:\s*\w", re.I)
+# The newsroom speaking about its own page, not about the news: notes on the story's history,
+# who wrote it and how to reach them, when it was posted, appeals to support the outlet.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_NEWSROOM_RE = re.compile(
+    r"^(?:editor['’]?s['’]? note|editors['’] note|correction|clarification|update)\s*[:—–-]"
+    r"|^(?:this|the) (?:article|story|report|explainer|post|piece|page) (?:was|has been|is) (?:updated|amended|corrected"
+    r"|changed|revised|first published|originally published)"
+    r"|^an earlier version of this\b"
+    r"|\bcontributed (?:additional )?(?:reporting|research)\b"
+    r"|^(?:reach|contact|email|write to|follow) (?:him|her|them|us|me|the (?:author|writer|reporter))\b"
+    r"|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} (?:covers|reports on|writes about) [\w ,&-]{2,60} for (?:the |The )?[A-Z]"
+    r"|^(?:published|posted|updated|last updated|first published)\s*:?\s*(?:on\s+)?(?:\w+day,?\s+)?"
+    r"(?:\d{1,2}\s+)?" + _MONTH + r"\s+(?:\d{1,2},?\s+)?\d{4}"
+    r"|\|\s*(?:\w+day,?\s+)?" + _MONTH + r"\s+\d{1,2},?\s+\d{4}"
+    r"|\b(?:listener|reader|viewer|member)[- ]supported\b"
+    r"|^become a (?:sustaining |monthly |paying )?(?:member|supporter|subscriber)\b",
+    re.I,
+)
 # These open with a literal character class so the regex engine can skip ahead quickly.
 _ADDRESS_RE = re.compile(
     r"[YyWwOou](?<!\w[YyWwOou])(?:(?<=[Yy])(?P<you>ou(?:rs?|rself|['’](?:re|ll|ve|d))?)"
@@ -240,6 +258,10 @@ class _Para:
             self.strong = "copyright notice"
         elif _BYLINE_RE.match(text.lstrip("([")):
             self.strong = "byline credit"
+        elif _NEWSROOM_RE.search(text):
+            self.strong = "newsroom note"
+        elif kind == "caption":
+            self.strong = "image caption"
         if self.words <= LABEL_WORDS and text[-1] not in ".?!\"”" and kind != "heading":
             self.families.add("label")
 

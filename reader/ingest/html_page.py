@@ -55,7 +55,7 @@ _HIDDEN = frozenset("script style noscript svg math template iframe button selec
                     "datalist noembed noframes frameset title".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _KINDS = {"p": "paragraph", "li": "item", "blockquote": "quote", "td": "paragraph", "th": "paragraph",
-          "dt": "paragraph", "dd": "paragraph", "figcaption": "paragraph", "caption": "paragraph", "pre": "paragraph"}
+          "dt": "paragraph", "dd": "paragraph", "figcaption": "caption", "caption": "caption", "pre": "paragraph"}
 _CLOSES_P = frozenset("address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption "
                       "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary "
                       "table ul".split())

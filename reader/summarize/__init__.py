@@ -13,17 +13,16 @@ from reader.model import Article
 from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import Redundancy, mmr_select, relevance
 from reader.summarize.similarity import tfidf_similarity
-from reader.summarize.story import corroborations, story_order, story_scores
-from reader.summarize.topics import main_story
+from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_items, concept_weights, select_story,
+                                    story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.sumy_adapter import sumy_scores
 from reader.summarize.units import Citation, SummaryItem, Unit, candidate_units
 
 DEFAULT_SENTENCES = 3
-DEFAULT_STORY_SENTENCES = 7
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Citation", "SummaryItem", "Unit", "summarize_article",
-           "summarize_story", "UnknownAlgorithm"]
+           "summarize_story", "StorySummary", "DEFAULT_STORY_WORDS", "UnknownAlgorithm"]
 
 
 class UnknownAlgorithm(ValueError):
@@ -86,30 +85,32 @@ def summarize_article(article: Article, algorithm: str = DEFAULT_ALGORITHM, coun
     return summarize_units(candidate_units([article]), algorithm, count, words, article.title)
 
 
-def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORITHM,
-                    count: int | None = DEFAULT_STORY_SENTENCES, words: int | None = None) -> list[SummaryItem]:
-    """One summary over several sources: one sentence per fact, citing every source that reports it."""
+def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORITHM, count: int | None = None,
+                    words: int | None = None) -> StorySummary:
+    """One summary over several sources within a word budget: each sentence cites every outlet stating it.
+
+    `words` is the budget (default DEFAULT_STORY_WORDS) and is never exceeded; `count` caps the
+    number of sentences within it.
+    """
     _check(algorithm)
-    units = candidate_units(articles)
-    if len(units) > 1:
-        story_sources = main_story(units)
-        units = [u for u in units if u.source_key in story_sources]
-        units = [Unit(n, u.article, u.sentence, u.position, u.count) for n, u in enumerate(units)]
-    if not units:
-        return []
-    similarity = tfidf_similarity([u.text for u in units])
-    support = corroborations(units, similarity)
+    budget = DEFAULT_STORY_WORDS if words is None else words
+    story = story_units(articles)
+    summary = StorySummary([], list(articles), story.left_out, len({u.source_key for u in story.units}),
+                           story.outlets.voices)
+    if not story.units:
+        return summary
     if algorithm == DEFAULT_ALGORITHM:
-        scores = story_scores(units, similarity, support)
-        chosen = mmr_select(scores, similarity.matrix, None if words else count, _word_counts(units), words,
-                            Redundancy([set(t) for t in similarity.terms], [u.text for u in units]))
-        picked = {i: float(scores[i]) for i in chosen}
+        chosen = select_story(story, budget, count)
+        concepts, weights = concept_weights(story)
+        seen: set[int] = set()
+        picked = []
+        for i in chosen:
+            new = set(concepts[i]) - seen
+            picked.append((i, float(sum(weights[c] for c in new))))
+            seen |= new
     else:
-        items = summarize_units(units, algorithm, count, words, articles[0].title if len(articles) == 1 else None)
-        picked = {item.unit.number: item.score for item in items}
-    order = story_order(units, list(picked), support)
-    return [
-        SummaryItem(units[i], round(picked[i], 4),
-                    tuple(units[j] for _, j in sorted(support[i].items(), key=lambda kv: (kv[0][0], kv[0][1]))))
-        for i in order
-    ]
+        items = summarize_units(story.units, algorithm, count, budget,
+                                articles[0].title if len(articles) == 1 else None)
+        picked = [(item.unit.number, item.score) for item in sorted(items, key=lambda x: -x.score)]
+    summary.items = build_items(story, picked)
+    return summary

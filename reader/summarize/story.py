@@ -1,80 +1,186 @@
-"""Story summaries across outlets: group equivalent sentences, rank the groups, cite every source.
+"""Story summaries across outlets: the story's facts within a word budget, each cited with who else reports it.
 
-A group holds sentences that say the same thing in different words (cosine similarity over
-normalised content terms); the summary quotes one representative per group, cites where it is
-from first, then one sentence from each other source that reports the same.
+1. The story: sources (files, glued-in copies) similar to the others' centroid; the rest are left
+   out, each with its reason (`topics`).
+2. Voices: reprints and same-publisher sources count once (`outlets`).
+3. Concepts: adjacent content-word pairs, each weighted by how many independent voices state it
+   (Gillick & Favre, 2009), plus the words of the outlets' own headlines and subheadings; a fact
+   only one outlet has still weighs something, so a development its headline names is quoted
+   once the shared facts are told.
+4. Selection: most concept weight per word within the budget (`coverage`), never a sentence that
+   cannot stand alone, never one that says again what a chosen one says (`standalone`, `equivalence`).
+5. Corroboration: for each chosen sentence, the best sentence of every other source stating the
+   same fact, in either direction (`equivalence`); the count is of voices, not files.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from reader.summarize.reader_rank import length_factor, position_prior
-from reader.summarize.similarity import Similarity, centrality
-from reader.summarize.tokens import STOP_WORDS, content_terms, words
-from reader.summarize.units import Unit
+from reader.model import Article
+from reader.summarize.citing import carries_words
+from reader.summarize.coverage import select
+from reader.summarize.equivalence import Equivalence
+from reader.summarize.outlets import Outlets, SourceKey, find_outlets
+from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
+from reader.summarize.standalone import is_dangling, quotable
+from reader.summarize.tokens import content_terms
+from reader.summarize.topics import LeftOut, main_story
+from reader.summarize.units import Report, SummaryItem, Unit, candidate_units, source_key_of
 
-EQUIVALENT_SIMILARITY = 0.4  # cosine at which two sentences from different sources report one fact
-MIN_COVERAGE = 0.5  # and the other sentence carries at least half of this one's content words
-CORROBORATION_WEIGHT = 0.35
-CENTRALITY_WEIGHT = 0.4
-POSITION_WEIGHT = 0.25
-
-
-def _plain_words(text: str) -> set[str]:
-    """Distinct content words as written (no stemming, no digits): what a reader sees repeated."""
-    return {w for w in words(text) if w not in STOP_WORDS and not w.replace(".", "").isdigit()}
+DEFAULT_STORY_WORDS = 160
 
 
-def equivalent(units: Sequence[Unit], similarity: Similarity, i: int, j: int) -> bool:
-    """Whether unit j reports what unit i says: similar overall, and carrying most of i's words."""
-    if similarity.matrix[i, j] < EQUIVALENT_SIMILARITY:
-        return False
-    mine = _plain_words(units[i].text)
-    if not mine:
-        return False
-    return len(mine & _plain_words(units[j].text)) / len(mine) >= MIN_COVERAGE
+@dataclass(slots=True)
+class StorySummary:
+    """The chosen sentences in the order chosen (most informative first), and what the story was made of."""
+
+    items: list[SummaryItem]
+    articles: list[Article]
+    left_out: list[LeftOut] = field(default_factory=list)
+    sources: int = 0  # sources in the story (files, glued-in copies)
+    voices: int = 0  # independent outlets among them
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
-def corroborations(units: Sequence[Unit], similarity: Similarity) -> list[dict[tuple[str, int], int]]:
-    """For each unit, the best equivalent unit in every other source: {source key: unit index}."""
-    n = len(units)
-    out: list[dict[tuple[str, int], int]] = [{} for _ in range(n)]
-    matrix = similarity.matrix
-    rows, cols = np.nonzero(matrix >= EQUIVALENT_SIMILARITY)
-    for i, j in zip(rows.tolist(), cols.tolist()):
-        if i == j or units[i].source_key == units[j].source_key:
-            continue
-        if not equivalent(units, similarity, i, j):
-            continue
+@dataclass(slots=True)
+class StoryUnits:
+    """The story's candidate sentences with everything computed once per sentence."""
+
+    units: list[Unit]
+    terms: list[SentenceTerms]
+    outlets: Outlets
+    equivalence: Equivalence
+    left_out: list[LeftOut]
+
+
+def story_units(articles: Sequence[Article]) -> StoryUnits:
+    """Candidate sentences of the story's sources, their terms, voices and same-fact index."""
+    units = candidate_units(articles)
+    terms = terms_of(units)
+    outlets = find_outlets(units, [t.fingerprint for t in terms])
+    keep, left_out = main_story(units, terms, outlets.copy_of)
+    if len(keep) < len(outlets.name):
+        kept = [(u, t) for u, t in zip(units, terms) if u.source_key in keep]
+        units = [Unit(n, u.article, u.sentence, u.position, u.count) for n, (u, _) in enumerate(kept)]
+        terms = [t for _, t in kept]
+        outlets = find_outlets(units, [t.fingerprint for t in terms])
+    return StoryUnits(units, terms, outlets, Equivalence(terms), left_out)
+
+
+def headline_votes(story: StoryUnits) -> dict[str, set[int]]:
+    """Words and word pairs of every headline, dek and subheading, with the voices whose headlines say them.
+
+    A headline is the outlet's own one-line summary of what matters, so what headlines say weighs
+    as much again as what the text says; a follow-up's headline names its new development.
+    """
+    votes: dict[str, set[int]] = {}
+    articles = {id(u.article): u.article for u in story.units}.values()
+    for article in articles:
+        texts = [(0, article.title), (0, article.excerpt)]
+        texts += [(s.segment, s.text) for s in article.sentences if s.kind in ("heading", "excerpt")]
+        for segment, text in texts:
+            voice = story.outlets.voice.get(source_key_of(article, segment))
+            if voice is None or not text:
+                continue
+            tokens = concept_tokens(text)
+            for concept in {*tokens, *pairs(tokens)}:
+                votes.setdefault(concept, set()).add(voice)
+    return votes
+
+
+def concept_weights(story: StoryUnits) -> tuple[list[list[int]], np.ndarray]:
+    """Each unit's concepts as ids, and each concept's weight: the voices stating it, in text and in headlines."""
+    headlines = headline_votes(story)
+    ids: dict[str, int] = {}
+    voices: list[set[int]] = []
+    names: list[str] = []
+    rows: list[list[int]] = []
+    for unit, terms in zip(story.units, story.terms):
+        voice = story.outlets.voice[unit.source_key]
+        row = []
+        for concept in terms.concepts | (terms.names & headlines.keys()):
+            k = ids.get(concept)
+            if k is None:
+                k = ids[concept] = len(voices)
+                voices.append(set())
+                names.append(concept)
+            if " " in concept:  # a single word counts only as a headline word
+                voices[k].add(voice)
+            row.append(k)
+        rows.append(row)
+    weights = [len(v) + len(headlines.get(name, ())) for v, name in zip(voices, names)]
+    return rows, np.array(weights, dtype=np.float64)
+
+
+def reports(story: StoryUnits, i: int) -> tuple[tuple[Report, ...], int]:
+    """The best sentence of every other source stating unit i's fact, and the number of voices in all."""
+    units, outlets = story.units, story.outlets
+    own = units[i].source_key
+    best: dict[SourceKey, tuple[float, int]] = {}
+    for j, overlap in story.equivalence.matches(i).items():
         key = units[j].source_key
-        best = out[i].get(key)
-        if best is None or matrix[i, j] > matrix[i, best]:
-            out[i][key] = j
-    return out
+        if key != own and (key not in best or overlap > best[key][0]):
+            best[key] = (overlap, j)
+    found = []
+    text = units[i].text
+    for key in sorted(best):
+        original = outlets.copy_of.get(key)
+        other = units[best[key][1]]
+        found.append(Report(other, outlets.name[key], outlets.name[original] if original else None,
+                            carries_words(text, other.article, other.sentence.span)))
+    return tuple(found), len({outlets.voice[k] for k in (own, *best)})
 
 
-def story_scores(units: Sequence[Unit], similarity: Similarity, support: list[dict[tuple[str, int], int]]) -> np.ndarray:
-    """Centrality across the whole story, corroboration by other sources, and lead position."""
-    sources = len({u.source_key for u in units}) or 1
-    corroborated = np.array([len(s) for s in support], dtype=np.float64) / max(1, sources - 1)
-    central = centrality(similarity.matrix)
-    lead = position_prior([u.position for u in units])
-    score = CENTRALITY_WEIGHT * central + CORROBORATION_WEIGHT * corroborated + POSITION_WEIGHT * lead
-    return score * length_factor([len(u.text.split()) for u in units])
+def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], bool]]:
+    """Which units may be quoted at all, and the check made when one is about to be chosen."""
+    units, same = story.units, story.equivalence
+    reasons: dict[tuple[int, int], str | None] = {}
+    for article in {id(u.article): u.article for u in units}.values():
+        for sentence, reason in zip(article.sentences, quotable(article.sentences)):
+            reasons[(id(article), sentence.index)] = reason
+    eligible = [reasons.get((id(u.article), u.sentence.index)) is None for u in units]
+    dangling = [is_dangling(u.sentence) for u in units]
+
+    numbers = [t.specifics for t in story.terms]
+    dates = [u.article.date or "" for u in units]
+
+    def allowed(i: int, chosen: list[int]) -> bool:
+        # Saying the same as a chosen sentence is redundant, unless a later source pins down something
+        # new: "will reopen on May 18" restates "closed after cracks were found" and is the news.
+        alike = [c for c in chosen if same.same_fact(i, c)]
+        if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
+                          and numbers[i] - set().union(*(numbers[c] for c in alike))):
+            return False
+        if dangling[i]:  # only when nothing self-contained says the same
+            return not any(eligible[j] and not dangling[j] for j in same.matches(i))
+        return True
+
+    return eligible, allowed
 
 
-def story_order(units: Sequence[Unit], chosen: Sequence[int], support: list[dict[tuple[str, int], int]]) -> list[int]:
-    """Read in the order the story broke: earliest date first, then where the sources place the fact."""
+def select_story(story: StoryUnits, words: int, count: int | None) -> list[int]:
+    """reader's selection: most voice-weighted concepts per word, within the budget."""
+    concepts, weights = concept_weights(story)
+    eligible, allowed = _vetoes(story)
+    costs = [t.word_count if eligible[i] else 0 for i, t in enumerate(story.terms)]
+    return select(concepts, weights, costs, words, count, allowed)
 
-    def first_telling(i: int) -> tuple[str, float, int]:
-        tellings = [i, *support[i].values()]
-        earliest = min(units[t].article.date or "9999-99-99" for t in tellings)
-        places = sorted(units[t].position / max(1, units[t].count) for t in tellings)
-        return earliest, places[len(places) // 2], i
 
-    return sorted(chosen, key=first_telling)
+def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]]) -> list[SummaryItem]:
+    items = []
+    for i, score in picked:
+        found, voices = reports(story, i)
+        items.append(SummaryItem(story.units[i], round(score, 4), found, story.outlets.name[story.units[i].source_key],
+                                 voices))
+    return items
 
 
 REDUNDANT_SHARED_TERMS = 0.6
@@ -83,7 +189,7 @@ REDUNDANT_SHARED_TERMS = 0.6
 def redundant_pairs(texts: Sequence[str], threshold: float = REDUNDANT_SHARED_TERMS) -> int:
     """Pairs of sentences that say the same thing: most of the shorter one's content terms recur.
 
-    Deliberately independent of the TF-IDF model the summarizer uses, for benchmarks and tests.
+    Deliberately independent of the model the summarizer uses, for benchmarks and tests.
     """
     sets = [set(content_terms(t)) for t in texts]
     return sum(

@@ -31,19 +31,26 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=131072)
+def _normalised(token: str) -> tuple[str, ...]:
+    """The lowercase forms of one raw token ("$30m" -> "30", "million"; "Amazon's" -> "amazon")."""
+    token = token.lower()
+    if token[0].isdigit():
+        number = re.match(r"[\d.,]+", token).group()  # type: ignore[union-attr]
+        scale = _SCALE.get(token[len(number):])
+        number = number.rstrip(".,").replace(",", "")
+        return (number, scale) if scale else (number,)
+    return (token.split("'")[0] if token.endswith(("'s", "'t")) else token,)
+
+
 def words(text: str) -> list[str]:
     """All word tokens, lowercased, apostrophes and number formats normalised (no stop-word removal)."""
-    out: list[str] = []
-    for token in _TOKEN.findall(text.lower().replace("’", "'")):
-        if token[0].isdigit():
-            number = re.match(r"[\d.,]+", token).group()  # type: ignore[union-attr]
-            out.append(number.rstrip(".,").replace(",", ""))
-            scale = token[len(number):]
-            if scale in _SCALE:
-                out.append(_SCALE[scale])
-        else:
-            out.append(token.split("'")[0] if token.endswith(("'s", "'t")) else token)
-    return out
+    return [w for token in _TOKEN.findall(text.replace("’", "'")) for w in _normalised(token)]
+
+
+def cased_words(text: str) -> list[tuple[str, bool]]:
+    """Like `words`, with whether each was written capitalised (the mark of a name)."""
+    return [(w, token[0].isupper()) for token in _TOKEN.findall(text.replace("’", "'")) for w in _normalised(token)]
 
 
 def content_terms(text: str) -> list[str]:

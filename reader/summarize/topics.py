@@ -1,48 +1,179 @@
 """Which sources tell the main story, so a story summary never quotes a glued-in unrelated story.
 
-Each source (a file, or one glued-in copy within a file) becomes one TF-IDF vector; sources
-linked by similarity form stories (connected components); the story told by the most sources
-is the one summarized, and the others are reported as left out.
+Each source (a file, or one glued-in copy within a file; a reprint stands with its original) is a
+TF-IDF vector of its content words. Sources whose cosine reaches `CORE_LINK` clearly tell one
+story: linked together they form story cores, and the core with the most sources is the main
+story. A source in another core tells that other story, unless it resembles the main story as a
+whole (cosine with the core's centroid at least `ATTACH`). A source linked to nothing, such as
+a two-paragraph follow-up that is mostly new facts, is judged by how much of the story's
+vocabulary it uses: the share of the core centroid's weight on words it contains (at least
+`LONE_CONTAINS`), because a follow-up names the story's subject however little else it repeats.
+Everything else is left out, with its reason.
+
+Pairs are found through an inverted index, term by term, skipping terms so common that they say
+nothing about which story a source tells (more than `MAX_POSTING` sources); the work and memory
+grow with the input, never with the square of the sources, and the centroid test is linear.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from reader.summarize.similarity import tfidf_similarity
+from reader.summarize.sentence_terms import SentenceTerms
 from reader.summarize.units import Unit
 
-SAME_STORY_SIMILARITY = 0.15  # cosine between whole sources that marks one story
+SourceKey = tuple[str, int]
+
+CORE_LINK = 0.3  # cosine at which two sources clearly tell one story
+ATTACH = 0.2  # cosine with the main story's centroid at which a source of another core belongs to it
+LONE_CONTAINS = 0.11  # share of the centroid's weight a source linked to nothing must contain
+MAX_POSTING = 64  # a term in more sources than this does not tell stories apart
+MAX_PAIR_ENTRIES = 4_000_000  # bound on the index's pair list; common terms are dropped first
 
 
-def main_story(units: Sequence[Unit]) -> set[tuple[str, int]]:
-    """Source keys of the largest group of related sources (all sources when none are related)."""
-    keys = sorted({u.source_key for u in units})
-    if len(keys) <= 2:
-        return set(keys)
-    texts = {key: [] for key in keys}
-    for unit in units:
-        texts[unit.source_key].append(unit.text)
-    matrix = tfidf_similarity([" ".join(texts[k]) for k in keys], max_df_share=1.0, smooth=True).matrix
-    linked = matrix >= SAME_STORY_SIMILARITY
-    component = [-1] * len(keys)
-    groups: list[list[int]] = []
-    for start in range(len(keys)):
-        if component[start] >= 0:
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A source the story summary does not use, and why, in words a user can check."""
+
+    path: str
+    segment: int | None  # which glued-in copy of the file, when the file holds several
+    reason: str
+
+
+@dataclass(slots=True)
+class _Vectors:
+    keys: list[SourceKey]  # representative sources (originals, not reprints)
+    src: np.ndarray  # (source, term, weight) triples of unit-length log-tf x idf vectors
+    term: np.ndarray
+    weight: np.ndarray
+    sizes: np.ndarray  # candidate sentences per source
+
+
+def _vectors(units: Sequence[Unit], terms: Sequence[SentenceTerms], skip: Mapping[SourceKey, SourceKey]) -> _Vectors:
+    keys: dict[SourceKey, int] = {}
+    vocab: dict[str, int] = {}
+    counts: dict[tuple[int, int], int] = {}
+    sizes: list[int] = []
+    for unit, t in zip(units, terms):
+        if unit.source_key in skip:
             continue
-        stack, members = [start], []
-        component[start] = len(groups)
-        while stack:
-            node = stack.pop()
-            members.append(node)
-            for other in np.nonzero(linked[node])[0].tolist():
-                if component[other] < 0:
-                    component[other] = len(groups)
-                    stack.append(other)
-        groups.append(members)
-    sizes = [(len(g), sum(len(texts[keys[i]]) for i in g), -min(g)) for g in groups]
-    best = groups[max(range(len(groups)), key=lambda g: sizes[g])]
-    if len(best) == 1:
-        return set(keys)
-    return {keys[i] for i in best}
+        s = keys.get(unit.source_key)
+        if s is None:
+            s = keys[unit.source_key] = len(keys)
+            sizes.append(0)
+        sizes[s] += 1
+        for term in t.terms:
+            v = vocab.setdefault(term, len(vocab))
+            counts[(s, v)] = counts.get((s, v), 0) + 1
+    n = len(keys)
+    src = np.fromiter((p[0] for p in counts), np.int64, len(counts))
+    term = np.fromiter((p[1] for p in counts), np.int64, len(counts))
+    tf = np.fromiter(counts.values(), np.float64, len(counts))
+    df = np.bincount(term, minlength=len(vocab))
+    weight = (1.0 + np.log(tf)) * (np.log((n + 1) / (df[term] + 1)) + 1.0)
+    norms = np.sqrt(np.bincount(src, weights=weight * weight, minlength=n))
+    return _Vectors(list(keys), src, term, weight / np.maximum(norms[src], 1e-12), np.asarray(sizes))
+
+
+def _linked_pairs(v: _Vectors) -> np.ndarray:
+    """Source pairs (a < b) whose cosine reaches CORE_LINK, from the terms they share."""
+    n = len(v.keys)
+    order = np.lexsort((v.src, v.term))
+    src, term, weight = v.src[order], v.term[order], v.weight[order]
+    bounds = np.flatnonzero(np.diff(term)) + 1
+    postings = [(s, w) for s, w in zip(np.split(src, bounds), np.split(weight, bounds)) if s.size > 1]
+    cap = MAX_POSTING
+    while cap > 2 and sum(min(s.size, cap) ** 2 for s, _ in postings if s.size <= cap) > 2 * MAX_PAIR_ENTRIES:
+        cap //= 2
+    keys_parts: list[np.ndarray] = []
+    value_parts: list[np.ndarray] = []
+    for s, w in postings:
+        if s.size > cap:
+            continue
+        a, b = np.triu_indices(s.size, 1)
+        keys_parts.append(s[a] * n + s[b])
+        value_parts.append(w[a] * w[b])
+    if not keys_parts:
+        return np.zeros((0, 2), dtype=np.int64)
+    pair_keys, inverse = np.unique(np.concatenate(keys_parts), return_inverse=True)
+    cosine = np.bincount(inverse, weights=np.concatenate(value_parts))
+    linked = pair_keys[cosine >= CORE_LINK]
+    return np.stack([linked // n, linked % n], axis=1)
+
+
+def _components(n: int, edges: np.ndarray) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges.tolist():
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for x in range(n):
+        groups.setdefault(find(x), []).append(x)
+    return list(groups.values())
+
+
+def _against_centroid(v: _Vectors, members: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Each source's cosine with the members' centroid (a member's own vector taken out), and the share
+    of the centroid's weight on words the source contains."""
+    n = len(v.keys)
+    inside = np.zeros(n, dtype=bool)
+    inside[members] = True
+    mask = inside[v.src]
+    centroid = np.bincount(v.term[mask], weights=v.weight[mask], minlength=int(v.term.max()) + 1)
+    dot = np.bincount(v.src, weights=v.weight * centroid[v.term], minlength=n)
+    own = np.where(inside, 1.0, 0.0)  # unit vectors: a member's dot with itself is 1
+    rest = np.sqrt(np.maximum(float(centroid @ centroid) - 2.0 * np.where(inside, dot, 0.0) + own, 1e-12))
+    contained = np.bincount(v.src, weights=centroid[v.term], minlength=n) / max(float(centroid.sum()), 1e-12)
+    return (dot - own) / rest, contained
+
+
+def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
+               copy_of: Mapping[SourceKey, SourceKey] | None = None) -> tuple[set[SourceKey], list[LeftOut]]:
+    """Source keys of the story most sources tell, and the sources left out with their reason.
+
+    `copy_of` maps reprints to the source they copy: a reprint goes wherever its original goes.
+    """
+    copies = dict(copy_of or {})
+    v = _vectors(units, terms, copies)
+    every = sorted({u.source_key for u in units})
+    if len(v.keys) <= 2 or not v.weight.size:
+        return set(every), []
+    cores = _components(len(v.keys), _linked_pairs(v))
+    main = max(cores, key=lambda g: (len(g), int(v.sizes[g].sum()), -g[0]))
+    if len(main) == 1:  # nothing is clearly one story: there is no story to keep apart from
+        return set(every), []
+    similarity, contained = _against_centroid(v, main)
+    core_of = {s: core for core in cores for s in core}
+    chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH
+                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS)}
+    kept = {v.keys[s] for s in chosen}
+    kept |= {copy for copy, original in copies.items() if original in kept}
+    position = {key: s for s, key in enumerate(v.keys)}
+    segmented = {k[0] for k in every if k[1] > 0}
+    left = []
+    for key in every:
+        if key in kept:
+            continue
+        s = position.get(copies.get(key, key))
+        if s is None:
+            continue
+        others = sorted({os.path.basename(v.keys[o][0]) for o in core_of[s] if v.keys[o][0] != key[0]})
+        if others:
+            reason = (f"another story, with {', '.join(others[:3])}{' and others' if len(others) > 3 else ''} "
+                      f"(similarity {max(similarity[s], 0.0):.2f} to this story; {ATTACH:.2f} needed)")
+        else:
+            reason = (f"another story (uses {contained[s]:.0%} of this story's vocabulary; "
+                      f"{LONE_CONTAINS:.0%} needed)")
+        left.append(LeftOut(key[0], key[1] if key[0] in segmented else None, reason))
+    return kept, sorted(left, key=lambda x: (x.path, x.segment or 0))

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 from reader.model import Article, LineSpan, Sentence
 
 
+def source_key_of(article: Article, segment: int) -> tuple[str, int]:
+    """The source a segment of an article belongs to: a copy repeated within the file is its original."""
+    segments = article.segments
+    seen = set()
+    while 0 <= segment < len(segments) and segments[segment].duplicate_of is not None and segment not in seen:
+        seen.add(segment)
+        segment = segments[segment].duplicate_of  # type: ignore[assignment]
+    return (article.path, segment)
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A sentence with the article it belongs to; `number` is its place in the candidate list."""
@@ -24,11 +34,7 @@ class Unit:
     @property
     def source_key(self) -> tuple[str, int]:
         """Which outlet said it: the file, and the glued-in copy within it (a repeated copy is its original)."""
-        segment = self.sentence.segment
-        segments = self.article.segments
-        while 0 <= segment < len(segments) and segments[segment].duplicate_of is not None:
-            segment = segments[segment].duplicate_of  # type: ignore[assignment]
-        return (self.article.path, segment)
+        return source_key_of(self.article, self.sentence.segment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,25 +44,48 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """Another source stating the fact of a summary sentence: where, which outlet, and whether it is a reprint."""
+
+    unit: Unit
+    outlet: str
+    copy_of: str | None = None  # the outlet whose copy this source reprints (counted once with it)
+    cited: bool = True  # its lines carry enough of the sentence's own words to stand as a citation
+
+
+@dataclass(frozen=True, slots=True)
 class SummaryItem:
     """A chosen sentence, its score, and the other sources that report the same."""
 
     unit: Unit
     score: float
-    corroborating: tuple[Unit, ...] = ()
+    reports: tuple[Report, ...] = ()
+    outlet: str | None = None  # the outlet of the sentence itself (stories)
+    voices: int = 1  # independent outlets stating it, the sentence's own included
 
     @property
     def text(self) -> str:
         return self.unit.text
 
     @property
+    def corroborating(self) -> tuple[Unit, ...]:
+        return tuple(r.unit for r in self.reports)
+
+    @property
     def citations(self) -> list[Citation]:
-        """The text's own place first, then one place per corroborating source."""
-        return [Citation(u.article.path, u.sentence.span) for u in (self.unit, *self.corroborating)]
+        """The text's own place first, then each corroborating place whose lines carry the sentence's words."""
+        cited = [r.unit for r in self.reports if r.cited]
+        return [Citation(u.article.path, u.sentence.span) for u in (self.unit, *cited)]
 
     @property
     def source_count(self) -> int:
-        return 1 + len(self.corroborating)
+        """Independent outlets that state it: a reprint of the same copy counts once."""
+        return self.voices
+
+    @property
+    def only_in(self) -> str | None:
+        """The one outlet that states it, when only one does."""
+        return self.outlet if self.voices == 1 else None
 
 
 def candidate_units(articles: Iterable[Article]) -> list[Unit]:

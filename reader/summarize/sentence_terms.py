@@ -1,0 +1,76 @@
+"""What a story summary needs of each sentence, computed once: content terms, concepts, word count.
+
+Concepts follow Gillick & Favre (2009, "A scalable global model for summarization"): pairs of
+adjacent content words ("civil penalty", "5.8 million", "inactive child"), which name facts far
+more specifically than single words do. Numbers are normalised by `tokens.words`, so "$30m" and
+"$30 million" give the same concept.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.summarize.tokens import STOP_WORDS, cased_words, stem
+from reader.summarize.units import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTerms:
+    """The tokens of one candidate sentence that every later step uses."""
+
+    terms: tuple[str, ...]  # stemmed content words, in order
+    concepts: frozenset[str]  # adjacent content-word pairs, "a b" (names as one word)
+    names: frozenset[str]  # the single words of `concept_tokens`, for matching headline words
+    word_count: int  # whitespace words, the unit of the summary budget
+    fingerprint: str  # every word, normalised: equal for a sentence reprinted verbatim
+    specifics: frozenset[str]  # numbers and capitalised names (not sentence-initial): what a fact pins down
+
+    @property
+    def term_set(self) -> frozenset[str]:
+        return frozenset(self.terms)
+
+
+def _is_content(word: str) -> bool:
+    return (word not in STOP_WORDS and len(word) > 1) or word.isdigit()
+
+
+def concept_tokens(text: str | list[tuple[str, bool]]) -> list[str]:
+    """Content words in order, each run of capitalised words (a name) as one token: its last word.
+
+    "Mayor Dr. Alicia Moreno-Hart" is one person: as five words it would make four concepts and
+    weigh more than any fact said about her. Its last word ("hart") stands for the name, so
+    "Moreno-Hart said" and "Mayor Alicia Moreno-Hart said" still meet.
+    """
+    out: list[str] = []
+    in_name = False
+    for word, capital in cased_words(text) if isinstance(text, str) else text:
+        if not _is_content(word):
+            in_name = False
+            continue
+        token = stem(word)
+        if capital and in_name:
+            out[-1] = token
+        else:
+            out.append(token)
+        in_name = capital
+    return out
+
+
+def sentence_terms(text: str) -> SentenceTerms:
+    """Tokenise once; everything else is derived from the one token list."""
+    cased = cased_words(text)
+    tokens = concept_tokens(cased)
+    terms = tuple(stem(w) for w, _ in cased if _is_content(w))
+    specifics = frozenset(stem(w) for k, (w, capital) in enumerate(cased)
+                          if _is_content(w) and w[0].isdigit())
+    return SentenceTerms(terms, pairs(tokens), frozenset(tokens), len(text.split()),
+                         " ".join(w for w, _ in cased), specifics)
+
+
+def pairs(tokens: Sequence[str]) -> frozenset[str]:
+    return frozenset(f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a != b)
+
+
+def terms_of(units: Sequence[Unit]) -> list[SentenceTerms]:
+    """One SentenceTerms per unit, in unit order."""
+    return [sentence_terms(u.text) for u in units]

@@ -1,0 +1,78 @@
+"""Whether a sentence can stand alone in a summary, read away from the paragraph it came from.
+
+A summary is read out of context, so some sentences do not belong in one however central they
+are: bylines and credits (not news), list items ("Require the company to delete ...;"), rhetorical
+questions (pitches and teasers), and sentences whose subject points outside them ("It will also
+have to ..."): the reader does not know what "it" is. The first three are never quoted; a
+dangling sentence is quoted only when nothing self-contained says the same (the caller checks).
+These are rules about the grammar of news, not about any publisher's wording.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.model import Sentence
+
+_OPENING_QUOTE = "\"'“‘«"
+_CLOSING = ".!?\"'”’)»]…"
+_BYLINE = re.compile(r"^(?:by|from|words(?: and pictures)? by|reporting by|written by)\s+"
+                     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|la|le|del))*"
+                     r"(?:\s*[,|/–—-]\s*[\w\s.,'’&-]*)?$", re.IGNORECASE)
+_CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|video|illustration|graphic)s?(?:\s+credit)?\s*(?:by\s|:|/|©)"
+                     r"|\((?:ap|afp|reuters|getty|epa|pa)\b[^)]*\)\s*$|\bgetty images\b|©", re.IGNORECASE)
+_DANGLING = re.compile(r"^(?:it|its|they|their|them|he|his|she|her|this|these|those|that|such|both|"
+                       r"but|and|or|so|also|yet|still|however|instead|otherwise|likewise|similarly|"
+                       r"nonetheless|nevertheless|moreover|furthermore|besides|then|there|yes|no)\b[\s,]", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk)(?:/\S*)?\b", re.I)
+_OPENS = "“‘«"
+_CLOSES = "”’»"
+BYLINE_WORDS = 15  # a byline or credit is a short line
+CREDIT_WORDS = 25
+UNFINISHED_WORDS = 12  # a short line with no closing punctuation is a label or list item, not a sentence
+
+
+def _bare(text: str) -> str:
+    return text.strip().lstrip(_OPENING_QUOTE + "([*_ ").strip()
+
+
+def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
+    """Why this sentence must not be quoted in a summary, or None when it may be."""
+    text = " ".join(sentence.text.split())
+    words = len(text.split())
+    if words <= BYLINE_WORDS and _BYLINE.match(text.rstrip(".")):
+        return "byline"
+    if words <= CREDIT_WORDS and _CREDIT.search(text):
+        return "credit"
+    if text[-1] in ";,:" or (text[-1] not in _CLOSING and words < UNFINISHED_WORDS):
+        return "list fragment"
+    first = _bare(text)[:1]
+    if first.islower() or first in "-–—•":
+        return "list fragment"
+    if previous is not None and previous.block != sentence.block and previous.text.rstrip().endswith(
+            (";", "; and", "; or", ":")):
+        return "list fragment"
+    if text.endswith("?") and text[0] not in _OPENING_QUOTE:
+        return "question"
+    if _ADDRESS.search(text):
+        return "contact line"  # somewhere to write or click: the outlet talking to its reader
+    return None
+
+
+def _unbalanced_quote(text: str) -> bool:
+    """A piece of a quotation that runs over several sentences: it opens or closes one, not both."""
+    opens = sum(text.count(c) for c in _OPENS)
+    closes = sum(text.count(c) for c in _CLOSES if c != "’" or text.count("‘"))
+    if opens or closes:
+        return opens != closes
+    return text.count('"') % 2 == 1
+
+
+def is_dangling(sentence: Sentence) -> bool:
+    """Whether it leans on the sentences around it: "It will also ...", "But ...", half of a quotation."""
+    return bool(_DANGLING.match(_bare(sentence.text))) or _unbalanced_quote(sentence.text)
+
+
+def quotable(sentences: Sequence[Sentence]) -> list[str | None]:
+    """For each sentence of one article, in order, why it is never quoted (or None)."""
+    return [never_quoted(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]

@@ -1,0 +1,111 @@
+"""Story summaries measured by key facts, side by side in one run: reader, every sumy algorithm, lead.
+
+    python tests/benchmarks/bench_story.py [--words 160] [--story NAME ...] [--show] [--algorithms a,b]
+
+For each story with a nuggets file (tests/fixtures/stories/*.nuggets.toml; ../shared/seeds when
+present), every summarizer gets the same parsed files; each summary is truncated to the word
+budget and scored: key facts covered, redundant pairs, junk quoted (spliced-in text, off-topic
+files). For reader, the source counts are checked too: for each summary sentence stating a key
+fact, every outlet that states that fact should be cited, and no other (precision, recall).
+Baselines see the story's sources as reader chose them, so only the selection differs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nuggets import Counts, Story, all_stories, count_pairs, score_summary  # noqa: E402
+
+from reader.algorithms import ALGORITHMS  # noqa: E402
+from reader.ingest import load_paths  # noqa: E402
+from reader.model import Article  # noqa: E402
+from reader.summarize import summarize_story  # noqa: E402
+
+SLOW = {"kl"}  # minutes on the larger stories; pass --algorithms to include it
+
+
+def story_articles(story: Story) -> list[Article]:
+    paths = sorted(p for p in story.folder.iterdir() if p.is_file())
+    return [a for a in load_paths(paths) if isinstance(a, Article)]
+
+
+def outlet_sentences(articles: list[Article]) -> dict[str, list[str]]:
+    """Each source (file, glued-in copy) as the count check knows it: 'path#segment' -> its sentences."""
+    out: dict[str, list[str]] = {}
+    for article in articles:
+        for sentence in article.sentences:
+            segment = sentence.segment
+            while 0 <= segment < len(article.segments) and article.segments[segment].duplicate_of is not None:
+                segment = article.segments[segment].duplicate_of  # a repeated copy is its original
+            out.setdefault(f"{article.path}#{segment}", []).append(sentence.text)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--words", type=int, default=160)
+    parser.add_argument("--story", action="append", help="only these stories (nuggets file names)")
+    parser.add_argument("--algorithms", help="comma-separated (default: all but kl)")
+    parser.add_argument("--show", action="store_true", help="print reader's summaries and missed facts")
+    options = parser.parse_args()
+    names = options.algorithms.split(",") if options.algorithms else [a for a in ALGORITHMS if a not in SLOW]
+    stories = all_stories(options.story)
+    table: dict[str, list[tuple[str, float, int, int, int]]] = {name: [] for name in names}
+    counts_total = Counts()
+    per_story_counts: list[tuple[str, Counts]] = []
+    seconds = {name: 0.0 for name in names}
+    for story in stories:
+        articles = story_articles(story)
+        for name in names:
+            started = time.perf_counter()
+            summary = summarize_story(articles, name, words=options.words)
+            seconds[name] += time.perf_counter() - started
+            shown = [(item.text, item.unit.article.path) for item in summary.items]
+            score = score_summary(story, shown, options.words)
+            table[name].append((story.name, score.coverage, score.redundant, score.junk, score.words))
+            if name == "reader":
+                left = {os.path.basename(x.path) for x in summary.left_out}
+                wrongly_left = left - story.off_topic
+                kept_off = story.off_topic - left
+                sentences = outlet_sentences([a for a in articles if os.path.basename(a.path) not in left])
+                cited = [(item.text, {f"{c.article.path}#{c.source_key[1]}"
+                                      for c in (item.unit, *item.corroborating)})
+                         for item in summary.items]
+                counts = count_pairs(story, cited, sentences)
+                counts_total.add(counts)
+                per_story_counts.append((story.name, counts))
+                if options.show:
+                    print(f"\n### {story.name}: reader, {score.words} words, {score.coverage:.0%} "
+                          f"({len(score.covered)}/{score.total})")
+                    for item in summary.items:
+                        print(f"- [{item.source_count}] {item.text}  <{os.path.basename(item.unit.article.path)}:"
+                              f"{item.unit.sentence.span}> {sorted(story.nuggets_of(item.text))}")
+                    print("  missed:", ", ".join(n.id for n in story.nuggets if n.id not in score.covered))
+                    if wrongly_left or kept_off:
+                        print(f"  left out wrongly: {sorted(wrongly_left)}; off-topic kept: {sorted(kept_off)}")
+    print(f"\n## Key facts at {options.words} words ({len(stories)} stories)\n")
+    header = " | ".join(s.name for s in stories)
+    print(f"| summarizer | mean | min | {header} | redundant pairs | junk | mean words | seconds |")
+    print("|---|---|---|" + "---|" * len(stories) + "---|---|---|---|")
+    for name in sorted(names, key=lambda n: -sum(r[1] for r in table[n])):
+        rows = table[name]
+        mean = sum(r[1] for r in rows) / len(rows)
+        print(f"| {name} | {mean:.1%} | {min(r[1] for r in rows):.0%} | "
+              + " | ".join(f"{r[1]:.0%}" for r in rows)
+              + f" | {sum(r[2] for r in rows)} | {sum(r[3] for r in rows)} | "
+              f"{sum(r[4] for r in rows) / len(rows):.0f} | {seconds[name]:.2f} |")
+    if "reader" in names:
+        print("\n## reader's source counts: (sentence, outlet) pairs\n")
+        print("| story | precision | recall | cited right | cited wrongly | missed |")
+        print("|---|---|---|---|---|---|")
+        for name, c in [*per_story_counts, ("all", counts_total)]:
+            print(f"| {name} | {c.precision:.2f} | {c.recall:.2f} | {c.true_positive} | {c.false_positive} | "
+                  f"{c.false_negative} |")
+
+
+if __name__ == "__main__":
+    main()

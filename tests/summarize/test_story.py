@@ -1,0 +1,244 @@
+"""Story summaries: the word budget, coverage of the story's parts, honest corroboration, reprints, left-out inputs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.ingest import load_article, load_paths
+from reader.model import Article
+from reader.summarize import summarize_story
+from reader.summarize.compare import shared_sentences
+from reader.summarize.story import redundant_pairs
+
+WORDS = re.compile(r"[^\W_]+")
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def write(folder: Path, name: str, text: str) -> Article:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article), article
+    return article
+
+
+def holds(article: Article, text: str, start: int, end: int) -> bool:
+    want = [w.lower() for w in WORDS.findall(text)]
+    hay = [w.lower() for w in WORDS.findall(" ".join(article.lines[start - 1:end]))]
+    return any(hay[i:i + len(want)] == want for i in range(len(hay) - len(want) + 1))
+
+
+# Four outlets on one event (a harbour bridge closure) with two threads: the closure itself, and the
+# ferry service the city adds; a later follow-up reports the reopening date; one outlet alone reports
+# the contractor's fine. A fifth file is about something else entirely.
+BRIDGE = {
+    "a-courier.txt": (
+        " date 2026-04-02 Harbour officials closed the Kestrel Bridge to all traffic on Wednesday after inspectors "
+        "found cracks in two steel girders.\n\n"
+        "About 48,000 vehicles cross the bridge on a typical weekday, according to the city transport office.\n\n"
+        "The city will run extra ferries between Lowtown and the Quays every 15 minutes while the bridge is shut.\n\n"
+        "Mayor Ines Calloway said the closure would last at least six weeks.\n"),
+    "b-wire.md": (
+        "---\ntitle: \"Kestrel Bridge shut after girder cracks found\"\npublishedDateTime: 2026-04-02T15:00:00Z\n"
+        "provider:\n  name: Harbour Wire\n---\n\n"
+        "The Kestrel Bridge was closed to traffic on Wednesday after inspectors discovered cracks in two of its "
+        "steel girders, harbour officials said.\n\n"
+        "Some 48,000 vehicles use the crossing each weekday.\n\n"
+        "Extra ferries will sail between Lowtown and the Quays every 15 minutes during the closure.\n\n"
+        "Calloway said repairs would take at least six weeks.\n"),
+    "c-radio.txt": (
+        " date 2026-04-03 Commuters queued for the new ferries on Thursday, a day after the Kestrel Bridge was closed "
+        "when cracks were found in two steel girders.\n\n"
+        "The city added ferries every 15 minutes between Lowtown and the Quays.\n\n"
+        "“It took me an hour longer,” said Dana Whitlow, a nurse who lives in Lowtown.\n\n"
+        "The bridge's maintenance contractor, Greyline Works, was fined $2.1 million in 2024 for missed inspections.\n"),
+    "d-follow-up.txt": (
+        " date 2026-04-20 The Kestrel Bridge will reopen to cars on May 18, harbour officials said on Monday, after "
+        "crews replaced the two cracked girders.\n\n"
+        "Trucks heavier than 20 tonnes will stay banned until June.\n"),
+    "e-unrelated.txt": (
+        " date 2026-04-02 The Lowtown Lions beat the Quay Rovers 3-1 in the regional cup final on Saturday.\n\n"
+        "Striker Amos Pell scored twice in the second half as the Lions won their first title since 2011.\n\n"
+        "The team will parade through the old town on Sunday afternoon.\n"),
+}
+
+
+@pytest.fixture
+def bridge(tmp_path: Path) -> list[Article]:
+    return [write(tmp_path, name, text) for name, text in BRIDGE.items()]
+
+
+def test_budget_is_never_exceeded_and_n_caps_inside_it(bridge: list[Article]) -> None:
+    for words in (10, 25, 40, 60, 160):
+        summary = summarize_story(bridge, words=words)
+        assert sum(len(i.text.split()) for i in summary.items) <= words
+    capped = summarize_story(bridge, count=2, words=160)
+    assert len(capped.items) == 2
+    assert sum(len(i.text.split()) for i in capped.items) <= 160
+
+
+def test_a_budget_smaller_than_every_sentence_quotes_nothing(bridge: list[Article]) -> None:
+    assert summarize_story(bridge, words=3).items == []
+
+
+def test_unrelated_input_is_left_out_with_a_reason_and_never_quoted(bridge: list[Article]) -> None:
+    summary = summarize_story(bridge, words=400)
+    left = {Path(x.path).name: x.reason for x in summary.left_out}
+    assert set(left) == {"e-unrelated.txt"}
+    assert "another story" in left["e-unrelated.txt"]
+    cited = {Path(c.path).name for i in summary.items for c in i.citations}
+    assert "e-unrelated.txt" not in cited
+    assert {a.path for a in summary.articles} == {a.path for a in bridge}  # every input is named
+
+
+def test_short_on_topic_follow_up_is_kept_and_its_development_quoted(bridge: list[Article]) -> None:
+    summary = summarize_story(bridge, words=160)
+    assert "d-follow-up.txt" not in {Path(x.path).name for x in summary.left_out}
+    assert any("May 18" in i.text for i in summary.items), [i.text for i in summary.items]
+
+
+def test_both_threads_are_covered_without_repeating_a_fact(bridge: list[Article]) -> None:
+    summary = summarize_story(bridge, words=160)
+    texts = [i.text for i in summary.items]
+    assert any("crack" in t for t in texts), texts  # the closure
+    assert any("ferr" in t for t in texts), texts  # the ferries
+    assert redundant_pairs(texts) == 0
+    assert sum("15 minutes" in t for t in texts) <= 1
+
+
+def test_corroboration_is_counted_both_ways_and_cited_exactly(bridge: list[Article]) -> None:
+    summary = summarize_story(bridge, words=160)
+    by_path = {a.path: a for a in bridge}
+    ferry = next(i for i in summary.items if "ferr" in i.text and "15 minutes" in i.text)
+    assert ferry.source_count == 3 and ferry.only_in is None  # a, b and c all report the ferries
+    assert {Path(r.unit.article.path).name for r in ferry.reports} | {Path(ferry.unit.article.path).name} == {
+        "a-courier.txt", "b-wire.md", "c-radio.txt"}
+    for item in summary.items:
+        own = item.citations[0]
+        assert holds(by_path[own.path], item.text, own.span.start, own.span.end)
+        assert (item.only_in is not None) == (item.source_count == 1)
+        for report in item.reports:
+            assert report.unit.article.path != item.unit.article.path or report.unit.sentence.segment != \
+                item.unit.sentence.segment
+
+
+def test_a_fact_only_one_outlet_has_says_only_in(bridge: list[Article]) -> None:
+    summary = summarize_story(bridge, words=400)
+    fine = [i for i in summary.items if "Greyline" in i.text]
+    assert fine and fine[0].source_count == 1 and fine[0].reports == ()
+    assert fine[0].only_in == "c-radio.txt"  # no publisher in the file: the file names the outlet
+
+
+def test_money_in_any_format_corroborates(tmp_path: Path) -> None:
+    arts = [
+        write(tmp_path, "x.txt", "The regulator fined Norvik Shipping $30m on Tuesday for dumping fuel oil in the bay.\n\n"
+                                 "Norvik said it would appeal the decision in court.\n"),
+        write(tmp_path, "y.txt", "Norvik Shipping was fined $30 million by the regulator for dumping fuel oil in the "
+                                 "bay.\n\nThe company plans to appeal.\n"),
+        write(tmp_path, "z.txt", "Officials fined Norvik Shipping 30 million dollars over fuel oil dumped in the bay.\n"
+                                 "\nNorvik will appeal, a spokesman said.\n"),
+    ]
+    summary = summarize_story(arts, words=40)
+    fined = next(i for i in summary.items if "fine" in i.text)
+    assert fined.source_count == 3
+
+
+def test_a_reprint_counts_once_and_is_labelled_a_copy(tmp_path: Path) -> None:
+    body = ("Harbour officials closed the Kestrel Bridge on Wednesday after inspectors found cracks in two girders.\n\n"
+            "About 48,000 vehicles cross the bridge on a typical weekday.\n\n"
+            "Extra ferries will run between Lowtown and the Quays every 15 minutes.\n\n"
+            "Repairs are expected to take at least six weeks, the city said.\n")
+    arts = [
+        write(tmp_path, "wire.txt", " date 2026-04-02 " + body),
+        write(tmp_path, "paper.txt", " date 2026-04-03 Lowtown commuters face delays. " + body),
+        write(tmp_path, "radio.txt", " date 2026-04-02 The Kestrel Bridge was shut to traffic on Wednesday after cracks "
+                                     "were found in two of its girders.\n\nThe city is adding ferries every 15 "
+                                     "minutes.\n"),
+    ]
+    summary = summarize_story(arts, words=80)
+    assert summary.sources == 3 and summary.voices == 2
+    closed = next(i for i in summary.items if "crack" in i.text)
+    assert closed.source_count == 2
+    copies = [r for r in closed.reports if r.copy_of]
+    if Path(closed.unit.article.path).name == "wire.txt":
+        assert [Path(r.unit.article.path).name for r in copies] == ["paper.txt"]
+        assert copies[0].copy_of == "wire.txt"
+
+
+def test_same_publisher_twice_is_one_voice(tmp_path: Path) -> None:
+    def md(title: str, body: str) -> str:
+        return f"---\ntitle: \"{title}\"\nprovider:\n  name: Harbour Wire\n---\n\n{body}\n"
+
+    arts = [
+        write(tmp_path, "one.md", md("Bridge shut", "Harbour officials closed the Kestrel Bridge after cracks were "
+                                     "found in two girders.")),
+        write(tmp_path, "two.md", md("Bridge still shut", "The Kestrel Bridge stayed closed on Thursday after cracks "
+                                     "were found in two girders.")),
+        write(tmp_path, "three.txt", "Officials shut the Kestrel Bridge when inspectors found cracks in two girders.\n"),
+    ]
+    summary = summarize_story(arts, words=40)
+    assert summary.voices == 2
+    assert summary.items[0].source_count == 2
+
+
+def test_sentences_that_cannot_stand_alone_are_not_quoted(tmp_path: Path) -> None:
+    arts = [
+        write(tmp_path, "p.txt", "By Jana Roe, Staff Writer\n\nThe council approved the Kell River bridge on Monday.\n\n"
+                                 "It will also have to find $4 million for the approach roads.\n\n"
+                                 "The plan requires the city to:\n\n- build two new bus lanes;\n\n"
+                                 "- Require the contractor to publish monthly progress reports;\n"),
+        write(tmp_path, "q.txt", "The council approved the Kell River bridge on Monday night.\n\n"
+                                 "The city must also find $4 million for the approach roads, officials said.\n"),
+    ]
+    texts = [i.text for i in summarize_story(arts, words=200).items]
+    assert texts
+    assert not any(t.startswith(("By Jana", "It will", "build", "Require", "The plan requires")) for t in texts), texts
+
+
+def test_a_dangling_sentence_is_kept_when_nothing_else_says_it(tmp_path: Path) -> None:
+    arts = [
+        write(tmp_path, "p.txt", "The council approved the Kell River bridge on Monday.\n\n"
+                                 "It will cost $42 million and open in 2028.\n"),
+        write(tmp_path, "q.txt", "The council approved the Kell River bridge on Monday night.\n"),
+    ]
+    texts = [i.text for i in summarize_story(arts, words=100).items]
+    assert any("$42 million" in t for t in texts), texts
+
+
+def test_story_counts_agree_with_compare(bridge: list[Article]) -> None:
+    a, b = bridge[0], bridge[1]
+    summary = summarize_story([a, b], words=400)
+    shared_from_a = {s.index: t.index for s, t in shared_sentences(a, b)}
+    shared_from_b = {s.index: t.index for s, t in shared_sentences(b, a)}
+    for item in summary.items:
+        other = [r.unit for r in item.reports]
+        own = item.unit
+        if own.article is a:
+            assert bool(other) == (own.sentence.index in shared_from_a)
+        else:
+            assert bool(other) == (own.sentence.index in shared_from_b)
+
+
+def test_deterministic(bridge: list[Article]) -> None:
+    first = [(i.text, [str(c.span) for c in i.citations]) for i in summarize_story(bridge).items]
+    assert first == [(i.text, [str(c.span) for c in i.citations]) for i in summarize_story(list(bridge)).items]
+
+
+def test_sample_corpus_leaves_out_the_meteorite_story() -> None:
+    articles = [a for a in load_paths([PROJECT / "seeds"]) if isinstance(a, Article)]
+    summary = summarize_story(articles)
+    assert {Path(x.path).name for x in summary.left_out} == {"11-skyline-science-meteorite.txt",
+                                                             "12-high-plains-observer-meteorite.md"}
+    assert not [i for i in summary.items if "meteorite" in i.text.lower()]
+    assert sum(len(i.text.split()) for i in summary.items) <= 160
+
+
+def test_shared_seeds_story_counts_the_outlets_that_report_each_fact(shared_seeds: Path) -> None:
+    articles = [a for a in load_paths([shared_seeds]) if isinstance(a, Article)]
+    summary = summarize_story(articles)
+    assert summary.left_out == []
+    assert redundant_pairs([i.text for i in summary.items]) == 0
+    refunds = [i for i in summary.items if "5.8" in i.text]
+    assert refunds and refunds[0].source_count >= 3  # 000, 001, 002 and 004 all report the $5.8M
