@@ -23,7 +23,11 @@ _CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|video|illustration|gr
                      r"|\((?:ap|afp|reuters|getty|epa|pa)\b[^)]*\)\s*$|\bgetty images\b|©", re.IGNORECASE)
 _DANGLING = re.compile(r"^(?:it|its|they|their|them|he|his|she|her|this|these|those|that|such|both|"
                        r"but|and|or|so|also|yet|still|however|instead|otherwise|likewise|similarly|"
-                       r"nonetheless|nevertheless|moreover|furthermore|besides|then|there|yes|no)\b[\s,]", re.IGNORECASE)
+                       r"nonetheless|nevertheless|moreover|furthermore|besides|then|there|yes|no|none|neither|others)\b[\s,]",
+                       re.IGNORECASE)
+# "..., he added." at the end: the speaker is a pronoun for someone named in an earlier sentence.
+_PRONOUN_SPEAKER = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|noted|told \w+|argued|wrote)"
+                              r"[^.!?]{0,40}[.!?]?[”\"]?$", re.IGNORECASE)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk)(?:/\S*)?\b", re.I)
 _OPENS = "“‘«"
 _CLOSES = "”’»"
@@ -70,7 +74,8 @@ def _unbalanced_quote(text: str) -> bool:
 
 def is_dangling(sentence: Sentence) -> bool:
     """Whether it leans on the sentences around it: "It will also ...", "But ...", half of a quotation."""
-    return bool(_DANGLING.match(_bare(sentence.text))) or _unbalanced_quote(sentence.text)
+    return (bool(_DANGLING.match(_bare(sentence.text))) or _unbalanced_quote(sentence.text)
+            or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
 
 
 def quotable(sentences: Sequence[Sentence]) -> list[str | None]:

@@ -240,5 +240,8 @@ def test_shared_seeds_story_counts_the_outlets_that_report_each_fact(shared_seed
     summary = summarize_story(articles)
     assert summary.left_out == []
     assert redundant_pairs([i.text for i in summary.items]) == 0
-    refunds = [i for i in summary.items if "5.8" in i.text]
-    assert refunds and refunds[0].source_count >= 3  # 000, 001, 002 and 004 all report the $5.8M
+    names = {i.text: {Path(u.article.path).name[:3] for u in (i.unit, *i.corroborating)} for i in summary.items}
+    total = [t for t in names if "30 million" in t]
+    assert total and {"001", "002", "004"} <= names[total[0]]  # all three open with the $30M
+    penalty = [t for t in names if "25 million" in t]
+    assert penalty and len(names[penalty[0]]) >= 3  # four files report the $25M penalty
