@@ -26,7 +26,8 @@ class Settings:
 
     algorithm: str = DEFAULT_ALGORITHM
     summary_sentences: int = 3
-    story_sentences: int = 7
+    story_words: int = 160  # a story summary's word budget (reader.summarize.DEFAULT_STORY_WORDS)
+    story_sentences: int | None = None  # an optional cap on the story's sentences within that budget
     mark_read_on_open: bool = True
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)  # action id -> comma-separated keys
@@ -60,6 +61,7 @@ def user_themes_dir() -> Path:
 _CHECKS: dict[str, tuple[type, Any]] = {
     "algorithm": (str, lambda v: v in ALGORITHMS or f"unknown algorithm {v!r} (choose from {', '.join(ALGORITHMS)})"),
     "summary_sentences": (int, lambda v: 1 <= v <= 100 or "must be between 1 and 100"),
+    "story_words": (int, lambda v: 20 <= v <= 2000 or "must be between 20 and 2000"),
     "story_sentences": (int, lambda v: 1 <= v <= 100 or "must be between 1 and 100"),
     "mark_read_on_open": (bool, lambda v: True),
     "theme": (str, lambda v: bool(v.strip()) or "must not be empty"),

@@ -28,9 +28,10 @@ def test_values_and_keymap(tmp_path: Path) -> None:
 
 def test_bad_values_are_problems_not_failures(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, 'algorithm = "magic"\nsummary_sentences = "three"\ncolour = 1\n'
-                                          'story_sentences = 0\n[keymap]\nquit = 5\n'))
+                                          'story_sentences = 0\nstory_words = 10\n[keymap]\nquit = 5\n'))
     assert config.settings == Settings()
-    assert len(config.problems) == 5
+    assert len(config.problems) == 6
+    assert any("story_words: must be between 20 and 2000" in p for p in config.problems)
     assert all(str(tmp_path) in p for p in config.problems)
 
 
@@ -52,3 +53,14 @@ def test_theme_choice_persists_and_override_wins(tmp_path: Path) -> None:
     save_preference("theme", "reader-light")
     assert effective_theme(config) == "reader-light"
     assert effective_theme(config, "textual-dark") == "textual-dark"
+
+
+def test_story_is_a_word_budget_with_an_optional_sentence_cap(tmp_path: Path) -> None:
+    from reader.summarize import DEFAULT_STORY_WORDS
+
+    defaults = Settings()
+    assert defaults.story_words == DEFAULT_STORY_WORDS and defaults.story_sentences is None
+    config = load_config(write(tmp_path, "story_words = 300\nstory_sentences = 4\n"))
+    assert (config.settings.story_words, config.settings.story_sentences) == (300, 4) and not config.problems
+    config = load_config(write(tmp_path, "story_words = 2001\nstory_sentences = true\n"))
+    assert config.settings == Settings() and len(config.problems) == 2

@@ -8,6 +8,9 @@ from reader.config import describe, effective_theme, load_config
 from reader.output.sanitize import dumps, inert
 
 
+_UNSET = {"story_sentences": ": no sentence cap, the story fills story_words"}
+
+
 def _toml_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -30,6 +33,9 @@ def run_config(options: argparse.Namespace) -> int:
     print(f"# {inert(str(config.path))}{state}")
     keymap = settings.pop("keymap")
     for key, value in settings.items():
+        if value is None:  # TOML has no null: say what leaving it out means
+            print(f"# {key} = (not set{_UNSET.get(key, '')})")
+            continue
         print(f"{key} = {inert(_toml_value(value))}")
     print("\n[keymap]")
     for action, keys in sorted(keymap.items()):

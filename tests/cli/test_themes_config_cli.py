@@ -24,13 +24,16 @@ def test_config_prints_path_and_effective_settings(run_reader, private_home: Pat
     doc = result.json()
     assert doc["path"] == str(private_home / "config" / "config.toml") and doc["exists"] is False
     assert doc["settings"]["algorithm"] == "reader"
+    assert doc["settings"]["story_words"] == 160 and doc["settings"]["story_sentences"] is None
+    text = run_reader("config").out
+    assert "story_words = 160" in text and "# story_sentences = (not set" in text
     (private_home / "config").mkdir(parents=True)
     (private_home / "config" / "config.toml").write_text(
-        'algorithm = "lexrank"\nmark_read_on_open = "yes"\n[keymap]\ntoggle_star = "x"\n')
+        'algorithm = "lexrank"\nmark_read_on_open = "yes"\nstory_sentences = 5\n[keymap]\ntoggle_star = "x"\n')
     result = run_reader("config")
     assert result.code == 0
     assert 'algorithm = "lexrank"' in result.out and "mark_read_on_open = true" in result.out
-    assert 'toggle_star = "x"' in result.out
+    assert 'toggle_star = "x"' in result.out and "story_sentences = 5" in result.out
     assert "mark_read_on_open should be bool" in result.err
 
 
