@@ -40,9 +40,12 @@ def _parser() -> argparse.ArgumentParser:
 
     summarize = sub.add_parser("summarize", parents=[common], help="extractive summaries that cite file:line")
     summarize.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
-    length = summarize.add_mutually_exclusive_group()
-    length.add_argument("-n", "--sentences", type=_positive, metavar="N", help="sentences per summary (default 3, story 7)")
-    length.add_argument("--words", type=_positive, metavar="N", help="words per summary instead of a sentence count")
+    summarize.add_argument("-n", "--sentences", type=_positive, metavar="N",
+                           help="sentences per summary (default 3; --words wins when both are given); "
+                                "with --story, at most N sentences within the word budget")
+    summarize.add_argument("--words", type=_positive, metavar="N",
+                           help="words per summary instead of a sentence count; with --story, the word budget "
+                                "(default 160, or the config's story_words)")
     summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=None, metavar="NAME",
                            help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM}, or the config's)")
     summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from reader.model import Article
+from reader.model import Article, LineSpan
 from reader.output.sanitize import inert, one_line
 from reader.summarize import SummaryItem
 
@@ -25,71 +25,54 @@ def heading(article: Article) -> Text:
     return out
 
 
-def items_text(items: Sequence[SummaryItem], story: bool) -> Text:
-    """Numbered sentences, each with dim citations and, in a story, how many sources carry it."""
+def items_text(items: Sequence[SummaryItem]) -> Text:
+    """Numbered sentences, each with its dim citation."""
     out = Text()
     for number, item in enumerate(items, start=1):
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))
-        own, *others = item.citations
-        out.append(f"\n    {inert(cite(own.path, own.span.start, own.span.end))}", style="dim")
-        if story or others:
-            count = item.source_count
-            out.append(f"  · {count} source{'s' if count != 1 else ''}", style="cyan" if count > 1 else "dim")
-            if others:
-                out.append("  also: " + ", ".join(inert(cite(c.path, c.span.start, c.span.end)) for c in others),
-                           style="dim")
-        out.append("\n")
+        own = item.citations[0]
+        out.append(f"\n    {inert(cite(own.path, own.span.start, own.span.end))}\n", style="dim")
     return out
 
 
-def print_text(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]], story: Sequence[SummaryItem] | None,
-               console: Console) -> None:
+def print_text(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]], console: Console) -> None:
     for number, (article, items) in enumerate(per_article):
         if number:
             console.print()
         console.print(heading(article))
-        console.print(items_text(items, story=False) if items else Text("    (no summary: no article text)", style="dim"))
-    if story is not None:
-        console.print(Text(f"Story summary · {len({c.path for i in story for c in i.citations})} files", style="bold"))
-        console.print(items_text(story, story=True))
+        console.print(items_text(items) if items else Text("    (no summary: no article text)", style="dim"))
 
 
-def markdown(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]], story: Sequence[SummaryItem] | None) -> str:
+def footnote(notes: list[str], path: str, span: LineSpan, note: str = "") -> str:
+    """Add a `[^n]: path line(s)` footnote (with an optional note after it) and return its mark."""
+    lines = f"lines {span.start}–{span.end}" if span.start != span.end else f"line {span.start}"
+    notes.append(f"[^{len(notes) + 1}]: `{md_code(path)}` {lines}" + (f" — {md_text(note)}" if note else ""))
+    return f"[^{len(notes)}]"
+
+
+def markdown(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]]) -> str:
     """Sentences with footnote-style citations ([^1]), ready to paste into a document."""
     lines: list[str] = []
     notes: list[str] = []
-
-    def block(items: Sequence[SummaryItem]) -> None:
-        for item in items:
-            marks = []
-            for citation in item.citations:
-                notes.append(f"[^{len(notes) + 1}]: `{_md_code(citation.path)}` lines "
-                             f"{citation.span.start}–{citation.span.end}" if citation.span.start != citation.span.end
-                             else f"[^{len(notes) + 1}]: `{_md_code(citation.path)}` line {citation.span.start}")
-                marks.append(f"[^{len(notes)}]")
-            lines.append(f"- {_md_text(item.text)}{''.join(marks)}")
-        lines.append("")
-
     for article, items in per_article:
-        lines.append(f"## {_md_text(one_line(article.title or '(untitled)'))}")
-        facts = " · ".join(_md_text(one_line(x)) for x in (article.source, article.date) if x)
+        lines.append(f"## {md_text(one_line(article.title or '(untitled)'))}")
+        facts = " · ".join(md_text(one_line(x)) for x in (article.source, article.date) if x)
         if facts:
             lines.append(f"*{facts}*")
         lines.append("")
-        block(items)
-    if story is not None:
-        lines.append("## Story summary")
+        for item in items:
+            marks = "".join(footnote(notes, c.path, c.span) for c in item.citations)
+            lines.append(f"- {md_text(item.text)}{marks}")
         lines.append("")
-        block(story)
     return "\n".join(lines + notes) + "\n"
 
 
-def _md_text(text: str) -> str:
+def md_text(text: str) -> str:
     """Escape characters Markdown would read as markup, so quoted text stays literal."""
     text = inert(" ".join(text.split()))
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
 
 
-def _md_code(text: str) -> str:
+def md_code(text: str) -> str:
     return inert(text).replace("`", "'")

@@ -75,13 +75,18 @@ def test_words_option_limits_length(capsys, monkeypatch) -> None:
     _, out, _ = run_main(capsys, "summarize", "--format", "json", "--words", "40", "seeds/01-bellhaven-courier.txt")
     summary = json.loads(out)["articles"][0]["summary"]
     assert sum(len(i["text"].split()) for i in summary) <= 40 or len(summary) == 1
+    code, out, _ = run_main(capsys, "summarize", "--format", "json", "-n", "1", "--words", "40",
+                            "seeds/01-bellhaven-courier.txt")  # no longer exclusive; --words wins for an article
+    summary = json.loads(out)["articles"][0]["summary"]
+    assert code == 0 and (sum(len(i["text"].split()) for i in summary) <= 40 or len(summary) == 1)
 
 
 def test_piped_text_has_no_escape_codes_and_cites_file_lines(run_reader) -> None:
     result = run_reader("summarize", "--story", "seeds")
     assert result.code == 0
     assert "\x1b" not in result.out
-    assert "sources" in result.out and ".txt:" in result.out
+    assert "outlets" in result.out and ".txt:" in result.out
+    assert result.out.startswith("Story summary · ") and " of 160 words · " in result.out.splitlines()[0]
 
 
 def test_exit_codes(run_reader, tmp_path: Path) -> None:
