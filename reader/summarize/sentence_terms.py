@@ -8,6 +8,7 @@ more specifically than single words do. Numbers are normalised by `tokens.words`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 
 from reader.summarize.tokens import STOP_WORDS, cased_words, stem
@@ -34,6 +35,12 @@ def _is_content(word: str) -> bool:
     return (word not in STOP_WORDS and len(word) > 1) or word.isdigit()
 
 
+@lru_cache(maxsize=262144)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word, None for a stop word: computed once per distinct word."""
+    return stem(word) if _is_content(word) else None
+
+
 def concept_tokens(text: str | list[tuple[str, bool]]) -> list[str]:
     """Content words in order, each run of capitalised words (a name) as one token: its last word.
 
@@ -44,10 +51,10 @@ def concept_tokens(text: str | list[tuple[str, bool]]) -> list[str]:
     out: list[str] = []
     in_name = False
     for word, capital in cased_words(text) if isinstance(text, str) else text:
-        if not _is_content(word):
+        token = _content_stem(word)
+        if token is None:
             in_name = False
             continue
-        token = stem(word)
         if capital and in_name:
             out[-1] = token
         else:
@@ -60,9 +67,8 @@ def sentence_terms(text: str) -> SentenceTerms:
     """Tokenise once; everything else is derived from the one token list."""
     cased = cased_words(text)
     tokens = concept_tokens(cased)
-    terms = tuple(stem(w) for w, _ in cased if _is_content(w))
-    specifics = frozenset(stem(w) for k, (w, capital) in enumerate(cased)
-                          if _is_content(w) and w[0].isdigit())
+    terms = tuple(t for t in map(_content_stem, (w for w, _ in cased)) if t is not None)
+    specifics = frozenset(w for w, _ in cased if w[0].isdigit())
     return SentenceTerms(terms, pairs(tokens), frozenset(tokens), len(text.split()),
                          " ".join(w for w, _ in cased), specifics)
 
@@ -72,5 +78,12 @@ def pairs(tokens: Sequence[str]) -> frozenset[str]:
 
 
 def terms_of(units: Sequence[Unit]) -> list[SentenceTerms]:
-    """One SentenceTerms per unit, in unit order."""
-    return [sentence_terms(u.text) for u in units]
+    """One SentenceTerms per unit, in unit order; a sentence repeated word for word is analysed once."""
+    seen: dict[str, SentenceTerms] = {}
+    out = []
+    for unit in units:
+        terms = seen.get(unit.text)
+        if terms is None:
+            terms = seen[unit.text] = sentence_terms(unit.text)
+        out.append(terms)
+    return out
