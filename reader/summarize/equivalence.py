@@ -2,13 +2,13 @@
 
 "Amazon denied violating the law" and "Amazon said it disagreed with the FTC's claims and denied
 violating the law" report one fact, although the second says more. Two sentences report the same
-fact when the information they share is a large enough part of both: the idf mass of their common
-content terms over the geometric mean of each sentence's own idf mass (idf within the story, so
-names and numbers that recur in every source weigh little; "$30m" and "$30 million" give the same
-terms), with at least two terms in common. This is symmetric, unlike containment: if a reports
-b's fact, b reports a's.
-The threshold was chosen on key-fact stories where every outlet stating a fact is known
-(tests/benchmarks/bench_story.py): it keeps both precision and recall of "reported by" near 0.9.
+fact when the information they share is a large enough part of both: the cosine of their sets of
+content terms, each weighted by its idf within the story (names and numbers that recur in every
+source weigh little, a fact's own specifics a lot; "$30m" and "$30 million" give the same terms),
+with at least two terms in common. This is symmetric, unlike containment: if a reports b's fact,
+b reports a's. The thresholds were chosen on the key-fact stories, where every outlet stating a
+fact is known (tests/benchmarks/bench_story.py): "reports" keeps precision and recall of the
+source counts near 0.9; "says again" is stricter, since one summary may well tell two related facts.
 Candidates come from an inverted index, so asking about one sentence costs its postings, never a
 pass over every pair.
 """
@@ -20,7 +20,8 @@ import numpy as np
 
 from reader.summarize.sentence_terms import SentenceTerms
 
-SAME_FACT = 0.2  # shared information over the geometric mean of both, at which two sentences report one fact
+SAME_FACT = 0.12  # cosine at which another sentence states (part of) the same fact: it reports it
+SAYS_AGAIN = 0.2  # cosine at which a second sentence in one summary would say a chosen one's fact again
 MIN_SHARED_TERMS = 2  # content terms two sentences must share to be compared at all
 
 
@@ -35,7 +36,8 @@ class Equivalence:
             for term in s:
                 df[term] = df.get(term, 0) + 1
         self.idf = {t: float(np.log((n + 1) / (d + 0.5))) for t, d in df.items()}
-        self.mass = np.array([sum(self.idf[t] for t in s) for s in self.sets])  # each sentence's information
+        self.weight = {t: v * v for t, v in self.idf.items()}  # binary vectors weighted by idf: squared
+        self.mass = np.array([sum(self.weight[t] for t in s) for s in self.sets])  # squared norms
         self._index = list(df)
         ids = {t: k for k, t in enumerate(self._index)}
         rows: list[list[int]] = [[] for _ in self._index]
@@ -45,11 +47,11 @@ class Equivalence:
         self._postings = {t: np.asarray(r, dtype=np.int64) for t, r in zip(self._index, rows)}
 
     def similarity(self, i: int, j: int) -> float:
-        """Shared idf mass over the geometric mean of the two sentences' idf mass; 0 when they share too few terms."""
+        """Cosine of the two sentences' idf-weighted term sets; 0 when they share too few terms."""
         shared = self.sets[i] & self.sets[j]
         if len(shared) < MIN_SHARED_TERMS:
             return 0.0
-        return sum(self.idf[t] for t in shared) / max(1e-9, float(np.sqrt(self.mass[i] * self.mass[j])))
+        return sum(self.weight[t] for t in shared) / max(1e-9, float(np.sqrt(self.mass[i] * self.mass[j])))
 
     def same_fact(self, i: int, j: int, threshold: float = SAME_FACT) -> bool:
         return i != j and self.similarity(i, j) >= threshold
@@ -65,7 +67,7 @@ class Equivalence:
         for term in terms:
             rows = self._postings[term]
             count[rows] += 1
-            dot[rows] += self.idf[term]
+            dot[rows] += self.weight[term]
         candidate = count >= MIN_SHARED_TERMS
         if among is not None:
             allowed = np.zeros(n, dtype=bool)

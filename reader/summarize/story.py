@@ -22,7 +22,7 @@ import numpy as np
 from reader.model import Article
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
-from reader.summarize.equivalence import Equivalence
+from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
 from reader.summarize.standalone import is_dangling, quotable
@@ -57,8 +57,13 @@ class StoryUnits:
     units: list[Unit]
     terms: list[SentenceTerms]
     outlets: Outlets
-    equivalence: Equivalence
+    equivalence: Equivalence  # over the units, then the headings
     left_out: list[LeftOut]
+    headings: list[Unit] = field(default_factory=list)  # never quoted, but a headline reports a fact too
+
+    def indexed(self, j: int) -> Unit:
+        """Unit j of the same-fact index: a candidate sentence, or after them a heading."""
+        return self.units[j] if j < len(self.units) else self.headings[j - len(self.units)]
 
 
 def story_units(articles: Sequence[Article]) -> StoryUnits:
@@ -72,7 +77,10 @@ def story_units(articles: Sequence[Article]) -> StoryUnits:
         units = [Unit(n, u.article, u.sentence, u.position, u.count) for n, (u, _) in enumerate(kept)]
         terms = [t for _, t in kept]
         outlets = find_outlets(units, [t.fingerprint for t in terms])
-    return StoryUnits(units, terms, outlets, Equivalence(terms), left_out)
+    headings = [Unit(len(units) + n, a, s) for n, (a, s) in enumerate(
+        (a, s) for a in {id(u.article): u.article for u in units}.values() for s in a.sentences
+        if s.kind == "heading" and source_key_of(a, s.segment) in outlets.name)]
+    return StoryUnits(units, terms, outlets, Equivalence(terms + terms_of(headings)), left_out, headings)
 
 
 def headline_votes(story: StoryUnits) -> dict[str, set[int]]:
@@ -126,14 +134,14 @@ def reports(story: StoryUnits, i: int) -> tuple[tuple[Report, ...], int]:
     own = units[i].source_key
     best: dict[SourceKey, tuple[float, int]] = {}
     for j, overlap in story.equivalence.matches(i).items():
-        key = units[j].source_key
+        key = story.indexed(j).source_key
         if key != own and (key not in best or overlap > best[key][0]):
             best[key] = (overlap, j)
     found = []
     text = units[i].text
     for key in sorted(best):
         original = outlets.copy_of.get(key)
-        other = units[best[key][1]]
+        other = story.indexed(best[key][1])
         found.append(Report(other, outlets.name[key], outlets.name[original] if original else None,
                             carries_words(text, other.article, other.sentence.span)))
     return tuple(found), len({outlets.voice[k] for k in (own, *best)})
@@ -155,12 +163,12 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
     def allowed(i: int, chosen: list[int]) -> bool:
         # Saying the same as a chosen sentence is redundant, unless a later source pins down something
         # new: "will reopen on May 18" restates "closed after cracks were found" and is the news.
-        alike = [c for c in chosen if same.same_fact(i, c)]
+        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN)]  # chosen are candidates, never headings
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False
         if dangling[i]:  # only when nothing self-contained says the same
-            return not any(eligible[j] and not dangling[j] for j in same.matches(i))
+            return not any(j < len(units) and eligible[j] and not dangling[j] for j in same.matches(i))
         return True
 
     return eligible, allowed
