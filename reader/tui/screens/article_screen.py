@@ -135,7 +135,7 @@ class ArticleScreen(SummaryControls, Screen[None]):
 
     def _set_summary_title(self, busy: bool) -> None:
         pane = self.query_one("#summary-pane")
-        pane.border_title = f"Summary · {self.algorithm} · {self.count} sentences"
+        pane.border_title = f"Summary · {self.algorithm} · {self.summary_length_label}"
         pane.border_subtitle = "computing…" if busy else "+/- length · A algorithm"
         pane.set_class(busy, "-busy")
 
