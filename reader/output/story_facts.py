@@ -6,6 +6,7 @@ alike everywhere. Labels are made inert here; callers add no markup to them.
 from __future__ import annotations
 
 import os
+import re
 
 from reader.output.sanitize import one_line
 from reader.summarize import StorySummary, SummaryItem
@@ -41,11 +42,11 @@ def report_note(report: Report) -> str:
     return ", ".join(notes)
 
 
-def story_facts(story: StorySummary, budget: int) -> str:
-    """`157 of 160 words · 11 sources from 9 outlets`: the header of every story view."""
+def story_facts(story: StorySummary, budget: int, with_left_out: bool = True) -> str:
+    """`157 of 160 words · 11 sources from 9 outlets · 2 inputs left out`: the header of every story view."""
     facts = [f"{used_words(story)} of {budget} words",
              f"{plural(story.sources, 'source')} from {plural(story.voices, 'outlet')}"]
-    if story.left_out:
+    if story.left_out and with_left_out:
         facts.append(f"{plural(len(story.left_out), 'input')} left out")
     return " · ".join(facts)
 
@@ -56,7 +57,12 @@ def left_out_name(left: LeftOut) -> str:
     return name if left.segment is None else f"{name} (copy {left.segment + 1})"
 
 
+_CLAUSE_END = re.compile(r"[:;,(]")
+
+
 def short_reason(reason: str) -> str:
     """The reason's first clause (`another story …`), for a line with little room."""
-    head, sep, _ = reason.partition(":")
-    return one_line(head) + (" …" if sep else "")
+    text = one_line(reason)
+    cut = _CLAUSE_END.search(text)
+    head = text[:cut.start()].rstrip() if cut else text
+    return f"{head} …" if head and head != text else text

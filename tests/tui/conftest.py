@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from tui_helpers import SEEDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "cli"))  # the story corpus the CLI tests use
+from story_corpus import write_story_folder  # noqa: E402
 
 
 @pytest.fixture
@@ -34,3 +38,9 @@ def untrusted_article(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+@pytest.fixture
+def story_news(tmp_path: Path) -> Path:
+    """The invented five-file story (three outlets, a reprint, an unrelated file): see tests/cli/story_corpus.py."""
+    return write_story_folder(tmp_path / "news")

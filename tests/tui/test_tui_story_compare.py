@@ -14,7 +14,7 @@ from reader.tui.widgets.summary_view import SummaryView
 from tui_helpers import SEEDS, WIDE, file_lines, settle, words
 
 
-async def test_story_sentences_show_citations_and_source_counts() -> None:
+async def test_story_sentences_show_citations_and_outlet_counts() -> None:
     app = make_app([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -23,16 +23,18 @@ async def test_story_sentences_show_citations_and_source_counts() -> None:
         screen = app.screen
         assert isinstance(screen, StoryScreen)
         story = screen.query_one(SummaryView)
-        assert len(story.items) == 7
+        assert story.items and sum(len(item.text.split()) for item in story.items) <= 160
         assert any(item.source_count > 1 for item in story.items)
         for index, item in enumerate(story.items):
             prompt = str(story.get_option_at_index(index).prompt)
-            label = "1 source" if item.source_count == 1 else f"{item.source_count} sources"
+            label = f"only in {item.only_in}" if item.only_in else f"{item.voices} outlets"
             assert label in prompt
-            for citation in item.citations:
-                assert f"{Path(citation.path).name}:{citation.span}" in prompt
+            own = item.citations[0]
+            assert f"{Path(own.path).name}:{own.span}" in prompt
+            assert "meteorite" not in own.path  # the unrelated story is left out, and says so
+        assert "2 inputs left out: " in str(screen.query_one("#left-out").render())
         places = screen.query_one(CitationList)
-        assert len(places.units) == story.items[0].source_count
+        assert len(places.units) == 1 + len(story.items[0].reports)
 
 
 async def test_enter_on_a_story_sentence_opens_the_article_at_its_line() -> None:

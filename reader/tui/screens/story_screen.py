@@ -1,8 +1,9 @@
-"""One summary over several articles: each sentence with every file:line that reports it and a source count.
+"""One summary over several articles within a word budget: each sentence with every outlet that reports it.
 
 The story is computed in a thread worker over the articles the library showed (all, or the
-filtered set). Its similarity matrix grows with the square of the sentences, so a very large
-selection is cut to its first `MAX_UNITS` candidate sentences, and the title says so.
+filtered set). reader's own summarizer and `lead` grow linearly with the input, so they see every
+article; sumy's baselines build dense sentence-by-sentence matrices, so for them a very large
+selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the title says so.
 """
 from __future__ import annotations
 
@@ -18,22 +19,25 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
+from reader.algorithms import SUMY_ALGORITHMS
 from reader.model import Article
 from reader.output.sanitize import one_line
-from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_SENTENCES, SummaryItem, Unit
+from reader.output.story_facts import coverage_label, story_facts
+from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_WORDS, StorySummary, Unit
 from reader.summarize import summarize_story
 from reader.tui.memory import release_render_caches
 from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.summary_controls import SummaryControls
+from reader.tui.screens.summary_controls import STORY_WORDS, SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.citation_list import CitationList
+from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
-from reader.tui.widgets.summary_view import SummaryView, common_base, sources_label
+from reader.tui.widgets.summary_view import SummaryView, common_base
 
-MAX_UNITS = 2500  # candidate sentences; the similarity matrix is MAX_UNITS² floats
+MAX_BASELINE_UNITS = 2500  # candidate sentences; a sumy baseline's matrices are MAX_BASELINE_UNITS² floats
 
 
-def within_budget(articles: Sequence[Article], budget: int = MAX_UNITS) -> list[Article]:
+def within_budget(articles: Sequence[Article], budget: int = MAX_BASELINE_UNITS) -> list[Article]:
     """The leading articles whose candidate sentences fit the budget (at least one article)."""
     kept: list[Article] = []
     used = 0
@@ -49,32 +53,40 @@ def within_budget(articles: Sequence[Article], budget: int = MAX_UNITS) -> list[
 class StoryScreen(SummaryControls, Screen[None]):
     """Story sentences on the left, the places the highlighted one is reported on the right."""
 
-    COUNT_SETTING = "story_sentences"
+    LENGTH = STORY_WORDS
 
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
         Binding("escape", "back", "Back", tooltip="back to the library", id="story.back"),
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the story or the places", id="story.focus_next"),
-        Binding("plus,equals_sign", "longer", "Longer", tooltip="one more story sentence", id="story.longer"),
-        Binding("minus", "shorter", "Shorter", tooltip="one fewer story sentence", id="story.shorter"),
+        Binding("plus,equals_sign", "longer", "Longer", tooltip=f"{STORY_WORDS.step} more words", id="story.longer"),
+        Binding("minus", "shorter", "Shorter", tooltip=f"{STORY_WORDS.step} fewer words", id="story.shorter"),
         Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
     ]
 
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
-    count: reactive[int] = reactive(DEFAULT_STORY_SENTENCES, init=False)
+    words: reactive[int] = reactive(DEFAULT_STORY_WORDS, init=False)
 
     def __init__(self, articles: Sequence[Article], filtered: bool = False) -> None:
         super().__init__()
         preset_width_class(self)
         self.use_config_defaults()
-        self.offered = len(articles)
-        self.articles = within_budget(articles)
+        settings = self.configured()
+        self.cap = settings.story_sentences if settings is not None else None  # sentences at most, within the words
+        self.offered = list(articles)
         self.filtered = filtered
+        self.story_summary: StorySummary | None = None  # the last story computed
         self.ready = False
+
+    @property
+    def articles(self) -> list[Article]:
+        """What the current algorithm summarizes: every article, or for a sumy baseline the leading ones."""
+        return within_budget(self.offered, MAX_BASELINE_UNITS) if self.algorithm in SUMY_ALGORITHMS else self.offered
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-title", markup=False)
+        yield LeftOutNote(id="left-out")
         with Horizontal(id="panes"):
             with Vertical(id="story-pane", classes="pane"):
                 yield SummaryView(story=True, id="story")
@@ -89,7 +101,7 @@ class StoryScreen(SummaryControls, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#places-pane").border_title = "Reported at"
-        base = common_base([a.path for a in self.articles])
+        base = common_base([a.path for a in self.offered])
         self.story.base = self.query_one(CitationList).base = base
         self.story.focus()
         self._set_summary_title(busy=True)
@@ -97,27 +109,34 @@ class StoryScreen(SummaryControls, Screen[None]):
 
     def _set_summary_title(self, busy: bool) -> None:
         which = "filtered articles" if self.filtered else "articles"
-        text = f"Story over {len(self.articles):,} {which}"
-        if len(self.articles) < self.offered:
-            text += f" (the first {len(self.articles):,} of {self.offered:,}: filter to choose others)"
-        self.query_one("#story-title", Static).update(Content.assemble((text, "bold")))
+        shown = len(self.articles)
+        text = f"Story over {shown:,} {which}"
+        if shown < len(self.offered):
+            text += f" ({self.algorithm}: the first {shown:,} of {len(self.offered):,}; filter to choose others)"
+        facts = ""
+        if self.story_summary is not None and not busy:  # the left-out inputs have their own line
+            facts = f" · {story_facts(self.story_summary, self.words, with_left_out=False)}"
+        self.query_one("#story-title", Static).update(Content.assemble((text, "bold"), (facts, "$text-muted")))
         pane = self.query_one("#story-pane")
-        pane.border_title = f"Story · {self.algorithm} · {self.count} sentences"
+        cap = f" · at most {self.cap} sentences" if self.cap else ""
+        pane.border_title = f"Story · {self.algorithm} · {self.summary_length_label}{cap}"
         pane.border_subtitle = "computing…" if busy else "enter opens · +/- length · a algorithm"
         pane.set_class(busy, "-busy")
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def summarize(self) -> list[SummaryItem]:
-        return summarize_story(self.articles, self.algorithm, self.count)
+    def summarize(self) -> StorySummary:
+        return summarize_story(self.articles, self.algorithm, self.cap, self.words)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "story":
             return
-        if event.state is WorkerState.SUCCESS:
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, StorySummary):
+            self.story_summary = event.worker.result
             keep = self.story.highlighted
-            self.story.show_items(event.worker.result or [])
+            self.story.show_items(self.story_summary.items)
             if self.story.items:
                 self.story.highlighted = min(keep or 0, len(self.story.items) - 1)
+            self.query_one(LeftOutNote).show(self.story_summary.left_out)
             self.ready = True
             self._set_summary_title(busy=False)
         elif event.state is WorkerState.ERROR:
@@ -128,7 +147,7 @@ class StoryScreen(SummaryControls, Screen[None]):
     def show_places(self, event: SummaryView.SentenceHighlighted) -> None:
         self.query_one(CitationList).show_item(event.item)
         self._status(Content.assemble((f"sentence {event.index + 1}/{len(self.story.items)}", "bold"),
-                                      f" · {sources_label(event.item.source_count)}",
+                                      f" · {coverage_label(event.item)}",
                                       ("  enter opens it at its line", "$text-muted")))
 
     @on(SummaryView.SentenceChosen)

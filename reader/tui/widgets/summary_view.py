@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.output.sanitize import one_line
+from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
 
 
@@ -45,20 +46,17 @@ def citation_label(citation: Citation, with_file: bool, base: str | None = None)
     return f"{short_path(os.path.abspath(citation.path), base)}:{citation.span}"
 
 
-def sources_label(count: int) -> str:
-    return "1 source" if count == 1 else f"{count} sources"
-
-
 def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Content:
-    """One sentence: its own citation first; in a story, every source that carries it and how many."""
+    """One sentence: its own citation first; in a story, how many outlets state it (or the one that alone does)."""
     own = item.citations[0]
     if not story:
         return Content.assemble((citation_label(own, False), "$text-accent bold"), "\n", one_line(item.text))
-    places = " · ".join(citation_label(c, True, base) for c in item.citations)
+    others = len(item.reports)
     return Content.assemble(
         one_line(item.text), "\n",
-        (sources_label(item.source_count), "$corroboration-badge bold" if item.source_count > 1 else "$text-muted bold"),
-        ("  " + places, "$text-accent"),
+        (coverage_label(item), "$text-muted bold" if item.only_in is not None else "$corroboration-badge bold"),
+        ("  " + citation_label(own, True, base), "$text-accent"),
+        (f"  +{others} place{'s' if others != 1 else ''}" if others else "", "$text-muted"),
     )
 
 
