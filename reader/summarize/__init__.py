@@ -17,11 +17,12 @@ from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_ite
                                     story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.sumy_adapter import sumy_scores
-from reader.summarize.units import Citation, SummaryItem, Unit, candidate_units
+from reader.summarize.topics import LeftOut
+from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
 
 DEFAULT_SENTENCES = 3
 
-__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Citation", "SummaryItem", "Unit", "summarize_article",
+__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Citation", "SummaryItem", "Unit", "Report", "LeftOut", "summarize_article",
            "summarize_story", "StorySummary", "DEFAULT_STORY_WORDS", "UnknownAlgorithm"]
 
 
@@ -96,7 +97,7 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
     budget = DEFAULT_STORY_WORDS if words is None else words
     story = story_units(articles)
     summary = StorySummary([], list(articles), story.left_out, len({u.source_key for u in story.units}),
-                           story.outlets.voices)
+                           story.outlets.voices, budget)
     if not story.units:
         return summary
     if algorithm == DEFAULT_ALGORITHM:

@@ -42,6 +42,11 @@ class StorySummary:
     left_out: list[LeftOut] = field(default_factory=list)
     sources: int = 0  # sources in the story (files, glued-in copies)
     voices: int = 0  # independent outlets among them
+    budget: int = DEFAULT_STORY_WORDS  # the word budget it was made for
+
+    @property
+    def used_words(self) -> int:
+        return sum(len(i.text.split()) for i in self.items)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.items)

@@ -125,11 +125,11 @@ async def test_compare_highlights_shared_sentences_in_both() -> None:
         for left, right in screen.pairs:
             assert set(range(left.span.start, left.span.end + 1)) <= a.shared
             assert set(range(right.span.start, right.span.end + 1)) <= b.shared
-        # The first pair is cited in both panes, and the two cited passages share most of their words.
+        # The first pair is cited in both panes, and the two cited passages share a good part of their words.
         left, right = screen.pairs[0]
         assert a.cited == left.span and b.cited == right.span
         shared = set(words(left.text)) & set(words(right.text))
-        assert len(shared) >= 0.5 * min(len(set(words(left.text))), len(set(words(right.text))))
+        assert len(shared) >= min(len(set(words(left.text))), len(set(words(right.text)))) / 3
         await pilot.press("n")
         assert a.cited == screen.pairs[1 % len(screen.pairs)][0].span
         await pilot.press("p")
