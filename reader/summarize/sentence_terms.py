@@ -35,6 +35,18 @@ def _is_content(word: str) -> bool:
     return (word not in STOP_WORDS and len(word) > 1) or word.isdigit()
 
 
+# Words of time and measure: every story has a "last year" and a "per cent", so a pair made with
+# them names no fact ("17%", "17 per cent" and "17 percent" all become "17" next to what it
+# measures). They still count as content words when comparing sentences.
+_MEASURE = frozenset("last next year years month months week weeks day days time times today yesterday ago "
+                     "per cent percent".split())
+
+
+@lru_cache(maxsize=262144)
+def _concept_stem(word: str) -> str | None:
+    return None if word in _MEASURE else _content_stem(word)
+
+
 @lru_cache(maxsize=262144)
 def _content_stem(word: str) -> str | None:
     """The stem of a content word, None for a stop word: computed once per distinct word."""
@@ -51,7 +63,7 @@ def concept_tokens(text: str | list[tuple[str, bool]]) -> list[str]:
     out: list[str] = []
     in_name = False
     for word, capital in cased_words(text) if isinstance(text, str) else text:
-        token = _content_stem(word)
+        token = _concept_stem(word)
         if token is None:
             in_name = False
             continue
