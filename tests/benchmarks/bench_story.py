@@ -1,6 +1,6 @@
 """Story summaries measured by key facts, side by side in one run: reader, every sumy algorithm, lead.
 
-    python tests/benchmarks/bench_story.py [--words 160] [--story NAME ...] [--show] [--algorithms a,b]
+    python tests/benchmarks/bench_story.py [--words 160] [--story NAME ...] [--show] [--algorithms a,b] [--exact]
 
 For each story with a nuggets file (tests/fixtures/stories/*.nuggets.toml; ../shared/seeds when
 present), every summarizer gets the same parsed files; each summary is truncated to the word
@@ -8,6 +8,10 @@ budget and scored: key facts covered, redundant pairs, junk quoted (spliced-in t
 files). For reader, the source counts are checked too: for each summary sentence stating a key
 fact, every outlet that states that fact should be cited, and no other (precision, recall).
 Baselines see the story's sources as reader chose them, so only the selection differs.
+
+`--exact` also solves reader's selection problem exactly (an integer program, Gillick & Favre's
+formulation, with scipy's HiGHS: `pip install scipy`, benchmark only) and compares its objective
+and key facts with the greedy's, for the cost scale reader uses and for the plain knapsack greedy.
 """
 from __future__ import annotations
 
@@ -45,12 +49,74 @@ def outlet_sentences(articles: list[Article]) -> dict[str, list[str]]:
     return out
 
 
+def exact_selection(concepts: list[list[int]], weights, costs: list[int], budget: int,
+                    apart: list[tuple[int, int]]) -> tuple[list[int], float]:
+    """The selection maximising covered concept weight within the budget, by integer programming;
+    `apart` lists pairs of sentences that may not both be chosen (one says again what the other says)."""
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import lil_matrix
+
+    sentences = [i for i, c in enumerate(costs) if 0 < c <= budget]
+    used = sorted({c for i in sentences for c in concepts[i] if weights[c] > 0})
+    column = {c: len(sentences) + k for k, c in enumerate(used)}
+    index = {i: k for k, i in enumerate(sentences)}
+    apart = [(index[a], index[b]) for a, b in apart if a in index and b in index]
+    rows = lil_matrix((1 + len(used) + len(apart), len(sentences) + len(used)))
+    for k, i in enumerate(sentences):
+        rows[0, k] = costs[i]
+        for c in concepts[i]:
+            if c in column:
+                rows[1 + column[c] - len(sentences), k] = -1.0
+    for c, col in column.items():
+        rows[1 + col - len(sentences), col] = 1.0
+    for n, (a, b) in enumerate(apart):
+        rows[1 + len(used) + n, a] = rows[1 + len(used) + n, b] = 1.0
+    objective = np.concatenate([np.zeros(len(sentences)), -np.array([weights[c] for c in used])])
+    lower = np.concatenate([[0.0], np.full(len(used) + len(apart), -np.inf)])
+    upper = np.concatenate([[budget], np.zeros(len(used)), np.ones(len(apart))])
+    result = milp(objective, constraints=LinearConstraint(rows.tocsr(), lower, upper),
+                  integrality=np.ones(len(objective)), bounds=Bounds(0, 1), options={"time_limit": 60})
+    return [sentences[k] for k in range(len(sentences)) if result.x[k] > 0.5], -result.fun
+
+
+def compare_exact(stories: list[Story], budget: int) -> None:
+    from reader.summarize import story as story_module
+    from reader.summarize.coverage import COST_SCALE, covered_weight, select
+
+    print(f"\n## Greedy against the exact optimum of the same objective and constraints ({budget} words)\n")
+    print("| story | exact: objective, key facts | greedy r=1: objective (share of exact), key facts | "
+          f"greedy r={COST_SCALE} (reader): objective, key facts |")
+    print("|---|---|---|---|")
+    for story in stories:
+        units = story_module.story_units(story_articles(story))
+        concepts, weights = story_module.concept_weights(units)
+        eligible, allowed = story_module._vetoes(units)
+        costs = [t.word_count if eligible[i] else 0 for i, t in enumerate(units.terms)]
+        # The same constraints as the greedy: never two sentences saying the same, never a sentence
+        # leaning on its context when something self-contained says the same.
+        for i in range(len(costs)):
+            if costs[i] and not allowed(i, []):
+                costs[i] = 0
+        candidates = [i for i, c in enumerate(costs) if c]
+        apart = [(a, b) for a in candidates for b in candidates if a < b and not allowed(b, [a])]
+        exact, best = exact_selection(concepts, weights, costs, budget, apart)
+        cells = [f"{best:.0f}, {score_summary(story, [(units.units[i].text, '') for i in exact], budget).coverage:.0%}"]
+        for scale in (1.0, COST_SCALE):
+            chosen = select(concepts, weights, costs, budget, None, allowed, scale)
+            value = covered_weight(chosen, concepts, weights)
+            facts = score_summary(story, [(units.units[i].text, "") for i in chosen], budget).coverage
+            cells.append(f"{value:.0f} ({value / best:.1%}), {facts:.0%}")
+        print(f"| {story.name} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=160)
     parser.add_argument("--story", action="append", help="only these stories (nuggets file names)")
     parser.add_argument("--algorithms", help="comma-separated (default: all but kl)")
     parser.add_argument("--show", action="store_true", help="print reader's summaries and missed facts")
+    parser.add_argument("--exact", action="store_true", help="compare the greedy selection with the exact optimum")
     options = parser.parse_args()
     names = options.algorithms.split(",") if options.algorithms else [a for a in ALGORITHMS if a not in SLOW]
     stories = all_stories(options.story)
@@ -105,6 +171,8 @@ def main() -> None:
         for name, c in [*per_story_counts, ("all", counts_total)]:
             print(f"| {name} | {c.precision:.2f} | {c.recall:.2f} | {c.true_positive} | {c.false_positive} | "
                   f"{c.false_negative} |")
+    if options.exact:
+        compare_exact(stories, options.words)
 
 
 if __name__ == "__main__":
