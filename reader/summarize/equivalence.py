@@ -20,7 +20,7 @@ import numpy as np
 
 from reader.summarize.sentence_terms import SentenceTerms
 
-SAME_FACT = 0.12  # cosine at which another sentence states (part of) the same fact: it reports it
+SAME_FACT = 0.13  # cosine at which another sentence states (part of) the same fact: it reports it
 SAYS_AGAIN = 0.2  # cosine at which a second sentence in one summary would say a chosen one's fact again
 MIN_SHARED_TERMS = 2  # content terms two sentences must share to be compared at all
 
@@ -28,8 +28,10 @@ MIN_SHARED_TERMS = 2  # content terms two sentences must share to be compared at
 class Equivalence:
     """Same-fact tests between the candidate sentences of one story (or of two compared articles)."""
 
-    def __init__(self, terms: Sequence[SentenceTerms]) -> None:
-        self.sets = [t.term_set for t in terms]
+    def __init__(self, terms: Sequence[SentenceTerms], names: bool = True) -> None:
+        # Content words, with a run of capitalised words as one word: "Medicines Safety Administration"
+        # shared by two sentences is one thing they share, not three (or, with names=False, each word).
+        self.sets = [t.names if names else t.term_set for t in terms]
         n = len(self.sets)
         df: dict[str, int] = {}
         for s in self.sets:

@@ -85,7 +85,7 @@ def story_units(articles: Sequence[Article]) -> StoryUnits:
     headings = [Unit(len(units) + n, a, s) for n, (a, s) in enumerate(
         (a, s) for a in {id(u.article): u.article for u in units}.values() for s in a.sentences
         if s.kind == "heading" and source_key_of(a, s.segment) in outlets.name)]
-    return StoryUnits(units, terms, outlets, Equivalence(terms + terms_of(headings)), left_out, headings)
+    return StoryUnits(units, terms, outlets, Equivalence(terms + terms_of(headings), names=True), left_out, headings)
 
 
 def headline_votes(story: StoryUnits) -> dict[str, set[int]]:
@@ -168,7 +168,7 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
     def allowed(i: int, chosen: list[int]) -> bool:
         # Saying the same as a chosen sentence is redundant, unless a later source pins down something
         # new: "will reopen on May 18" restates "closed after cracks were found" and is the news.
-        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN)]  # chosen are candidates, never headings
+        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN)]
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False

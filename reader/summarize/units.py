@@ -1,10 +1,24 @@
 """A summary candidate: one sentence of one article, identified by position, never by text."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.model import Article, LineSpan, Sentence
+
+
+# A place in capitals, perhaps ", STATE", an agency in brackets, then a dash: "PORT TALLIS (VV7) — ".
+_DATELINE = re.compile(r"^[\"“]?(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                       r"(?: \([^)]{1,40}\))? ?[—–-]{1,2} (?=[“\"‘A-Z0-9])")
+
+
+def without_dateline(text: str) -> str:
+    """The text with a leading dateline removed (the rest must still be a sentence of some length)."""
+    match = _DATELINE.match(text)
+    if not match or len(text) - match.end() < 20:
+        return text
+    return text[match.end():]
 
 
 def source_key_of(article: Article, segment: int) -> tuple[str, int]:
@@ -29,7 +43,8 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return self.sentence.text
+        """The sentence as quoted: a leading dateline ("KELLERTON —") is where it was filed, not news."""
+        return without_dateline(self.sentence.text)
 
     @property
     def source_key(self) -> tuple[str, int]:
