@@ -63,6 +63,12 @@ def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
     return None
 
 
+def _bare_quotation(text: str) -> bool:
+    """A quotation with no speaker in it ("“At some point, studying becomes stalling.”"): who said it is elsewhere."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not re.search(r"[”\"][^”\"]*\w", text[1:-1])
+
+
 def _unbalanced_quote(text: str) -> bool:
     """A piece of a quotation that runs over several sentences: it opens or closes one, not both."""
     opens = sum(text.count(c) for c in _OPENS)
@@ -73,9 +79,9 @@ def _unbalanced_quote(text: str) -> bool:
 
 
 def is_dangling(sentence: Sentence) -> bool:
-    """Whether it leans on the sentences around it: "It will also ...", "But ...", half of a quotation."""
+    """Whether it leans on the sentences around it: "It will also ...", "But ...", a quotation without its speaker."""
     return (bool(_DANGLING.match(_bare(sentence.text))) or _unbalanced_quote(sentence.text)
-            or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
+            or _bare_quotation(sentence.text) or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
 
 
 def quotable(sentences: Sequence[Sentence]) -> list[str | None]:

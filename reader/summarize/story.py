@@ -72,8 +72,11 @@ class StoryUnits:
 
 
 def story_units(articles: Sequence[Article]) -> StoryUnits:
-    """Candidate sentences of the story's sources, their terms, voices and same-fact index."""
-    units = candidate_units(articles)
+    """Candidate sentences of the story's sources, their terms, voices and same-fact index.
+
+    Articles are taken in path order, so the summary does not depend on how a list happened to be sorted.
+    """
+    units = candidate_units(sorted(articles, key=lambda a: a.path))
     terms = terms_of(units)
     outlets = find_outlets(units, [t.fingerprint for t in terms])
     keep, left_out = main_story(units, terms, outlets.copy_of)

@@ -135,8 +135,9 @@ def test_list_items_after_a_colon_or_semicolon_are_fragments() -> None:
 
 @pytest.mark.parametrize("text, dangling", [
     ("It will also have to delete the data.", True), ("But it said the deal would close.", True),
-    ("“It’s the road.”", False), ("It’s the road.”", True), ("The plan is bad, she told reporters.", True),
+    ("“It’s the road.”", True), ("It’s the road.”", True), ("The plan is bad, she told reporters.", True),
     ("None was detected farther downstream.", True), ("The FTC ordered Amazon to delete the data.", False),
+    ("“At some point, studying becomes stalling.”", True), ("“We will appeal,” the company said.", False),
 ])
 def test_dangling(text: str, dangling: bool) -> None:
     assert is_dangling(_sentence(text)) is dangling
