@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from reader.model import Article
 from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import Redundancy, mmr_select, relevance

@@ -1,7 +1,8 @@
-"""TF-IDF sentence vectors and their cosine similarities, vectorised with numpy.
+"""TF-IDF sentence vectors and their cosine similarities within one article, vectorised with numpy.
 
-Similarity is accumulated term by term from postings lists with one `bincount`, so a story of
-2,000 sentences costs milliseconds rather than sumy's pure-Python pairwise loops.
+A dense sentence x sentence matrix is fine for one article (hundreds of sentences) and is what the
+single-article summarizer ranks with; stories never build one (see story.py, which works from
+postings lists and pair lists that grow with the input).
 """
 from __future__ import annotations
 
@@ -73,24 +74,3 @@ def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df:
         matrix = np.zeros((n, n), dtype=np.float32)
     np.fill_diagonal(matrix, 1.0)
     return np.clip(matrix, 0.0, 1.0)
-
-
-def centrality(matrix: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iterations: int = 50) -> np.ndarray:
-    """Continuous LexRank (Erkan & Radev, 2004): stationary distribution of the similarity graph."""
-    n = matrix.shape[0]
-    if n == 0:
-        return np.zeros(0)
-    graph = np.where(matrix >= threshold, matrix, 0.0).astype(np.float64)
-    np.fill_diagonal(graph, 0.0)
-    sums = graph.sum(axis=1, keepdims=True)
-    dangling = sums[:, 0] == 0
-    graph = np.divide(graph, sums, out=np.full_like(graph, 1.0 / n), where=sums > 0)
-    graph[dangling] = 1.0 / n
-    rank = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        new = (1 - damping) / n + damping * (graph.T @ rank)
-        if np.abs(new - rank).sum() < 1e-7:
-            rank = new
-            break
-        rank = new
-    return rank / rank.max() if rank.max() > 0 else rank
