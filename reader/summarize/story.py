@@ -1,7 +1,7 @@
 """Story summaries across outlets: the story's facts within a word budget, each cited with who else reports it.
 
-1. The story: sources (files, glued-in copies) similar to the others' centroid; the rest are left
-   out, each with its reason (`topics`).
+1. The story: the biggest group of sources (files, glued-in copies) that clearly tell one story,
+   and the sources that resemble it; the rest are left out, each with its reason (`topics`).
 2. Voices: reprints and same-publisher sources count once (`outlets`).
 3. Concepts: adjacent content-word pairs, each weighted by how many independent voices state it
    (Gillick & Favre, 2009), plus the words of the outlets' own headlines and subheadings; a fact
@@ -47,12 +47,6 @@ class StorySummary:
     @property
     def used_words(self) -> int:
         return sum(len(i.text.split()) for i in self.items)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 @dataclass(slots=True)

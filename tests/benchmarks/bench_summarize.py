@@ -91,7 +91,7 @@ def story_quality(name: str, folder: Path) -> None:
     articles = [a for a in load_paths(paths) if isinstance(a, Article)]
     removed = {" ".join(r.text.split()) for a in articles for r in a.removed if not r.reason.startswith("repeats")}
     kept = {s.text for a in articles for s in a.sentences}
-    story = summarize_story(articles, count=STORY_SENTENCES)
+    story = summarize_story(articles, count=STORY_SENTENCES).items
     story_paths = {c.path for i in story for c in i.citations}
     print(f"\n### {name} ({len(articles)} files)\n")
     print("| summarizer | sentences | redundant pairs | boilerplate | not article text |")

@@ -76,8 +76,8 @@ def test_identical_sentences_keep_their_own_place(algorithm: str, tmp_path: Path
 
 
 def test_deterministic(story: list[Article]) -> None:
-    first = [(i.text, i.score, [str(c.span) for c in i.citations]) for i in summarize_story(story)]
-    again = [(i.text, i.score, [str(c.span) for c in i.citations]) for i in summarize_story(story)]
+    first = [(i.text, i.score, [str(c.span) for c in i.citations]) for i in summarize_story(story).items]
+    again = [(i.text, i.score, [str(c.span) for c in i.citations]) for i in summarize_story(story).items]
     assert first == again
 
 
@@ -92,7 +92,7 @@ def test_unknown_algorithm(story: list[Article]) -> None:
 
 
 def test_story_groups_equivalents_and_cites_corroboration(story: list[Article]) -> None:
-    items = summarize_story(story, count=4)
+    items = summarize_story(story, count=4).items
     texts = [i.text for i in items]
     assert redundant_pairs(texts) == 0
     approved = [i for i in items if "approved" in i.text]
@@ -110,7 +110,7 @@ def test_story_leaves_out_a_glued_in_unrelated_story(tmp_path: Path, story: list
                   "The council approved the Kell River bridge on Monday, at a cost of $42 million.. "
                   "LONDON — Astronomers spotted a comet brightening near Jupiter this week. "
                   "The comet will be visible with binoculars until March. Observatories asked amateurs for photos.\n")
-    items = summarize_story([*story, glued], count=10)
+    items = summarize_story([*story, glued], count=10).items
     assert items
     assert not [i for i in items if any(w in i.text for w in ("comet", "Astronomers", "Observatories"))]
 
@@ -120,13 +120,13 @@ def test_story_never_quotes_boilerplate_or_repeats(tmp_path: Path) -> None:
                "The council approved the Kell River bridge on Monday.\n\nAdvertisement\n\n"
                "Sign up for our newsletter to get the latest news in your inbox. Subscribe today!\n\n"
                "The bridge will open in 2028.\n")
-    items = summarize_story([ad], count=10)
+    items = summarize_story([ad], count=10).items
     assert all("newsletter" not in i.text and i.text != "Advertisement" for i in items)
 
 
 def test_seeds_story_has_no_redundancy(shared_seeds: Path) -> None:
     articles = [a for a in load_paths([shared_seeds]) if isinstance(a, Article)]
-    items = summarize_story(articles)
+    items = summarize_story(articles).items
     assert len(items) >= 5
     assert redundant_pairs([i.text for i in items]) == 0
     assert max(i.source_count for i in items) >= 3
@@ -134,7 +134,7 @@ def test_seeds_story_has_no_redundancy(shared_seeds: Path) -> None:
 
 def test_bundled_seeds_story_is_about_the_main_story() -> None:
     articles = [a for a in load_paths([PROJECT / "seeds"]) if isinstance(a, Article)]
-    items = summarize_story(articles)
+    items = summarize_story(articles).items
     assert len(items) >= 5
     assert redundant_pairs([i.text for i in items]) == 0
     assert not [i for i in items if "meteorite" in i.text.lower()]
