@@ -25,7 +25,8 @@ def story_text(story: StorySummary, budget: int) -> Text:
     out = Text()
     out.append(f"Story summary · {story_facts(story, budget)}\n", style="bold")
     if not story.items:
-        out.append("    (no summary: no article text)\n", style="dim")
+        why = (f"no sentence fits in {budget} words" if story.sources else "no article text")
+        out.append(f"    (no summary: {why})\n", style="dim")
     for number, item in enumerate(story.items, start=1):
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))

@@ -85,7 +85,9 @@ def find_outlets(units: Sequence[Unit], fingerprints: Sequence[str] | None = Non
 
     copy_of: dict[SourceKey, SourceKey] = {}
     for (a, b), count in sorted(shared.items()):
-        if count < MIN_SHARED_SENTENCES or count / min(sizes[a], sizes[b]) < COPY_SHARE:
+        smaller = min(sizes[a], sizes[b])
+        # Two shared sentences, or all of a one-sentence source (a file saved twice is one voice).
+        if count < min(MIN_SHARED_SENTENCES, smaller) or count / smaller < COPY_SHARE:
             continue
         original, copy = sorted((a, b), key=seniority)
         if copy not in copy_of or seniority(original) < seniority(copy_of[copy]):

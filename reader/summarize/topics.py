@@ -144,7 +144,17 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
 
     `copy_of` maps reprints to the source they copy: a reprint goes wherever its original goes.
     """
-    copies = dict(copy_of or {})
+    # A reprint stands with the copy it shares its text with; the longest copy speaks for them all.
+    sizes: dict[SourceKey, int] = {}
+    for unit in units:
+        sizes[unit.source_key] = sizes.get(unit.source_key, 0) + 1
+    groups: dict[SourceKey, list[SourceKey]] = {}
+    for copy, original in (copy_of or {}).items():
+        groups.setdefault(original, [original]).append(copy)
+    copies = {}
+    for members in groups.values():
+        speaker = max(members, key=lambda k: (sizes.get(k, 0), k))
+        copies.update({k: speaker for k in members if k != speaker})
     v = _vectors(units, terms, copies)
     every = sorted({u.source_key for u in units})
     if len(v.keys) <= 2 or not v.weight.size:

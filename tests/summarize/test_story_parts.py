@@ -180,3 +180,18 @@ def test_story_filter_keeps_the_bigger_story_and_says_why_the_rest_is_out(tmp_pa
     assert {Path(k[0]).name for k in keep} == {"bridge0.txt", "bridge1.txt", "bridge2.txt"}
     assert {Path(x.path).name for x in left} == {"cup0.txt", "cup1.txt"}
     assert all(x.reason.startswith("another story") for x in left)
+
+
+def test_a_file_saved_twice_is_one_voice_and_a_short_copy_follows_the_long_one(tmp_path: Path) -> None:
+    line = "The council approved the Kell River bridge on Monday after a four-hour hearing.\n"
+    arts = [_write(tmp_path, "one.txt", line), _write(tmp_path, "two.txt", line)]
+    outlets = find_outlets(candidate_units(arts))
+    assert outlets.voices == 1 and len(outlets.copy_of) == 1
+    # A card holding only the lead of a long article goes wherever that article goes.
+    long = _write(tmp_path, "long.txt", line + "\nThe bridge will cost $42 million and open in 2028.\n\n"
+                                              "Construction starts in the spring, the city said.\n")
+    card = _write(tmp_path, "card.md", "---\ntitle: Bridge\nexcerpt: \"" + line.strip() + "\"\n---\n")
+    other = _write(tmp_path, "other.txt", "The Lowtown Lions beat the Quay Rovers 3-1 in the regional cup final.\n")
+    units = candidate_units([long, card, other, arts[0]])
+    keep, _ = main_story(units, terms_of(units), find_outlets(units).copy_of)
+    assert {Path(k[0]).name for k in keep} >= {"long.txt", "card.md"}
