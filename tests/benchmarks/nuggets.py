@@ -147,11 +147,13 @@ class Counts:
 
 
 def count_pairs(story: Story, summary: Sequence[tuple[str, set[str]]],
-                outlets: dict[str, Sequence[str]]) -> Counts:
-    """(summary sentence, outlet) pairs: does the outlet state one of the sentence's nuggets, is it cited?
+                outlets: dict[str, Sequence[str]], every: bool = False) -> Counts:
+    """(summary sentence, outlet) pairs: does the outlet state the sentence's nuggets, is it cited?
 
     `summary` holds (text, outlet keys cited for it, own included); `outlets` maps each outlet key of
-    the story to its sentences. Sentences that state no nugget are not counted: truth is undefined.
+    the story to its sentences. An outlet reports the sentence when it states one of its nuggets
+    (or, with `every`, all of them: stricter for a sentence telling two facts at once). Sentences
+    that state no nugget are not counted: truth is undefined for them.
     """
     counts = Counts()
     for text, cited in summary:
@@ -159,7 +161,8 @@ def count_pairs(story: Story, summary: Sequence[tuple[str, set[str]]],
         if not mine:
             continue
         for key, sentences in outlets.items():
-            real = any(story.nuggets_of(s) & mine for s in sentences)
+            stated = set().union(*(story.nuggets_of(s) for s in sentences)) if sentences else set()
+            real = mine <= stated if every else bool(stated & mine)
             if real and key in cited:
                 counts.true_positive += 1
             elif key in cited:
