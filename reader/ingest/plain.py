@@ -61,7 +61,17 @@ def _block(text: str, start: int, end: int) -> Block:
         start += 1
     block = Block.from_source(text, start, end)
     content = block.text
-    if "\n" not in content and "\r" not in content and not content.rstrip().endswith(tuple(".!?;:,\"”’')…")):
+    if "\n" not in content and "\r" not in content and not _terminated(content):
         if len(content.split()) <= HEADING_MAX_WORDS:
             block.kind = "heading"
     return block
+
+
+def _terminated(line: str) -> bool:
+    """Whether a line ends like a sentence. A closing quote counts only after punctuation: a headline
+    such as "Greek sprinters 'won't run again'" quotes someone without ending a sentence."""
+    line = line.rstrip()
+    bare = line.rstrip("\"”’')»")
+    if bare != line:
+        return bare.endswith(tuple(".!?;:,…")) or not bare
+    return line.endswith(tuple(".!?;:,…"))

@@ -127,3 +127,13 @@ def test_glued_copies_in_a_file(tmp_path: Path) -> None:
     texts = [s.text for s in article.sentences]
     assert texts.count("The mayor signed the order on Friday.") == 1
     assert "A new fact was added." in texts
+
+
+def test_a_headline_ending_in_a_quote_is_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "bbc.txt"
+    path.write_text("Greek sprinters 'won't run again'\n\nThe careers of the two sprinters are over, "
+                    "says the head of the federation.\n\n'We will not appeal,' he said.'\n", encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert [s.kind for s in article.sentences][:2] == ["heading", "text"]
+    assert article.title == "Greek sprinters 'won't run again'"
