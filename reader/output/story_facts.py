@@ -51,9 +51,16 @@ def story_facts(story: StorySummary, budget: int, with_left_out: bool = True) ->
     return " · ".join(facts)
 
 
-def left_out_name(left: LeftOut) -> str:
-    """The file's base name, and which glued-in copy when the file holds several (`a.txt (copy 2)`)."""
-    name = one_line(os.path.basename(left.path))
+def left_out_name(left: LeftOut, base: str | None = None) -> str:
+    """The file (below `base` when given, else its base name), and which glued-in copy when the file
+    holds several (`a.txt (copy 2)`)."""
+    name = os.path.basename(left.path)
+    if base:
+        try:
+            name = os.path.relpath(os.path.abspath(left.path), base)
+        except ValueError:  # another drive on Windows
+            pass
+    name = one_line(name)
     return name if left.segment is None else f"{name} (copy {left.segment + 1})"
 
 

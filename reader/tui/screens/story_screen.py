@@ -102,7 +102,7 @@ class StoryScreen(SummaryControls, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#places-pane").border_title = "Reported at"
         base = common_base([a.path for a in self.offered])
-        self.story.base = self.query_one(CitationList).base = base
+        self.story.base = self.query_one(CitationList).base = self.query_one(LeftOutNote).base = base
         self.story.focus()
         self._set_summary_title(busy=True)
         self.summarize()

@@ -39,11 +39,11 @@ def _fit(entries: Sequence[str], room: int) -> list[str]:
     return shown
 
 
-def left_out_line(left_out: Sequence[LeftOut], width: int) -> tuple[str, str]:
+def left_out_line(left_out: Sequence[LeftOut], width: int, base: str | None = None) -> tuple[str, str]:
     """(`2 inputs left out: `, the entries that fit `width`), richest wording that shows the most entries."""
     head = f"{plural(len(left_out), 'input')} left out: "
     room = width - cell_len(head)
-    names = [left_out_name(x) for x in left_out]
+    names = [left_out_name(x, base) for x in left_out]
     tiers = [
         [f"{n}: {one_line(x.reason)}" for n, x in zip(names, left_out)],
         [f"{n} ({short_reason(x.reason)})" for n, x in zip(names, left_out)],
@@ -66,16 +66,17 @@ class LeftOutNote(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.left_out: list[LeftOut] = []
+        self.base: str | None = None  # folder names are shown relative to, as the citations are
         self.set_class(True, "-none")
 
     def show(self, left_out: Sequence[LeftOut]) -> None:
         self.left_out = list(left_out)
         self.set_class(not self.left_out, "-none")
-        self.tooltip = "\n".join(f"{left_out_name(x)}: {one_line(x.reason)}" for x in self.left_out) or None
+        self.tooltip = "\n".join(f"{left_out_name(x, self.base)}: {one_line(x.reason)}" for x in self.left_out) or None
         self.refresh()
 
     def render(self) -> Content:
         if not self.left_out:
             return Content("")
-        head, rest = left_out_line(self.left_out, self.content_region.width or self.size.width)
+        head, rest = left_out_line(self.left_out, self.content_region.width or self.size.width, self.base)
         return Content.assemble((head, "$text-warning bold"), (rest, "$text-muted"))
