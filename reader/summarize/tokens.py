@@ -35,7 +35,7 @@ def stem(word: str) -> str:
 def _normalised(token: str) -> tuple[str, ...]:
     """The lowercase forms of one raw token ("$30m" -> "30", "million"; "Amazon's" -> "amazon")."""
     token = token.lower()
-    if token[0].isdigit():
+    if token[0].isdecimal():  # not isdigit(): "¹" is a digit but not a decimal, and \d does not match it
         number = re.match(r"[\d.,]+", token).group()  # type: ignore[union-attr]
         scale = _SCALE.get(token[len(number):])
         number = number.rstrip(".,").replace(",", "")

@@ -12,3 +12,11 @@ def test_number_formats_meet() -> None:
 def test_apostrophes_and_case() -> None:
     assert words("FTC’s Claims") == words("FTC's claims") == ["ftc", "claims"]
     assert content_terms("violations") == content_terms("violation")
+
+
+def test_superscripts_and_other_scripts_digits_do_not_break_tokens() -> None:
+    from reader.summarize.tokens import words
+
+    assert words("the company said.¹ Revenue rose ² percent") == ["the", "company", "said", "¹", "revenue", "rose",
+                                                                  "²", "percent"]
+    assert words("٣ items and ½ of them")[0] == "٣"
