@@ -11,7 +11,7 @@ from reader.model import Article
 from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import Redundancy, mmr_select, relevance
 from reader.summarize.similarity import tfidf_similarity
-from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_items, concept_weights, select_story,
+from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_items, select_story,
                                     story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.sumy_adapter import sumy_scores
@@ -99,14 +99,7 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
     if not story.units:
         return summary
     if algorithm == DEFAULT_ALGORITHM:
-        chosen = select_story(story, budget, count)
-        concepts, weights = concept_weights(story)
-        seen: set[int] = set()
-        picked = []
-        for i in chosen:
-            new = set(concepts[i]) - seen
-            picked.append((i, float(sum(weights[c] for c in new))))
-            seen |= new
+        picked = select_story(story, budget, count)
     else:
         items = summarize_units(story.units, algorithm, count, budget,
                                 articles[0].title if len(articles) == 1 else None)

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.summarize.tokens import words
+from reader.summarize.sentence_terms import terms_of
 from reader.summarize.units import Unit
 
 SourceKey = tuple[str, int]
@@ -56,12 +56,13 @@ def _publisher(name: str | None) -> str | None:
     return key or None
 
 
-def _fingerprint(text: str) -> str:
-    return " ".join(words(text))
-
-
 def find_outlets(units: Sequence[Unit], fingerprints: Sequence[str] | None = None) -> Outlets:
-    """Name every source, find reprints, and merge reprints and same-publisher sources into voices."""
+    """Name every source, find reprints, and merge reprints and same-publisher sources into voices.
+
+    `fingerprints` are the units' `SentenceTerms.fingerprint`s, when the caller has them already.
+    """
+    if fingerprints is None:
+        fingerprints = [t.fingerprint for t in terms_of(units)]
     first: dict[SourceKey, Unit] = {}
     sizes: Counter[SourceKey] = Counter()
     holders: dict[str, set[SourceKey]] = defaultdict(set)
@@ -69,7 +70,7 @@ def find_outlets(units: Sequence[Unit], fingerprints: Sequence[str] | None = Non
         key = unit.source_key
         first.setdefault(key, unit)
         sizes[key] += 1
-        holders[fingerprints[n] if fingerprints is not None else _fingerprint(unit.text)].add(key)
+        holders[fingerprints[n]].add(key)
     keys = sorted(first)
     shared: Counter[tuple[SourceKey, SourceKey]] = Counter()
     for owners in holders.values():

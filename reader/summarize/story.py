@@ -176,12 +176,19 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
     return eligible, allowed
 
 
-def select_story(story: StoryUnits, words: int, count: int | None) -> list[int]:
-    """reader's selection: most voice-weighted concepts per word, within the budget."""
+def select_story(story: StoryUnits, words: int, count: int | None) -> list[tuple[int, float]]:
+    """reader's selection: most voice-weighted concepts per word, within the budget; each chosen unit
+    with its gain (the concept weight it added), in the order chosen."""
     concepts, weights = concept_weights(story)
     eligible, allowed = _vetoes(story)
     costs = [t.word_count if eligible[i] else 0 for i, t in enumerate(story.terms)]
-    return select(concepts, weights, costs, words, count, allowed)
+    seen: set[int] = set()
+    picked = []
+    for i in select(concepts, weights, costs, words, count, allowed):
+        new = set(concepts[i]) - seen
+        picked.append((i, float(sum(weights[c] for c in new))))
+        seen |= new
+    return picked
 
 
 def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]]) -> list[SummaryItem]:
