@@ -1,45 +1,100 @@
-"""`reader summarize PATH...`: per-article summaries, or one story summary with --story."""
+"""`reader summarize PATH...`: per-article summaries, or one story summary with --story.
+
+Per-article summaries stream: each is printed as soon as it and those before it are ready, read
+from the cache when the file and the settings are unchanged (`summary_digests`).
+"""
 from __future__ import annotations
 
 import argparse
 import sys
 
 from reader.commands.common import default_paths, load_reporting, report, stdout_console
+from reader.model import LoadError
 from reader.output.sanitize import dumps
 
 
 def run_summarize(options: argparse.Namespace) -> int:
     from reader.config import load_config
-    from reader.output.story_text import print_story, story_markdown
-    from reader.output.summary_json import summary_document
-    from reader.output.summary_text import markdown, print_text
-    from reader.summarize import summarize_article, summarize_story
 
     config = load_config()
     for problem in config.problems:
         report(problem)
     settings = config.settings
     options.algorithm = options.algorithm or settings.algorithm
-    articles, errors = load_reporting(default_paths(options.paths))
-    budget = options.words or settings.story_words
-    story = None
-    per_article = []
-    if options.story and len(articles) > 1:
-        # A story is a word budget; -n (or the config's story_sentences) caps its sentences within it.
-        story = summarize_story(articles, options.algorithm, options.sentences or settings.story_sentences, budget)
-    else:
-        count = options.sentences
-        if count is None and options.words is None:
-            count = settings.summary_sentences
-        per_article = [(a, summarize_article(a, options.algorithm, count, options.words)) for a in articles]
+    paths = default_paths(options.paths)
+    count = options.sentences
+    if count is None and options.words is None:
+        count = settings.summary_sentences
+    if options.story:
+        return _story(options, paths, options.words or settings.story_words, settings.story_sentences, count)
+    return _per_article(options, paths, count)
+
+
+def _per_article(options: argparse.Namespace, paths: list[str], count: int | None) -> int:
+    from reader.commands.summary_digests import digests
+    from reader.output.summary_json import summary_document
+    from reader.output.summary_text import markdown_block, print_digest
+    from reader.summarize.digest import ArticleDigest
+    from reader.triage.catalog import inputs_of
+    from reader.triage.ingest_cache import IngestCache, cache_beside
+
+    errors: list[LoadError] = []
+    done: list[ArticleDigest] = []
+    notes: list[str] = []
+    console = stdout_console() if options.format == "text" else None
+    cache = IngestCache.open(cache_beside(getattr(options, "state", None)))
+    try:
+        for item in digests(inputs_of(paths), options.algorithm, count, options.words, cache):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                report(item)
+                continue
+            for warning in item.warnings:
+                report(f"{item.path}: {warning}")
+            if console is not None:
+                print_digest(item, console, first=not done)
+            elif options.format == "markdown":
+                sys.stdout.write(markdown_block(item, notes))
+            if options.format == "json" or console is not None:
+                done.append(item)  # JSON is one document; text only needs to know one came before
+    finally:
+        cache.close()
     if options.format == "json":
-        print(dumps(summary_document(per_article, story, errors, options.algorithm, budget)))
+        budget = options.words or 0
+        print(dumps(summary_document(done, None, errors, options.algorithm, budget)))
     elif options.format == "markdown":
-        sys.stdout.write(story_markdown(story, budget) if story is not None else markdown(per_article))
+        sys.stdout.write("\n".join(notes) + "\n")
+    if not done and not errors and not notes and options.format != "markdown":
+        report("nothing to summarize")
+    return 1 if errors else 0
+
+
+def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int | None, count: int | None) -> int:
+    from reader.output.story_text import print_story, story_markdown
+    from reader.output.summary_json import summary_document
+    from reader.output.summary_text import print_digest, markdown
+    from reader.summarize import summarize_article, summarize_story
+    from reader.summarize.digest import digest_of
+
+    articles, errors = load_reporting(paths)
+    if len(articles) == 1:  # a story of one article is that article's summary
+        digests = [digest_of(articles[0], summarize_article(articles[0], options.algorithm, count, options.words))]
+        if options.format == "json":
+            print(dumps(summary_document(digests, None, errors, options.algorithm, budget)))
+        elif options.format == "markdown":
+            sys.stdout.write(markdown(digests))
+        else:
+            print_digest(digests[0], stdout_console())
+        return 1 if errors else 0
+    # A story is a word budget; -n (or the config's story_sentences) caps its sentences within it.
+    story = summarize_story(articles, options.algorithm, options.sentences or cap, budget) if articles else None
+    if options.format == "json":
+        print(dumps(summary_document([], story, errors, options.algorithm, budget)))
     elif story is not None:
-        print_story(story, budget, stdout_console())
-    else:
-        print_text(per_article, stdout_console())
+        if options.format == "markdown":
+            sys.stdout.write(story_markdown(story, budget))
+        else:
+            print_story(story, budget, stdout_console())
     if not articles and not errors:
         report("nothing to summarize")
     return 1 if errors else 0

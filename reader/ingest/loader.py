@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.ingest.article_builder import build_article
 from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, decode_bytes
 from reader.model import Article, LoadError
+from reader.parallel import ordered_map
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path] | LoadError]:
@@ -66,12 +67,12 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
         return LoadError(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
+def load_input(item: tuple[str, str | os.PathLike[str]] | LoadError) -> Article | LoadError:
+    """One (display path, file) pair from `iter_inputs` loaded, or the error it already is; picklable for a pool."""
+    return item if isinstance(item, LoadError) else load_article(item[1], item[0])
+
+
 def load_paths(paths: Iterable[str | os.PathLike[str]], workers: int | None = None) -> Iterator[Article | LoadError]:
     """Load every file under `paths` in a stable order, errors in line with articles (large sets in parallel)."""
-    from reader.ingest.parallel import load_items
-
-    inputs = list(iter_inputs(paths))
-    files = [item for item in inputs if not isinstance(item, LoadError)]
-    loaded = load_items(files, workers)
-    for item in inputs:
-        yield item if isinstance(item, LoadError) else next(loaded)
+    inputs = [item if isinstance(item, LoadError) else (item[0], os.fspath(item[1])) for item in iter_inputs(paths)]
+    yield from ordered_map(load_input, inputs, workers=workers)

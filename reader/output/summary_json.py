@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reader.model import Article, LoadError
+from reader.model import LoadError
 from reader.output.story_facts import used_words
 from reader.summarize import StorySummary, SummaryItem
+from reader.summarize.digest import ArticleDigest
 
 
 def item_dict(item: SummaryItem) -> dict[str, Any]:
@@ -53,15 +54,24 @@ def story_dict(story: StorySummary, budget: int) -> dict[str, Any]:
     }
 
 
-def summary_document(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]], story: StorySummary | None,
+def digest_dict(digest: ArticleDigest) -> dict[str, Any]:
+    """One article's summary: its metadata, and each sentence cited by its own lines (one source)."""
+    return {
+        "path": digest.path, "title": digest.title, "date": digest.date, "source": digest.source,
+        "url": digest.url, "warnings": list(digest.warnings),
+        "summary": [
+            {"text": i.text, "citations": [{"path": digest.path, "line_start": i.line_start, "line_end": i.line_end}],
+             "score": i.score, "sources": 1}
+            for i in digest.items
+        ],
+    }
+
+
+def summary_document(digests: Sequence[ArticleDigest], story: StorySummary | None,
                      errors: Sequence[LoadError], algorithm: str, budget: int) -> dict[str, Any]:
     return {
         "algorithm": algorithm,
-        "articles": [
-            {"path": a.path, "title": a.title, "date": a.date, "source": a.source, "url": a.url,
-             "warnings": a.warnings, "summary": [item_dict(i) for i in items]}
-            for a, items in per_article
-        ],
+        "articles": [digest_dict(d) for d in digests],
         "story": None if story is None else story_dict(story, budget),
         "errors": [{"path": e.path, "error": e.error} for e in errors],
     }

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from reader.model import Article, LineSpan
+from reader.model import LineSpan
 from reader.output.sanitize import inert, one_line
-from reader.summarize import SummaryItem
+from reader.summarize.digest import ArticleDigest, DigestItem
 
 
 def cite(path: str, start: int, end: int) -> str:
@@ -18,30 +18,30 @@ def cite(path: str, start: int, end: int) -> str:
     return f"{name}:{start}" if start == end else f"{name}:{start}-{end}"
 
 
-def heading(article: Article) -> Text:
+def heading(article: ArticleDigest) -> Text:
     out = Text(one_line(article.title or "(untitled)"), style="bold")
     facts = " · ".join(one_line(x) for x in (article.source, article.date, article.path) if x)
     out.append(f"\n{facts}", style="dim")
     return out
 
 
-def items_text(items: Sequence[SummaryItem]) -> Text:
+def items_text(path: str, items: Sequence[DigestItem]) -> Text:
     """Numbered sentences, each with its dim citation."""
     out = Text()
     for number, item in enumerate(items, start=1):
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))
-        own = item.citations[0]
-        out.append(f"\n    {inert(cite(own.path, own.span.start, own.span.end))}\n", style="dim")
+        out.append(f"\n    {inert(cite(path, item.line_start, item.line_end))}\n", style="dim")
     return out
 
 
-def print_text(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]], console: Console) -> None:
-    for number, (article, items) in enumerate(per_article):
-        if number:
-            console.print()
-        console.print(heading(article))
-        console.print(items_text(items) if items else Text("    (no summary: no article text)", style="dim"))
+def print_digest(digest: ArticleDigest, console: Console, first: bool = True) -> None:
+    """One article's summary; articles after the first are set apart by a blank line."""
+    if not first:
+        console.print()
+    console.print(heading(digest))
+    console.print(items_text(digest.path, digest.items) if digest.items
+                  else Text("    (no summary: no article text)", style="dim"))
 
 
 def footnote(notes: list[str], path: str, span: LineSpan, note: str = "") -> str:
@@ -51,21 +51,25 @@ def footnote(notes: list[str], path: str, span: LineSpan, note: str = "") -> str
     return f"[^{len(notes)}]"
 
 
-def markdown(per_article: Sequence[tuple[Article, Sequence[SummaryItem]]]) -> str:
-    """Sentences with footnote-style citations ([^1]), ready to paste into a document."""
-    lines: list[str] = []
+def markdown_block(digest: ArticleDigest, notes: list[str]) -> str:
+    """One article's sentences with footnote-style citations ([^1]); the footnotes go to `notes`."""
+    lines = [f"## {md_text(one_line(digest.title or '(untitled)'))}"]
+    facts = " · ".join(md_text(one_line(x)) for x in (digest.source, digest.date) if x)
+    if facts:
+        lines.append(f"*{facts}*")
+    lines.append("")
+    for item in digest.items:
+        mark = footnote(notes, digest.path, LineSpan(item.line_start, item.line_end))
+        lines.append(f"- {md_text(item.text)}{mark}")
+    lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def markdown(digests: Sequence[ArticleDigest]) -> str:
+    """Every article's block, then the footnotes: ready to paste into a document."""
     notes: list[str] = []
-    for article, items in per_article:
-        lines.append(f"## {md_text(one_line(article.title or '(untitled)'))}")
-        facts = " · ".join(md_text(one_line(x)) for x in (article.source, article.date) if x)
-        if facts:
-            lines.append(f"*{facts}*")
-        lines.append("")
-        for item in items:
-            marks = "".join(footnote(notes, c.path, c.span) for c in item.citations)
-            lines.append(f"- {md_text(item.text)}{marks}")
-        lines.append("")
-    return "\n".join(lines + notes) + "\n"
+    blocks = "".join(markdown_block(d, notes) for d in digests)
+    return blocks + "\n".join(notes) + "\n"
 
 
 def md_text(text: str) -> str:

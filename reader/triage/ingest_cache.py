@@ -1,8 +1,10 @@
-"""A disposable cache of the few fields `reader list` and `reader mark` need, keyed by (path, size, mtime).
+"""A disposable cache of what listing, triage and summarizing need of each file, keyed by (path, size, mtime).
 
 Parsing 2,225 articles takes seconds; reading their titles and fingerprints back takes milliseconds.
+Two tables: `entry` holds a file's listing (title, date, source, fingerprint, the text the library
+filter searches), `summary` the digest of its summary for one choice of algorithm and length.
 The cache is derived data: if it is corrupt, locked or unwritable it is rebuilt or skipped, never
-an error. It is cleared whenever reader's version or its ingest code changes.
+an error. It is cleared whenever reader's version or its ingest or summarize code changes.
 """
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import reader
 from reader.triage.state import ArticleKey
 
 log = logging.getLogger(__name__)
 CACHE_FILE = "ingest-cache.sqlite3"
-_FORMAT = 1  # bump when the cached fields or the fingerprint change meaning
+_FORMAT = 2  # bump when the cached fields or the fingerprint change meaning
 _CHUNK = 400
 
 
@@ -34,6 +37,9 @@ class Listing:
     sentences: int
     words: int
     warnings: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    search_text: str = ""  # title, source, topics and kept text, case-folded: what the library filter searches
+    file: str = ""  # the file to open, when the shown path is relative to somewhere else
 
     @property
     def key(self) -> ArticleKey:
@@ -43,10 +49,18 @@ class Listing:
 FileStamp = tuple[str, int, int]  # absolute path, size, mtime_ns
 
 
+def cache_beside(state: str | Path | None) -> Path:
+    """The cache lives beside the state database (`--state` or the default), so one flag moves every file reader writes."""
+    from reader.paths import default_state_path
+
+    return (Path(state).expanduser() if state is not None else default_state_path()).parent / CACHE_FILE
+
+
 def _code_stamp() -> str:
     """Changes whenever the code that decides titles, dates or sentences changes (even in a checkout)."""
     package = Path(reader.__file__).resolve().parent
-    sources = [*package.joinpath("ingest").glob("*.py"), package / "model.py", package / "triage" / "state.py"]
+    sources = [*package.joinpath("ingest").glob("*.py"), *package.joinpath("summarize").glob("*.py"),
+               package / "model.py", package / "lines.py", package / "algorithms.py", package / "triage" / "state.py"]
     newest = max((p.stat().st_mtime_ns for p in sources if p.exists()), default=0)
     return f"{_FORMAT}:{reader.__version__}:{newest}"
 
@@ -88,13 +102,13 @@ class IngestCache:
             for start in range(0, len(paths), _CHUNK):
                 chunk = paths[start:start + _CHUNK]
                 rows = self._db.execute(
-                    "SELECT path, size, mtime_ns, title, date, source, fingerprint, sentences, words, warnings"
-                    f" FROM entry WHERE path IN ({','.join('?' * len(chunk))})", chunk)
-                for path, size, mtime, title, date, source, fp, sentences, words, warnings in rows:
+                    "SELECT path, size, mtime_ns, title, date, source, fingerprint, sentences, words, warnings,"
+                    f" topics, search FROM entry WHERE path IN ({','.join('?' * len(chunk))})", chunk)
+                for path, size, mtime, title, date, source, fp, sentences, words, warnings, topics, search in rows:
                     stamp = (path, size, mtime)
                     if stamp in wanted:
                         found[stamp] = Listing(path, title, date, source, fp, sentences, words,
-                                               tuple(json.loads(warnings)))
+                                               tuple(json.loads(warnings)), tuple(json.loads(topics)), search, path)
         except (sqlite3.Error, ValueError, TypeError) as exc:
             self._give_up(exc)
             return {}
@@ -102,13 +116,43 @@ class IngestCache:
 
     def put_many(self, entries: Iterable[tuple[FileStamp, Listing]]) -> None:
         """Remember these listings; a failure (busy, read-only, full disk) only costs speed next time."""
-        rows = [(*stamp, e.title, e.date, e.source, e.fingerprint, e.sentences, e.words, json.dumps(list(e.warnings)))
+        rows = [(*stamp, e.title, e.date, e.source, e.fingerprint, e.sentences, e.words, json.dumps(list(e.warnings)),
+                 json.dumps(list(e.topics)), e.search_text)
                 for stamp, e in entries]
+        self._write("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def get_digests(self, stamps: Sequence[FileStamp], settings: str) -> dict[FileStamp, dict[str, Any]]:
+        """Cached summary digests (as stored data) made with `settings` of files still unchanged."""
+        if self._db is None or not stamps:
+            return {}
+        wanted = set(stamps)
+        found: dict[FileStamp, dict[str, Any]] = {}
+        try:
+            paths = sorted({s[0] for s in stamps})
+            for start in range(0, len(paths), _CHUNK):
+                chunk = paths[start:start + _CHUNK]
+                rows = self._db.execute(
+                    "SELECT path, size, mtime_ns, digest FROM summary WHERE settings = ?"
+                    f" AND path IN ({','.join('?' * len(chunk))})", [settings, *chunk])
+                for path, size, mtime, digest in rows:
+                    if (path, size, mtime) in wanted:
+                        found[(path, size, mtime)] = json.loads(digest)
+        except (sqlite3.Error, ValueError, TypeError) as exc:
+            self._give_up(exc)
+            return {}
+        return found
+
+    def put_digests(self, entries: Iterable[tuple[FileStamp, dict[str, Any]]], settings: str) -> None:
+        """Remember summary digests made with `settings`; as with listings, a failure only costs speed."""
+        rows = [(*stamp, settings, json.dumps(data, ensure_ascii=False)) for stamp, data in entries]
+        self._write("INSERT OR REPLACE INTO summary VALUES (?, ?, ?, ?, ?)", rows)
+
+    def _write(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
         if self._db is None or not rows:
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._db.executemany(statement, rows)
         except sqlite3.Error as exc:
             self._give_up(exc)
 
@@ -126,15 +170,20 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous = NORMAL")  # losing the last writes on power loss costs only speed
         with db:
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            stamp = _code_stamp()
+            row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            if row is None or row[0] != stamp:  # other code, perhaps other columns: start afresh
+                db.execute("DROP TABLE IF EXISTS entry")
+                db.execute("DROP TABLE IF EXISTS summary")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
             db.execute("""CREATE TABLE IF NOT EXISTS entry (
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                 title TEXT, date TEXT, source TEXT, fingerprint TEXT NOT NULL,
-                sentences INTEGER NOT NULL, words INTEGER NOT NULL, warnings TEXT NOT NULL)""")
-            stamp = _code_stamp()
-            row = db.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
-            if row is None or row[0] != stamp:
-                db.execute("DELETE FROM entry")
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
+                sentences INTEGER NOT NULL, words INTEGER NOT NULL, warnings TEXT NOT NULL,
+                topics TEXT NOT NULL, search TEXT NOT NULL)""")
+            db.execute("""CREATE TABLE IF NOT EXISTS summary (
+                path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                settings TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (path, settings))""")
         return db
     except BaseException:
         db.close()

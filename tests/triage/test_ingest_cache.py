@@ -43,7 +43,7 @@ def test_a_hit_does_not_parse_and_keeps_the_path_as_given(tmp_path: Path, cache_
     monkeypatch.chdir(tmp_path)
     import reader.triage.catalog as catalog
 
-    monkeypatch.setattr(catalog, "load_items", lambda items, *a: iter([pytest.fail("parsed a cached file") for _ in items]))
+    monkeypatch.setattr(catalog, "load_article", lambda *a: pytest.fail("parsed a cached file"))
     listings = _scan(["news"], cache_path)
     assert [listing.path for listing in listings] == [os.path.join("news", "a0.txt"), os.path.join("news", "a1.txt")]
 

@@ -1,0 +1,59 @@
+"""Per-article summaries of many files for `reader summarize`: through the cache, made in workers.
+
+An unchanged file summarized before with the same algorithm and length is read back from the
+cache; the rest are parsed and summarized on every core, each worker sending back a small digest.
+Results come in input order as soon as they are ready, so output can stream (`| head` is quick).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reader.ingest import load_article
+from reader.model import LoadError
+from reader.summarize import summarize_article
+from reader.summarize.digest import ArticleDigest, digest_of
+from reader.triage.catalog import Input, through_cache
+from reader.triage.ingest_cache import FileStamp, IngestCache
+
+
+def digest_input(algorithm: str, count: int | None, words: int | None, item: tuple[str, str]) -> ArticleDigest | LoadError:
+    """Parse and summarize one file (in a worker); only the digest travels back."""
+    article = load_article(Path(item[1]), item[0])
+    if isinstance(article, LoadError):
+        return article
+    try:
+        return digest_of(article, summarize_article(article, algorithm, count, words))
+    except Exception as exc:  # a summarizer bug must cost one file, not the run
+        return LoadError(item[0], f"could not be summarized ({type(exc).__name__}: {exc})")
+
+
+def _decoded(data: dict[FileStamp, dict[str, Any]]) -> dict[FileStamp, ArticleDigest]:
+    """Stored digests that still read as digests; anything else is recomputed."""
+    out = {}
+    for stamp, value in data.items():
+        try:
+            out[stamp] = ArticleDigest.from_data(stamp[0], value)
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
+def _shown(digest: ArticleDigest, path: str, file: str) -> ArticleDigest:
+    return replace(digest, path=path)
+
+
+def digests(inputs: Sequence[Input], algorithm: str, count: int | None, words: int | None,
+            cache: IngestCache | None, cancelled: Callable[[], bool] = lambda: False,
+            ) -> Iterator[ArticleDigest | LoadError]:
+    """Each input's summary digest (or its error), in input order."""
+    compute = partial(digest_input, algorithm, count, words)
+    if cache is None:
+        return through_cache(inputs, lambda stamps: {}, compute, lambda rows: None, _shown, cancelled)
+    settings = f"{algorithm}|sentences={count}|words={words}"
+    return through_cache(
+        inputs, lambda stamps: _decoded(cache.get_digests(stamps, settings)), compute,
+        lambda rows: cache.put_digests([(stamp, d.to_data()) for stamp, d in rows], settings), _shown, cancelled)

@@ -1,0 +1,96 @@
+"""An ordered, cancellable map over processes: parsing and summarizing are pure Python, so threads
+would only share one core (and fight a UI for the GIL).
+
+It knows nothing of articles. Small inputs stay in this process, since starting workers costs more
+than it saves. Workers ignore Ctrl-C, so an interrupt reaches only the main process, which stops
+cleanly. Work goes out in chunks so pickling is amortised, and comes back in input order. When
+processes cannot start here (no /dev/shm, a sandbox), the rest runs in this process instead.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+PARALLEL_MIN_ITEMS = 200  # below this, one process is faster than starting workers
+CHUNK_ITEMS = 32  # per task: small enough for steady progress, large enough to amortise pickling
+
+
+def worker_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def prepare() -> None:
+    """Start multiprocessing's resource tracker now, while stderr is still a real file.
+
+    Inside a Textual app sys.stderr is replaced by an object whose fileno() is -1, and the tracker
+    (started by the first pool) would fail with "bad value(s) in fds_to_keep".
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except (OSError, ValueError):
+        pass  # then the pool fails too and the map runs in this process
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _apply(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [function(item) for item in chunk]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is fastest, but forking a process that runs threads (a TUI, a worker) is unsafe.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int | None = None,
+                chunk: int = CHUNK_ITEMS, min_items: int = PARALLEL_MIN_ITEMS,
+                cancelled: Callable[[], bool] = lambda: False) -> Iterator[R]:
+    """`function(item)` for every item, yielded in input order; stops early once `cancelled()` holds.
+
+    `function` must be a module-level function (it is pickled to the workers) and must not raise:
+    a result type that carries errors keeps one bad item from costing the others.
+    """
+    workers = worker_count() if workers is None else workers
+    done = 0
+    if workers >= 2 and len(items) >= min_items:
+        chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
+        try:
+            pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
+        except (OSError, ValueError):
+            pool = None
+        if pool is not None:
+            try:
+                for results in pool.map(partial(_apply, function), chunks):
+                    if cancelled():
+                        return
+                    done += len(results)
+                    yield from results
+                return
+            except (BrokenProcessPool, OSError, ValueError):
+                pass  # processes could not start or died: do the rest here
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)  # a cancelled map must not wait for the pool
+    for item in items[done:]:
+        if cancelled():
+            return
+        yield function(item)
