@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -62,8 +63,11 @@ def test_usage_error_exits_2(run_reader) -> None:
 
 def test_help_and_version(run_reader) -> None:
     result = run_reader("--help")
-    assert result.code == 0 and "summarize" in result.out or "show" in result.out
-    assert run_reader("--version").out.startswith("reader ")
+    assert result.code == 0, result.err
+    for command in ("show", "summarize", "list", "mark", "themes", "config"):
+        assert command in result.out, command
+    version = run_reader("--version")
+    assert version.code == 0 and version.out == f"reader {metadata.version('reader')}\n"
 
 
 def test_piping_into_head_stops_quietly(tmp_path: Path) -> None:

@@ -54,12 +54,21 @@ def test_json_shape_and_relative_paths(capsys, monkeypatch) -> None:
 
 def test_story_items_carry_corroborating_citations(capsys, monkeypatch) -> None:
     monkeypatch.chdir(PROJECT)
-    code, out, _ = run_main(capsys, "summarize", "--story", "--format", "json", "seeds")
+    code, out, err = run_main(capsys, "summarize", "--story", "--format", "json", "seeds")
+    assert code == 0, err
     items = json.loads(out)["story"]["summary"]
     assert max(len(i["citations"]) for i in items) >= 3
+    twice_in_one_file = False
     for item in items:
-        paths = [c["path"] for c in item["citations"]]
-        assert len(paths) == len(set(paths)) or len(paths) > len(set(paths))  # copies within one file may both cite
+        places = [(c["path"], c["line_start"], c["line_end"]) for c in item["citations"]]
+        assert len(places) == len(set(places)), places  # no place is cited twice
+        # Every corroborating citation is a place the item lists as cited, and the other way round.
+        cited = {(r["path"], r["line_start"], r["line_end"]) for r in item["reported_by"] if r["cited"]}
+        assert set(places[1:]) == cited, (places, cited)
+        paths = [path for path, _, _ in places]
+        twice_in_one_file |= len(paths) > len(set(paths))
+    # seeds/05 glues three wire copies into one file: two copies of one fact are two places in it.
+    assert twice_in_one_file
 
 
 def test_markdown_has_footnotes(capsys, monkeypatch) -> None:
@@ -70,15 +79,30 @@ def test_markdown_has_footnotes(capsys, monkeypatch) -> None:
     assert "[^1]" in out and "\n[^1]: `seeds/" in out
 
 
-def test_words_option_limits_length(capsys, monkeypatch) -> None:
+SIX_WORD_SENTENCES = [
+    "Harbour ferries stopped running on Monday.", "Engineers found cracks in the pier.",
+    "Commuters crowded onto the coastal buses.", "Shops near the terminal closed early.",
+    "The mayor promised repairs by spring.", "Unions asked for temporary bus lanes.",
+]
+
+
+def test_words_option_limits_length(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "ferry.txt"
+    path.write_text("Ferry service halted\n\n" + " ".join(SIX_WORD_SENTENCES) + "\n", encoding="utf-8")
+    for options in (("--words", "20"), ("-n", "1", "--words", "20")):  # --words wins over -n for an article
+        code, out, err = run_main(capsys, "summarize", "--format", "json", *options, str(path))
+        assert code == 0, err
+        summary = json.loads(out)["articles"][0]["summary"]
+        used = sum(len(i["text"].split()) for i in summary)
+        assert len(summary) == 3 and used == 18, (options, summary)  # three six-word sentences fit in 20, four do not
+
+
+def test_words_option_keeps_one_sentence_longer_than_the_budget(capsys, monkeypatch) -> None:
     monkeypatch.chdir(PROJECT)
-    _, out, _ = run_main(capsys, "summarize", "--format", "json", "--words", "40", "seeds/01-bellhaven-courier.txt")
-    summary = json.loads(out)["articles"][0]["summary"]
-    assert sum(len(i["text"].split()) for i in summary) <= 40 or len(summary) == 1
-    code, out, _ = run_main(capsys, "summarize", "--format", "json", "-n", "1", "--words", "40",
-                            "seeds/01-bellhaven-courier.txt")  # no longer exclusive; --words wins for an article
-    summary = json.loads(out)["articles"][0]["summary"]
-    assert code == 0 and (sum(len(i["text"].split()) for i in summary) <= 40 or len(summary) == 1)
+    code, out, err = run_main(capsys, "summarize", "--format", "json", "--words", "5", "seeds/01-bellhaven-courier.txt")
+    assert code == 0, err
+    (only,) = json.loads(out)["articles"][0]["summary"]  # every sentence is longer than 5 words: one, not none
+    assert len(only["text"].split()) > 5
 
 
 def test_piped_text_has_no_escape_codes_and_cites_file_lines(run_reader) -> None:

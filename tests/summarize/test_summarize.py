@@ -81,9 +81,21 @@ def test_deterministic(story: list[Article]) -> None:
     assert first == again
 
 
-def test_words_budget(story: list[Article]) -> None:
-    items = summarize_article(story[0], words=20)
-    assert sum(len(i.text.split()) for i in items) <= 20 or len(items) == 1
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_words_budget_is_filled_and_never_exceeded(algorithm: str, story: list[Article]) -> None:
+    # a.txt's sentences have 13, 10, 7, 5 and 8 words: every pick leaves room for another within 20.
+    items = summarize_article(story[0], algorithm, words=20)
+    used = sum(len(i.text.split()) for i in items)
+    assert len(items) >= 2 and used <= 20, [i.text for i in items]
+    chosen = {i.unit.sentence.index for i in items}
+    left = [s for s in story[0].sentences if s.index not in chosen]
+    assert all(len(s.text.split()) > 20 - used for s in left)  # greedy: nothing else would still fit
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_words_budget_below_every_sentence_keeps_one(algorithm: str, story: list[Article]) -> None:
+    (only,) = summarize_article(story[0], algorithm, words=3)  # the shortest sentence has 5 words
+    assert len(only.text.split()) >= 5
 
 
 def test_unknown_algorithm(story: list[Article]) -> None:
