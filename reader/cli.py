@@ -1,24 +1,31 @@
 """Command line: bare `reader [PATH...]` opens the TUI; subcommands do one-shot work for scripts.
 
 Subcommands never import Textual, so they start fast; stdout is for output, diagnostics go to stderr.
-Exit status: 0 every input read, 1 some input could not be read, 2 usage error.
+Exit status: 0 every input read, 1 some input could not be read, 2 usage error,
+70 internal error (a bug), 130 interrupted.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader import __version__
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2  # 70: internal error (a bug), 130: interrupted
 COMMANDS = ("show", "summarize", "list", "mark", "themes", "config")
+# The bare form is parsed as this hidden subcommand (never listed in --help), so one parser does it all.
+_OPEN = "open"
+_GLOBAL_VALUES = ("--state", "--theme")  # the global options that take a value
 
 
 def _parser() -> argparse.ArgumentParser:
+    # No abbreviations at the top: `main` has to find where the global options end.
     parser = argparse.ArgumentParser(
-        prog="reader",
+        prog="reader", allow_abbrev=False,
+        usage="%(prog)s [-h] [--version] [--state PATH] [--theme NAME] [COMMAND ... | PATH ...]",
         description="Read news articles side by side with extractive summaries that cite file:line.",
         epilog="With no command, opens the reader on PATHs (default: the bundled sample corpus).",
     )
@@ -31,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--state", metavar="PATH", default=argparse.SUPPRESS, help=state_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    # No help= keeps it out of the command list; the global options are accepted after PATHs too.
+    bare = sub.add_parser(_OPEN, parents=[common], usage="reader [--state PATH] [--theme NAME] [PATH ...]",
+                          description="Open the reader on PATHs (default: the bundled sample corpus).")
+    bare.add_argument("--theme", metavar="NAME", default=argparse.SUPPRESS, help="the TUI's colour theme for this run")
+    bare.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
 
     show = sub.add_parser("show", parents=[common], help="print one parsed article with its source line numbers")
     show.add_argument("paths", nargs="+", metavar="PATH", help="article file(s)")
@@ -92,12 +105,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _subcommand_given(args: Sequence[str]) -> bool:
-    """Whether a subcommand follows the global options (`reader --state X list` is a subcommand too)."""
-    rest = list(args)
-    while rest and rest[0].split("=")[0] in ("--state", "--theme"):
-        rest = rest[1:] if "=" in rest[0] else rest[2:]
-    return bool(rest) and rest[0] in COMMANDS
+def _first_word(args: Sequence[str]) -> int | None:
+    """Where the first positional word (or a `--` before PATHs) is, past the global options; None if none."""
+    i = 0
+    while i < len(args):
+        if args[i] == "--" or not args[i].startswith("-") or args[i] == "-":
+            return i
+        i += 2 if args[i] in _GLOBAL_VALUES else 1
+    return None
+
+
+def _unknown_command(word: str) -> str | None:
+    """The command a mistyped word was meant to be, unless the word names a file or folder."""
+    if not word.isalpha() or Path(word).expanduser().exists():
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1)
+    return close[0] if close else None
 
 
 def _positive(value: str) -> int:
@@ -107,29 +130,32 @@ def _positive(value: str) -> int:
     return number
 
 
-def _open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader", add_help=False)
-    parser.add_argument("--state", metavar="PATH", default=None)
-    parser.add_argument("--theme", metavar="NAME", default=None)
-    parser.add_argument("paths", nargs="*")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (also used by tests)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if _subcommand_given(args) or any(a in ("-h", "--help", "--version") for a in args[:1]):
-            options = _parser().parse_args(args)
-            return _COMMANDS[options.command](options)
-        return _open(args)
+        parser = _parser()
+        first = _first_word(args)
+        word = args[first] if first is not None else None
+        if word not in COMMANDS:
+            meant = _unknown_command(word) if word not in (None, "--") else None
+            if meant:
+                parser.print_usage(sys.stderr)
+                print(f"reader: unknown command {word!r} (did you mean {meant!r}?)", file=sys.stderr)
+                return 2
+            # The bare form: the words from here on are the hidden command's PATHs. With no word
+            # the command goes last, so `reader --theme x --help` still shows the main help.
+            if first is not None or not args or args[-1] not in _GLOBAL_VALUES:  # else argparse says what is missing
+                args.insert(len(args) if first is None else first, _OPEN)
+        options = parser.parse_args(args)
+        return _COMMANDS[options.command](options)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        return 0
     except Exception as exc:  # a bug: say so in one line; READER_DEBUG=1 shows the traceback
         if os.environ.get("READER_DEBUG"):
             raise
@@ -138,9 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _open(args: list[str]) -> int:
+def _open(options: argparse.Namespace) -> int:
     """Bare `reader [PATH...]`: open the TUI (Textual is imported only here, so subcommands start fast)."""
-    options = _open_parser().parse_args(args)
     from reader.tui.app import run
 
     return run(options.paths, theme=options.theme, state=options.state)
@@ -182,14 +207,14 @@ def _mark(options: argparse.Namespace) -> int:
     return run_mark(options)
 
 
-_COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "list": _list,
     "mark": _mark,
     "summarize": _summarize,
     "themes": _themes,
     "config": _config,
-    None: lambda options: _open([]),
+    _OPEN: _open,
 }
 
 
