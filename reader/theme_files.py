@@ -1,4 +1,4 @@
-"""Theme files (TOML or YAML data in `themes/` and the user's config) and WCAG contrast.
+"""Theme files: TOML or YAML data in `themes/` and the user's config.
 
 Loading never raises: a broken file becomes a one-line problem naming the file, and the
 other themes still load. Turning a spec into a Textual Theme imports Textual, so only the
@@ -115,21 +115,3 @@ def to_textual(spec: ThemeSpec) -> Any:
 
     return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colors)
 
-
-def _linear(channel: float) -> float:
-    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
-
-
-def luminance(color: str) -> float:
-    """WCAG 2 relative luminance of a #rgb / #rrggbb colour."""
-    hex_digits = color.lstrip("#")
-    if len(hex_digits) == 3:
-        hex_digits = "".join(c * 2 for c in hex_digits)
-    r, g, b = (int(hex_digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
-
-
-def contrast_ratio(foreground: str, background: str) -> float:
-    """WCAG 2 contrast ratio, 1 to 21; 4.5 is the minimum for body text."""
-    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)

@@ -18,14 +18,6 @@ class FrontMatterError(ValueError):
 
 
 @dataclass(slots=True)
-class FrontMatter:
-    kind: str  # "yaml" or "toml"
-    data: dict[str, Any]
-    start: int  # offset of the opening fence
-    end: int  # offset just past the closing fence line: where the body begins
-
-
-@dataclass(slots=True)
 class FrontMatterBlock:
     """Where front matter sits in the text, before it is parsed."""
 

@@ -1,7 +1,7 @@
 """Page metadata from <title>, <meta>, <link rel=canonical> and JSON-LD, in the order publishers are reliable.
 
 Kept apart from the text extraction in `html_page` because it never needs positions: it only
-answers "what is this article called, when, by whom and where from".
+answers "what is this article called, when and where from".
 """
 from __future__ import annotations
 
@@ -57,10 +57,6 @@ class MetaCollector:
         if "canonical" in rel:
             self._put("canonical", attrs.get("href"))
 
-    def byline(self, text: str) -> None:
-        """The text of a rel=author link, used only when no metadata names the author."""
-        self._put("byline", text)
-
     def title(self, text: str) -> None:
         if not self.page_title:
             self.page_title = _clean(text)
@@ -79,7 +75,7 @@ class MetaCollector:
                 continue
             self.ld = {"_news": news, "headline": _clean(node.get("headline")),
                        "date": _clean(node.get("datePublished")), "publisher": _names(node.get("publisher")),
-                       "keywords": _keywords(node.get("keywords")), "author": _names(node.get("author"))}
+                       "keywords": _keywords(node.get("keywords"))}
 
     def result(self) -> dict[str, object]:
         """The metadata dict: only keys that were found."""
@@ -105,11 +101,6 @@ class MetaCollector:
         excerpt = self._get("og:description", "description", "twitter:description")
         if excerpt:
             out["excerpt"] = excerpt
-        authors = [a for a in self.values.get("article:author", []) if "://" not in a]
-        author = (self._get("author") or str(ld.get("author") or "") or (authors[0] if authors else "")
-                  or self._get("byline"))
-        if author:
-            out["author"] = author
         return out
 
 

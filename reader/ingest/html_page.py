@@ -75,7 +75,7 @@ _SCAN = 64  # how far down the open elements an implied close looks (keeps deep 
 _MAX_REGION_DEPTH = 16
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BAD_CHARREF = re.compile(r"&#(?![0-9]+[^0-9a-fA-F]|[xX][0-9a-fA-F]+[^0-9a-fA-F])")
-SKIP, LINK, BOX, CONTENT, TITLE, JSON_LD, AUTHOR = 1, 2, 4, 8, 16, 32, 64
+SKIP, LINK, BOX, CONTENT, TITLE, JSON_LD = 1, 2, 4, 8, 16, 32
 
 
 class _Parser(HTMLParser):
@@ -101,7 +101,6 @@ class _Parser(HTMLParser):
         self.regions: list[Region] = []
         self.articles: list[int] = []  # per <article>: the furniture region around it
         self.mains: list[int] = []
-        self.byline: tuple[Block | None, int] | None = None
         self.capture: list[str] | None = None
         self.captured = 0
 
@@ -168,9 +167,6 @@ class _Parser(HTMLParser):
         reason, strong = ("hidden", False) if hidden else classify(tag, a, self.content > 0)
         if tag in _INLINE:  # furniture inside a line of text (a share link) is simply left out
             flags = SKIP if reason else LINK if tag == "a" and a.get("href") is not None else 0
-            if flags == LINK and not self.byline and "author" in (a.get("rel") or "").lower().split():
-                flags |= AUTHOR  # a byline link: the author when no <meta> names one
-                self.byline = (self.cur, self.cur.length if self.cur is not None else 0)
             self._push(tag, flags)
             return
         self._flush()
@@ -304,9 +300,6 @@ class _Parser(HTMLParser):
                 self.capture = None
         elif flags & LINK:
             self.links -= 1
-            if flags & AUTHOR and self.cur is not None:
-                block, start = self.byline or (None, 0)
-                self.meta.byline(self.cur.text[start if block is self.cur else 0:])
         elif saved is not None:
             self._flush()
             if flags & CONTENT:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import traceback
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -64,6 +66,8 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
     except MemoryError:
         return LoadError(shown, "too large to read in memory")
     except Exception as exc:  # a parser bug must cost one file, not the whole run
+        if os.environ.get("READER_DEBUG"):  # but a developer wants to see where it broke (as in cli.main)
+            traceback.print_exc(file=sys.stderr)
         return LoadError(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 

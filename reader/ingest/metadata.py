@@ -22,7 +22,6 @@ SOURCE_KEYS = ("provider", "source", "publisher", "site_name", "siteName", "site
                "publication", "organization")
 TOPIC_KEYS = ("topics", "tags", "keywords", "categories", "category", "subjects", "subject")
 RELATED_KEYS = ("related", "related_articles", "relatedArticles", "see_also", "links")
-AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
 MAX_LIST_ITEMS = 100
 MAX_FIELD_CHARS = 4000
@@ -43,7 +42,6 @@ class Metadata:
     url: str | None = None
     topics: list[str] = field(default_factory=list)
     excerpt: str | None = None
-    author: str | None = None
     related: list[Related] = field(default_factory=list)
 
 
@@ -161,6 +159,5 @@ def from_mapping(data: Mapping[str, Any], nested: bool = False) -> Metadata:
         url=next((u for k in url_keys if (u := _url(_first(data, (k,))))), None),
         topics=[] if nested else _topics(data),
         excerpt=clean_text(_first(data, EXCERPT_KEYS)),
-        author=None if nested else ", ".join(_string_list(_first(data, AUTHOR_KEYS)) or []) or None,
         related=[] if nested else _related(_first(data, RELATED_KEYS)),
     )

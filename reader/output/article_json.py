@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.model import Article, LoadError
+from reader.model import Article
 
 
 def article_dict(article: Article) -> dict[str, Any]:
@@ -36,6 +36,3 @@ def article_dict(article: Article) -> dict[str, Any]:
         ],
     }
 
-
-def error_dict(error: LoadError) -> dict[str, str]:
-    return {"path": error.path, "error": error.error}

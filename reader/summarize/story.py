@@ -26,7 +26,6 @@ from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
 from reader.summarize.standalone import is_dangling, quotable
-from reader.summarize.tokens import content_terms
 from reader.summarize.topics import LeftOut, main_story
 from reader.summarize.units import Report, SummaryItem, Unit, candidate_units, source_key_of
 
@@ -199,17 +198,3 @@ def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]]) -> list[
                                  voices))
     return items
 
-
-REDUNDANT_SHARED_TERMS = 0.6
-
-
-def redundant_pairs(texts: Sequence[str], threshold: float = REDUNDANT_SHARED_TERMS) -> int:
-    """Pairs of sentences that say the same thing: most of the shorter one's content terms recur.
-
-    Deliberately independent of the model the summarizer uses, for benchmarks and tests.
-    """
-    sets = [set(content_terms(t)) for t in texts]
-    return sum(
-        len(sets[i] & sets[j]) / max(1, min(len(sets[i]), len(sets[j]))) >= threshold
-        for i in range(len(sets)) for j in range(i + 1, len(sets))
-    )

@@ -88,11 +88,6 @@ class TriageStore:
         """The state of one article (all false and no tags if never marked)."""
         return self.lookup([article])[0]
 
-    def get_many(self, articles: Iterable[Keyed]) -> dict[str, ArticleState]:
-        """States keyed by each article's `path` as given; a few queries however many articles."""
-        keys = [_key(a) for a in articles]
-        return {key.path: state for key, state in zip(keys, self.lookup(keys))}
-
     def lookup(self, articles: Iterable[Keyed]) -> list[ArticleState]:
         """States in the order given; records where each article was last seen when that moved."""
         keys = [_key(a) for a in articles]

@@ -52,10 +52,6 @@ class TriageSession:
             del self._undo[:-UNDO_LEVELS]
         return changes
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     def undo(self) -> list[Change]:
         """Put back the state before the last action; the returned changes carry the restored states."""
         if not self._undo:

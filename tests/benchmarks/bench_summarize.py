@@ -21,14 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "summarize"))  # redundancy.py
 from common import BBC, PROJECT, SHARED, bbc_articles  # noqa: E402
+from redundancy import redundant_pairs  # noqa: E402
 
 from reader.algorithms import ALGORITHMS  # noqa: E402
 from reader.ingest import load_article, load_paths  # noqa: E402
 from reader.ingest.sentences import split_spans  # noqa: E402
 from reader.model import Article  # noqa: E402
 from reader.summarize import summarize_article, summarize_story  # noqa: E402
-from reader.summarize.story import redundant_pairs  # noqa: E402
 from reader.summarize.sumy_adapter import sumy_scores  # noqa: E402
 
 GLUED_REFERENCE = re.compile(r"(?<=[.!?\"'])(?=[A-Z\"])")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from redundancy import redundant_pairs
+
 from reader.ingest import load_article, load_paths
 from reader.model import Article
 from reader.summarize import summarize_story
 from reader.summarize.compare import shared_sentences
-from reader.summarize.story import redundant_pairs
 
 WORDS = re.compile(r"[^\W_]+")
 PROJECT = Path(__file__).resolve().parents[2]

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from redundancy import redundant_pairs
+
 from reader.ingest import load_article, load_paths
 from reader.model import Article
 from reader.summarize import ALGORITHMS, summarize_article, summarize_story, summarize_units
-from reader.summarize.story import redundant_pairs
 from reader.summarize.units import candidate_units
 
 PROJECT = Path(__file__).resolve().parents[2]

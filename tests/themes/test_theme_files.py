@@ -6,9 +6,28 @@ from pathlib import Path
 import pytest
 
 from reader.resources import themes_dir
-from reader.theme_files import REQUIRED_VARIABLES, contrast_ratio, load_theme_dirs, load_theme_file, to_textual
+from reader.theme_files import REQUIRED_VARIABLES, load_theme_dirs, load_theme_file, to_textual
 
 SHIPPED = sorted(themes_dir().glob("*.toml"))
+
+
+def _linear(channel: float) -> float:
+    return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+
+def luminance(color: str) -> float:
+    """WCAG 2 relative luminance of a #rgb / #rrggbb colour."""
+    hex_digits = color.lstrip("#")
+    if len(hex_digits) == 3:
+        hex_digits = "".join(c * 2 for c in hex_digits)
+    r, g, b = (int(hex_digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * _linear(r) + 0.7152 * _linear(g) + 0.0722 * _linear(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; 4.5 is the minimum for body text."""
+    a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
 
 
 def test_four_kinds_are_shipped() -> None:

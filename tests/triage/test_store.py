@@ -4,15 +4,23 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 from triage_corpus import article_text, load, write_articles
 
+from reader.model import Article
 from reader.paths import default_state_path
 from reader.triage import (
     ARCHIVE, MARK_READ, STAR, TOGGLE_READ, TOGGLE_STAR, ArticleKey, ArticleState, TagCount, TriageStore,
     add_tag, remove_tag, set_tags,
 )
+
+
+def states_by_path(store: TriageStore, articles: Sequence[Article | ArticleKey]) -> dict[str, ArticleState]:
+    """States keyed by each article's path as given (what a listing shows)."""
+    keys = [a if isinstance(a, ArticleKey) else ArticleKey.of(a) for a in articles]
+    return {key.path: state for key, state in zip(keys, store.lookup(keys))}
 
 
 def test_default_location_is_under_reader_home(private_home: Path, store: TriageStore) -> None:
@@ -24,7 +32,7 @@ def test_default_location_is_under_reader_home(private_home: Path, store: Triage
 def test_unknown_article_is_untouched_and_nothing_is_written(store: TriageStore, tmp_path: Path) -> None:
     (path,) = write_articles(tmp_path / "news", 1)
     assert store.get(load(path)) == ArticleState()
-    assert store.get_many([]) == {} and store.lookup([]) == []
+    assert states_by_path(store, []) == {} and store.lookup([]) == []
     assert store.apply([]) == []
     assert store._db.execute("SELECT count(*) FROM article").fetchone()[0] == 0
 
@@ -40,12 +48,12 @@ def test_apply_returns_before_and_after(store: TriageStore, tmp_path: Path) -> N
     assert not any(c.changed for c in again)
 
 
-def test_get_many_is_keyed_by_path_as_given(store: TriageStore, tmp_path: Path, monkeypatch) -> None:
+def test_lookup_keeps_the_path_as_given(store: TriageStore, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     write_articles(tmp_path / "news", 3)
     articles = [load(Path("news") / f"a{n}.txt") for n in range(3)]
     store.apply(articles[1:2], ARCHIVE)
-    states = store.get_many(articles)
+    states = states_by_path(store, articles)
     assert list(states) == ["news/a0.txt", "news/a1.txt", "news/a2.txt"]
     assert states["news/a1.txt"].archived and not states["news/a0.txt"].archived
     assert store.get(ArticleKey.of(articles[1])).archived  # keys work wherever articles do
@@ -76,11 +84,11 @@ def test_tags_and_all_tags_with_counts(store: TriageStore, tmp_path: Path) -> No
 def test_restore_undoes_and_returns_the_redo(store: TriageStore, tmp_path: Path) -> None:
     one, two = (load(p) for p in write_articles(tmp_path / "news", 2))
     store.apply([one], STAR, add_tag("keep"))
-    before = store.get_many([one, two])
+    before = states_by_path(store, [one, two])
     changes = store.apply([one, two], MARK_READ, add_tag("new"), remove_tag("keep"))
     assert store.get(one) == ArticleState(read=True, starred=True, tags=frozenset({"new"}))
     redo = store.restore(changes)
-    assert store.get_many([one, two]) == before
+    assert states_by_path(store, [one, two]) == before
     store.restore(redo)
     assert store.get(two) == ArticleState(read=True, tags=frozenset({"new"}))
 
@@ -117,7 +125,7 @@ def test_identical_copies_share_state_and_change_once(store: TriageStore, tmp_pa
     assert [c.after.read for c in changes] == [True, True]  # toggled once, not twice
     assert store.get(duplicate).read
     hint = store._db.execute("SELECT path FROM article").fetchall()
-    store.get_many([original, duplicate])
+    states_by_path(store, [original, duplicate])
     assert store._db.execute("SELECT path FROM article").fetchall() == hint  # listing both writes nothing
 
 
@@ -129,7 +137,7 @@ def test_swapped_files_in_one_batch_keep_their_own_state(store: TriageStore, tmp
     first.rename(parked)
     second.rename(first)
     parked.rename(second)
-    states = store.get_many([load(first), load(second)])
+    states = states_by_path(store, [load(first), load(second)])
     assert states[str(first)] == ArticleState(archived=True)
     assert states[str(second)] == ArticleState(starred=True)
 

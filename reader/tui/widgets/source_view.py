@@ -87,10 +87,6 @@ class SourceView(ScrollView, can_focus=True):
     def line_count(self) -> int:
         return len(self._raw)
 
-    def line_text(self, line: int) -> str:
-        """The raw text of a 1-based file line (for tests and status lines)."""
-        return self._raw[line - 1]
-
     @property
     def cited(self) -> LineSpan | None:
         return self._cited
