@@ -13,7 +13,8 @@ from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
 from reader.tui.keys import key_commands
 from reader.tui.library import Library
-from reader.tui.loader_worker import prepare_pool
+from reader.parallel import prepare as prepare_pool
+from reader.triage.ingest_cache import cache_beside
 from reader.tui.memory import thaw
 from reader.tui.screens.help_screen import HelpScreen
 from reader.tui.screens.article_screen import ArticleScreen
@@ -62,7 +63,8 @@ class ReaderApp(App[None]):
         for problem in self.triage.problems:
             self.notify(problem, title="state", severity="warning", timeout=10, markup=False)
         self.library_screen = LibraryScreen(self.paths, self.library, self.triage,
-                                            mark_read_on_open=self.config.settings.mark_read_on_open)
+                                            mark_read_on_open=self.config.settings.mark_read_on_open,
+                                            cache_path=cache_beside(self.state_path))
         self.push_screen(self.library_screen)
 
     def on_app_focus(self) -> None:

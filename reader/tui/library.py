@@ -1,6 +1,8 @@
-"""What the library screen shows, kept free of Textual: loaded articles, failures, triage states, views, filter and sort.
+"""What the library screen shows, kept free of Textual: listed articles, failures, triage states, views, filter and sort.
 
-Filtering and sorting are plain functions over `Entry` rows so they can be tested without an app.
+A row is a `Listing` (from the ingest cache when the file is unchanged), never a parsed Article:
+the article is parsed when it is opened, compared or summarized (`open_article`). Filtering and
+sorting are plain functions over `Entry` rows so they can be tested without an app.
 """
 from __future__ import annotations
 
@@ -8,8 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from reader.ingest import load_article
 from reader.model import Article, LoadError
 from reader.triage import ArticleKey, ArticleState
+from reader.triage.ingest_cache import Listing
 
 UNTOUCHED = ArticleState()
 
@@ -54,34 +58,38 @@ class SortKey(str, Enum):
 
 @dataclass(slots=True)
 class Entry:
-    """One loaded article with its row key and the lower-cased text the filter searches."""
+    """One listed article with its row key."""
 
     number: int
-    article: Article
-    haystack: str
-    words: int  # cached: Article.word_count walks every sentence, and sorting asks for it often
-    triage_key: ArticleKey  # built once: the fingerprint hashes the text
+    listing: Listing
 
     @property
     def key(self) -> str:
         """The table row key: load order is unique even when a path is given twice."""
         return str(self.number)
 
+    @property
+    def triage_key(self) -> ArticleKey:
+        return self.listing.key
 
-def haystack(article: Article) -> str:
-    """Title, source, topics and kept text, case-folded once so filtering as you type is cheap."""
-    parts = [article.title or "", article.source or "", " ".join(article.topics)]
-    parts.extend(s.text for s in article.sentences)
-    return "\n".join(parts).casefold()
+    @property
+    def words(self) -> int:
+        return self.listing.words
+
+
+def open_article(entry: Entry) -> Article | LoadError:
+    """The entry's file parsed now (it may have changed since it was listed: then this is the new text)."""
+    listing = entry.listing
+    return load_article(listing.file or listing.path, listing.path)
 
 
 def matches(entry: Entry, query: str) -> bool:
     """Every whitespace-separated term of the query occurs somewhere in the entry (case-insensitive)."""
-    return all(term in entry.haystack for term in query.casefold().split())
+    return all(term in entry.listing.search_text for term in query.casefold().split())
 
 
 def _sort_value(entry: Entry, key: SortKey) -> tuple[object, ...]:
-    article = entry.article
+    article = entry.listing
     if key is SortKey.DATE:
         return (article.date or "", entry.number)
     if key is SortKey.SOURCE:
@@ -113,12 +121,9 @@ class Library:
     total: int = 0  # files found; known once the inputs have been listed
     loaded: bool = False
 
-    def add(self, article: Article, searched: str | None = None, words: int | None = None,
-            triage_key: ArticleKey | None = None, state: ArticleState = UNTOUCHED) -> Entry:
-        """Append an article; `searched`, `words` and the key come precomputed when a worker thread read it."""
-        entry = Entry(len(self.entries), article, searched if searched is not None else haystack(article),
-                      words if words is not None else article.word_count,
-                      triage_key if triage_key is not None else ArticleKey.of(article))
+    def add(self, listing: Listing, state: ArticleState = UNTOUCHED) -> Entry:
+        """Append a listed article with its triage state."""
+        entry = Entry(len(self.entries), listing)
         self.entries.append(entry)
         self.states[entry.key] = state
         return entry

@@ -1,135 +1,76 @@
-"""Read files and folders in batches for the library screen, off the UI thread.
+"""List files and folders in batches for the library screen, off the UI thread.
 
-Listing the inputs first gives a total for the progress bar. The first few files are parsed right
-here so rows appear at once; a large remainder is parsed by a pool of processes (parsing is pure
-Python, so threads would only fight the UI for the GIL) and comes back in file order. Batches go
-out every `INTERVAL` seconds so the UI redraws a few times a second, not once per file.
-Textual-free: the library screen's thread worker iterates `load_batches`, and pool processes import
-this module without importing Textual.
+Listing the inputs first gives a total for the progress bar. Rows are Listings: an unchanged file's
+comes from the ingest cache (a stat and a lookup), a new or changed file is parsed (by a pool of
+processes when there are many, which send back only the Listing) and its Listing is cached for the
+next launch. The first few files are listed on their own so rows appear at once. Batches go out
+every `INTERVAL` seconds so the UI redraws a few times a second, not once per file.
+Textual-free: the library screen's thread worker iterates `load_batches`.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.ingest import iter_inputs, load_article
-from reader.ingest.parallel import PARALLEL_MIN_FILES, worker_count
-from reader.model import Article, LoadError
-from reader.tui.library import haystack
+from reader.model import LoadError
+from reader.triage.catalog import inputs_of, scan_inputs
+from reader.triage.ingest_cache import IngestCache, Listing
 
-FIRST_BATCH = 8  # files parsed in this thread, so the first rows show before any pool has started
+FIRST_BATCH = 8  # files listed before the rest, so the first rows show before any pool has started
 INTERVAL = 0.25  # seconds between batches: a few status updates a second is plenty
-CHUNK = 32  # files per pool task: small enough for steady progress, large enough to amortise pickling
-
-Input = tuple[str, str] | LoadError  # (display path, file path) or a path that already failed
-Loaded = tuple[Article | LoadError, str, int]  # the result, its filter text and its word count
 
 
 @dataclass(slots=True)
 class Batch:
-    """Articles (with filter text and word count) and failures read since the last batch, and the count so far."""
+    """Listings and failures read since the last batch, and the count so far."""
 
-    articles: list[tuple[Article, str, int]] = field(default_factory=list)
+    listings: list[Listing] = field(default_factory=list)
     failures: list[LoadError] = field(default_factory=list)
     done: int = 0
     total: int = 0
     finished: bool = False
 
-    def add(self, loaded: Loaded) -> None:
-        result, searched, words = loaded
+    def add(self, result: Listing | LoadError) -> None:
         if isinstance(result, LoadError):
             self.failures.append(result)
         else:
-            self.articles.append((result, searched, words))
+            self.listings.append(result)
         self.done += 1
 
 
-def load_chunk(items: Sequence[Input]) -> list[Loaded]:
-    """Parse some inputs and prepare what the library needs; runs in a pool process or in the worker."""
-    out: list[Loaded] = []
-    for item in items:
-        result = item if isinstance(item, LoadError) else load_article(Path(item[1]), item[0])
-        if isinstance(result, Article):
-            out.append((result, haystack(result), result.word_count))
-        else:
-            out.append((result, "", 0))
-    return out
-
-
-def prepare_pool() -> None:
-    """Start multiprocessing's resource tracker now, while stderr is still a real file.
-
-    Once the app runs, Textual replaces sys.stderr with an object whose fileno() is -1, and the
-    tracker (started by the first pool) would fail with "bad value(s) in fds_to_keep".
-    """
-    try:
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
-    except (OSError, ValueError):
-        pass  # then the pool fails too and the loader reads in its own thread
-
-
-def _ignore_interrupts() -> None:
-    """Pool processes leave Ctrl-C to the app."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _parsed(rest: list[Input], cancelled: Callable[[], bool]) -> Iterator[Loaded]:
-    """Parse the remaining inputs in file order: in processes when there are many and cores to use."""
-    chunks = [rest[i:i + CHUNK] for i in range(0, len(rest), CHUNK)]
-    done = 0
-    if worker_count() >= 2 and len(rest) >= PARALLEL_MIN_FILES:
-        # spawn, never fork: the app runs threads, and forking a threaded process is unsafe.
-        pool = ProcessPoolExecutor(worker_count(), mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_ignore_interrupts)
-        try:
-            for results in pool.map(load_chunk, chunks):
-                if cancelled():
-                    return
-                done += 1
-                yield from results
-            return
-        except (BrokenProcessPool, OSError, ValueError):
-            pass  # processes could not start here: read the rest in this thread
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)  # quitting mid-load must not wait for the pool
-    for chunk in chunks[done:]:
-        for item in chunk:
-            if cancelled():
-                return
-            yield from load_chunk([item])
-
-
 def load_batches(paths: Iterable[str | os.PathLike[str]], cancelled: Callable[[], bool] = lambda: False,
-                 interval: float = INTERVAL, first: int = FIRST_BATCH) -> Iterator[Batch]:
-    """Yield what was read: first the total alone, then batches of rows; the last has `finished` set."""
-    inputs: list[Input] = [item if isinstance(item, LoadError) else (item[0], os.fspath(item[1]))
-                           for item in iter_inputs(paths)]
+                 interval: float = INTERVAL, first: int = FIRST_BATCH, cache_path: Path | None = None,
+                 ) -> Iterator[Batch]:
+    """Yield what was read: first the total alone, then batches of rows; the last has `finished` set.
+
+    The cache (at `cache_path`, if given) is opened here, in the thread that uses it.
+    """
+    inputs = inputs_of(paths)
     total = len(inputs)
     yield Batch(total=total)
-    batch = Batch(total=total)
-    for loaded in load_chunk(inputs[:first]):
-        batch.add(loaded)
-    if cancelled():
-        return
-    yield batch
-    batch = Batch(done=batch.done, total=total)
-    sent = time.monotonic()
-    for loaded in _parsed(inputs[first:], cancelled):
-        batch.add(loaded)
-        if time.monotonic() - sent >= interval:
-            yield batch
-            batch = Batch(done=batch.done, total=total)
-            sent = time.monotonic()
-    if cancelled():
-        return
-    batch.finished = True
-    yield batch
+    cache = IngestCache.open(cache_path) if cache_path is not None else None
+    try:
+        batch = Batch(total=total)
+        for result in scan_inputs(inputs[:first], cache, cancelled):
+            batch.add(result)
+        if cancelled():
+            return
+        yield batch
+        batch = Batch(done=batch.done, total=total)
+        sent = time.monotonic()
+        for result in scan_inputs(inputs[first:], cache, cancelled):
+            batch.add(result)
+            if time.monotonic() - sent >= interval:
+                yield batch
+                batch = Batch(done=batch.done, total=total)
+                sent = time.monotonic()
+        if cancelled():
+            return
+        batch.finished = True
+        yield batch
+    finally:
+        if cache is not None:
+            cache.close()

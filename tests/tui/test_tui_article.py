@@ -23,7 +23,7 @@ async def open_article(pilot, path: Path) -> ArticleScreen:  # type: ignore[no-u
     table = pilot.app.screen.query_one(ArticleTable)
     target = next(i for i in range(table.row_count)
                   if pilot.app.screen.library.entry(table.coordinate_to_cell_key((i, 0)).row_key.value)
-                  .article.path.endswith(path.name))
+                  .listing.path.endswith(path.name))
     await pilot.press(*["down"] * target, "enter")
     await settle(pilot)
     screen = pilot.app.screen

@@ -4,6 +4,8 @@ from __future__ import annotations
 from reader.ingest import load_article
 from reader.model import Article, LineSpan, Removed
 from reader.summarize.compare import shared_sentences
+from reader.triage.catalog import listing_of
+from reader.triage.ingest_cache import Listing
 from reader.tui.library import Library, SortKey, arrange
 from reader.tui.notes import removed_spans
 from reader.tui.widgets.source_layout import SourceLines, display_column, wrap_offsets
@@ -54,8 +56,8 @@ def test_layout_makes_control_characters_visible() -> None:
     assert "^[[2J" in lines.text_of(1, True)
 
 
-def article(path: str, title: str, date: str | None, source: str | None, text: str = "") -> Article:
-    return Article(path=path, title=title, date=date, source=source, text=text)
+def article(path: str, title: str, date: str | None, source: str | None, text: str = "") -> Listing:
+    return listing_of(Article(path=path, title=title, date=date, source=source, text=text))
 
 
 def test_library_filter_and_sort() -> None:
@@ -63,16 +65,16 @@ def test_library_filter_and_sort() -> None:
     library.add(article("a.txt", "Oil prices rise", "2024-01-02", "Wire"))
     library.add(article("b.txt", "Council votes", "2024-01-05", "Courier"))
     library.add(article("c.txt", "oil and gas", None, None))
-    assert [e.article.path for e in arrange(library.entries, "OIL")] == ["a.txt", "c.txt"]
-    assert [e.article.path for e in arrange(library.entries, "oil prices")] == ["a.txt"]
-    assert [e.article.path for e in arrange(library.entries, "courier")] == ["b.txt"]
-    assert [e.article.path for e in arrange(library.entries, "  ")] == ["a.txt", "b.txt", "c.txt"]
+    assert [e.listing.path for e in arrange(library.entries, "OIL")] == ["a.txt", "c.txt"]
+    assert [e.listing.path for e in arrange(library.entries, "oil prices")] == ["a.txt"]
+    assert [e.listing.path for e in arrange(library.entries, "courier")] == ["b.txt"]
+    assert [e.listing.path for e in arrange(library.entries, "  ")] == ["a.txt", "b.txt", "c.txt"]
     by_date = arrange(library.entries, key=SortKey.DATE, reverse=True)
-    assert [e.article.path for e in by_date] == ["b.txt", "a.txt", "c.txt"]  # undated last
+    assert [e.listing.path for e in by_date] == ["b.txt", "a.txt", "c.txt"]  # undated last
     by_source = arrange(library.entries, key=SortKey.SOURCE)
-    assert [e.article.path for e in by_source] == ["b.txt", "a.txt", "c.txt"]  # no source last
+    assert [e.listing.path for e in by_source] == ["b.txt", "a.txt", "c.txt"]  # no source last
     by_title = arrange(library.entries, key=SortKey.TITLE)
-    assert [e.article.path for e in by_title] == ["b.txt", "c.txt", "a.txt"]
+    assert [e.listing.path for e in by_title] == ["b.txt", "c.txt", "a.txt"]
 
 
 def test_removed_spans_never_dim_kept_lines() -> None:
@@ -104,13 +106,13 @@ def test_load_batches_sends_first_rows_before_the_rest(tmp_path) -> None:  # typ
         (tmp_path / f"{number:03}.txt").write_text(f"Headline {number}\n\nThe council met on day {number}. It voted.\n")
     (tmp_path / "zz-empty.txt").write_bytes(b"")
     batches = list(load_batches([tmp_path], interval=3600))
-    assert batches[0].total == FIRST_BATCH * 3 + 1 and batches[0].done == 0 and not batches[0].articles
-    assert len(batches[1].articles) == FIRST_BATCH and batches[1].done < batches[1].total
+    assert batches[0].total == FIRST_BATCH * 3 + 1 and batches[0].done == 0 and not batches[0].listings
+    assert len(batches[1].listings) == FIRST_BATCH and batches[1].done < batches[1].total
     assert batches[-1].finished and batches[-1].done == batches[-1].total
-    assert sum(len(b.articles) for b in batches) == FIRST_BATCH * 3
+    assert sum(len(b.listings) for b in batches) == FIRST_BATCH * 3
     assert [f.path.endswith("zz-empty.txt") for b in batches for f in b.failures] == [True]
-    article, searched, words = batches[1].articles[0]
-    assert "headline 0" in searched and words == article.word_count
+    first = batches[1].listings[0]
+    assert "headline 0" in first.search_text and first.words == 10  # "The council met on day 0. It voted." + title
 
 
 def test_load_batches_stops_when_cancelled(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -126,21 +128,25 @@ def test_load_batches_stops_when_cancelled(tmp_path) -> None:  # type: ignore[no
 
 
 def test_load_batches_in_a_process_pool_keeps_file_order(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import reader.parallel as parallel
+    import reader.triage.catalog as catalog
     import reader.tui.loader_worker as loader
 
     for number in range(40):
         (tmp_path / f"{number:03}.txt").write_text(f"Headline {number}\n\nThe council met on day {number}. It voted.\n")
     (tmp_path / "020-empty.txt").write_bytes(b"")
-    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 10)
-    monkeypatch.setattr(loader, "worker_count", lambda: 2)
-    monkeypatch.setattr(loader, "CHUNK", 5)
-    loader.prepare_pool()
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 10)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 2)
+    monkeypatch.setattr(parallel, "CHUNK_ITEMS", 5)
+    monkeypatch.setattr(parallel.ordered_map, "__kwdefaults__",
+                        {**parallel.ordered_map.__kwdefaults__, "chunk": 5, "min_items": 10})
+    parallel.prepare()
     here: list[str] = []  # files parsed in this process: only the first batch when the pool works
-    parse = loader.load_article
-    monkeypatch.setattr(loader, "load_article", lambda path, shown: here.append(shown) or parse(path, shown))
+    parse = catalog.load_article
+    monkeypatch.setattr(catalog, "load_article", lambda path, shown: here.append(shown) or parse(path, shown))
     batches = list(loader.load_batches([tmp_path], interval=0))
     assert len(here) == loader.FIRST_BATCH
-    titles = [a.title for b in batches for a, _, _ in b.articles]
+    titles = [a.title for b in batches for a in b.listings]
     assert titles == [f"Headline {n}" for n in range(40)]
     assert [f.path for b in batches for f in b.failures] == [str(tmp_path / "020-empty.txt")]
     assert batches[-1].finished and batches[-1].done == 41

@@ -137,13 +137,13 @@ async def test_a_sumy_baseline_sees_only_the_leading_articles_of_a_huge_selectio
     app = make_app([str(story_news)])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_story(pilot)
-        assert len(screen.articles) == 5  # reader's own summarizer is linear: no cut
+        assert len(screen.chosen) == 5  # reader's own summarizer is linear: no cut
         await pilot.press("a")  # lead: linear too
         await settle(pilot)
-        assert screen.algorithm == "lead" and len(screen.articles) == 5
+        assert screen.algorithm == "lead" and len(screen.chosen) == 5
         await pilot.press("a")  # lexrank
         await settle(pilot)
-        assert screen.algorithm == "lexrank" and len(screen.articles) < 5
+        assert screen.algorithm == "lexrank" and len(screen.chosen) < 5
         assert "the first" in str(screen.query_one("#story-title").render())
 
 

@@ -91,7 +91,7 @@ async def test_story_over_the_filtered_set() -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, StoryScreen)
-        assert len(screen.articles) == 2
+        assert len(screen.chosen) == 2
         assert "filtered" in str(screen.query_one("#story-title").render())
         paths = {c.path for item in screen.query_one(SummaryView).items for c in item.citations}
         assert paths and all("meteorite" in p for p in paths)
@@ -104,7 +104,7 @@ async def pick_two(pilot, first: str, second: str) -> CompareScreen:  # type: ig
 
     def row_of(name: str) -> int:
         keys = [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
-        return next(i for i, key in enumerate(keys) if screen.library.entry(key).article.path.endswith(name))
+        return next(i for i, key in enumerate(keys) if screen.library.entry(key).listing.path.endswith(name))
 
     await pilot.press(*["down"] * row_of(first), "c")
     assert "press c on a second article" in str(screen.query_one("#counts").render())

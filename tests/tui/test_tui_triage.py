@@ -11,7 +11,7 @@ from textual.widgets import Input
 from reader.model import Article
 from reader.triage import ArticleKey, ArticleState, TOGGLE_STAR, TriageStore, add_tag
 from reader.tui.app import ReaderApp, make_app
-from reader.tui.library import View
+from reader.tui.library import View, open_article
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.screens.tag_dialog import TagDialog
@@ -45,7 +45,9 @@ def article_at(app: ReaderApp, row: int) -> Article:
     table = table_of(app)
     key = table.coordinate_to_cell_key((row, 0)).row_key.value
     assert key is not None
-    return app.library.entry(key).article
+    article = open_article(app.library.entry(key))
+    assert isinstance(article, Article)
+    return article
 
 
 def stored(article: Article) -> ArticleState:
@@ -219,7 +221,7 @@ async def test_n_and_p_move_between_unread_in_library_and_article() -> None:
         await pilot.press("n")  # straight to the next unread article
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
-        assert app.screen.article is article_at(app, 3)
+        assert app.screen.article.path == article_at(app, 3).path
         assert stored(article_at(app, 3)).read  # opened: marked read
         await pilot.press("s", "escape")
         await pilot.pause()

@@ -1,11 +1,13 @@
 """The library: every article found under the paths, filterable and sortable, with failures listed apart.
 
-Files are read by a thread worker that posts batches; rows are appended as they arrive, so the first
+Files are listed by a thread worker that posts batches; rows are appended as they arrive, so the first
 rows show while the rest of a large folder is still being parsed and the UI keeps answering keys.
+Rows come from the ingest cache when a file is unchanged; an article is parsed when it is opened.
 Triage (read, star, archive, tags, views, undo) is kept in the store through `TriageSession`.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from time import monotonic
 
 from textual import on, work
@@ -18,8 +20,9 @@ from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.output.sanitize import one_line
-from reader.triage import MARK_READ, ArticleKey, ArticleState
-from reader.tui.library import Entry, Library, SortKey, View, arrange
+from reader.triage import MARK_READ, ArticleState
+from reader.model import Article, LoadError
+from reader.tui.library import Entry, Library, SortKey, View, arrange, open_article
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
 from reader.tui.screens.article_screen import ArticleScreen
@@ -67,10 +70,9 @@ class LibraryScreen(LibraryTriage):
     class BatchLoaded(Message):
         """A batch of files has been read by the loader thread, with each article's key and state."""
 
-        def __init__(self, batch: Batch, keys: list[ArticleKey], states: list[ArticleState]) -> None:
+        def __init__(self, batch: Batch, states: list[ArticleState]) -> None:
             super().__init__()
             self.batch = batch
-            self.keys = keys
             self.states = states
 
     class StatesReloaded(Message):
@@ -83,9 +85,10 @@ class LibraryScreen(LibraryTriage):
     query_text: reactive[str] = reactive("", init=False)
 
     def __init__(self, paths: list[str], library: Library, triage: TriageSession,
-                 mark_read_on_open: bool = True) -> None:
+                 mark_read_on_open: bool = True, cache_path: Path | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.cache_path = cache_path
         self.library = library
         self.triage = triage
         self.mark_read_on_open = mark_read_on_open
@@ -122,17 +125,16 @@ class LibraryScreen(LibraryTriage):
     def load(self) -> None:
         """Read every file in a thread and post the batches to the screen."""
         worker = get_current_worker()
-        for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled):
-            keys = [ArticleKey.of(article) for article, _, _ in batch.articles]
-            self.post_message(self.BatchLoaded(batch, keys, self.triage.lookup(keys) if keys else []))
+        for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled, cache_path=self.cache_path):
+            keys = [listing.key for listing in batch.listings]
+            self.post_message(self.BatchLoaded(batch, self.triage.lookup(keys) if keys else []))
 
     @on(BatchLoaded)
     def add_batch(self, message: BatchLoaded) -> None:
         batch = message.batch
         library = self.library
         library.total = batch.total
-        new = [library.add(article, searched, words, key, state) for (article, searched, words), key, state
-               in zip(batch.articles, message.keys, message.states)]
+        new = [library.add(listing, state) for listing, state in zip(batch.listings, message.states)]
         new = [entry for entry in new if self._keeps(entry)]
         library.failures.extend(batch.failures)
         self.query_one(FailureList).add_failures(batch.failures)
@@ -192,7 +194,7 @@ class LibraryScreen(LibraryTriage):
         arrow = "↓" if self.reverse else "↑"
         parts.append((f" · sorted by {SORT_LABELS[self.sort_key]} {arrow}", "$text-muted"))
         if self.picked is not None:
-            title = one_line(self.library.entry(self.picked).article.title or "(untitled)")[:40]
+            title = one_line(self.library.entry(self.picked).listing.title or "(untitled)")[:40]
             parts.append((f" · compare: “{title}” — press c on a second article", "$text-accent"))
         self.query_one("#counts", Static).update(Content.assemble(*parts))
 
@@ -251,14 +253,27 @@ class LibraryScreen(LibraryTriage):
 
     @on(ArticleTable.EntryChosen)
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
-        self.app.push_screen(self._article_screen(self.library.entry(event.entry_key)))
+        screen = self._article_screen(self.library.entry(event.entry_key))
+        if screen is not None:
+            self.app.push_screen(screen)
 
-    def _article_screen(self, entry: Entry) -> ArticleScreen:
+    def _parsed(self, entry: Entry) -> Article | None:
+        """The entry's article, parsed now; a file that can no longer be read is a notice, not a crash."""
+        article = open_article(entry)
+        if isinstance(article, LoadError):
+            self.notify(one_line(str(article)), title="cannot open", severity="error", markup=False)
+            return None
+        return article
+
+    def _article_screen(self, entry: Entry) -> ArticleScreen | None:
         """The article's screen; opening it marks it read when the settings say so."""
+        article = self._parsed(entry)
+        if article is None:
+            return None
         if self.mark_read_on_open and not self.library.state_of(entry).read:
             self._apply([entry], MARK_READ, redraw=False)
         self._cursor_to = entry.key
-        return ArticleScreen(entry.article, host=self, entry_key=entry.key)
+        return ArticleScreen(article, host=self, entry_key=entry.key)
 
     def on_screen_resume(self) -> None:
         """Back from an article: redraw rows changed there and put the cursor on the last article read."""
@@ -275,16 +290,17 @@ class LibraryScreen(LibraryTriage):
     def open_step(self, key: str, step: int) -> bool:
         """From an article screen: open the next (or previous) unread article in the table's order."""
         found = self._unread_after(key, step)
-        if found is None:
+        screen = self._article_screen(found) if found is not None else None
+        if screen is None:
             return False
-        self.app.switch_screen(self._article_screen(found))
+        self.app.switch_screen(screen)
         return True
 
     def action_story(self) -> None:
         if not self.shown:
             self.notify("No articles to summarise.", severity="warning")
             return
-        self.app.push_screen(StoryScreen([e.article for e in self.shown], filtered=bool(self.query_text.strip())))
+        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=bool(self.query_text.strip())))
 
     def action_compare(self) -> None:
         key = self.table.current_key
@@ -294,10 +310,11 @@ class LibraryScreen(LibraryTriage):
             self.picked = None if self.picked == key else key
             self._show_counts()
             return
-        first, second = self.library.entry(self.picked), self.library.entry(key)
+        first, second = self._parsed(self.library.entry(self.picked)), self._parsed(self.library.entry(key))
         self.picked = None
         self._show_counts()
-        self.app.push_screen(CompareScreen(first.article, second.article))
+        if first is not None and second is not None:
+            self.app.push_screen(CompareScreen(first, second))
 
     # -- outside changes ---------------------------------------------------------------------------
 

@@ -1,13 +1,13 @@
 """One summary over several articles within a word budget: each sentence with every outlet that reports it.
 
 The story is computed in a thread worker over the articles the library showed (all, or the
-filtered set). reader's own summarizer and `lead` grow linearly with the input, so they see every
+filtered set), parsed there (on every core when there are many) the first time. reader's own summarizer and `lead` grow linearly with the input, so they see every
 article; sumy's baselines build dense sentence-by-sentence matrices, so for them a very large
 selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the title says so.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,14 +17,17 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.algorithms import SUMY_ALGORITHMS
-from reader.model import Article
+from reader.ingest.loader import load_input
+from reader.model import Article, LoadError
+from reader.parallel import ordered_map
 from reader.output.sanitize import one_line
 from reader.output.story_facts import coverage_label, story_facts
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_WORDS, StorySummary, Unit
 from reader.summarize import summarize_story
+from reader.triage.ingest_cache import Listing
 from reader.tui.memory import release_render_caches
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.summary_controls import STORY_WORDS, SummaryControls
@@ -37,16 +40,15 @@ from reader.tui.widgets.summary_view import SummaryView, common_base
 MAX_BASELINE_UNITS = 2500  # candidate sentences; a sumy baseline's matrices are MAX_BASELINE_UNITS² floats
 
 
-def within_budget(articles: Sequence[Article], budget: int = MAX_BASELINE_UNITS) -> list[Article]:
-    """The leading articles whose candidate sentences fit the budget (at least one article)."""
-    kept: list[Article] = []
+def within_budget(listings: Sequence[Listing], budget: int = MAX_BASELINE_UNITS) -> list[Listing]:
+    """The leading articles whose sentences fit the budget (at least one article)."""
+    kept: list[Listing] = []
     used = 0
-    for article in articles:
-        size = sum(1 for s in article.sentences if s.is_candidate)
-        if kept and used + size > budget:
+    for listing in listings:
+        if kept and used + listing.sentences > budget:
             break
-        kept.append(article)
-        used += size
+        kept.append(listing)
+        used += listing.sentences
     return kept
 
 
@@ -68,21 +70,31 @@ class StoryScreen(SummaryControls, Screen[None]):
     algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
     words: reactive[int] = reactive(DEFAULT_STORY_WORDS, init=False)
 
-    def __init__(self, articles: Sequence[Article], filtered: bool = False) -> None:
+    def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
         super().__init__()
         preset_width_class(self)
         self.use_config_defaults()
         settings = self.configured()
         self.cap = settings.story_sentences if settings is not None else None  # sentences at most, within the words
-        self.offered = list(articles)
+        self.offered = list(listings)
         self.filtered = filtered
+        self._parsed: dict[int, Article | LoadError] = {}  # by place in `offered`, parsed once
         self.story_summary: StorySummary | None = None  # the last story computed
         self.ready = False
 
     @property
-    def articles(self) -> list[Article]:
+    def chosen(self) -> list[Listing]:
         """What the current algorithm summarizes: every article, or for a sumy baseline the leading ones."""
         return within_budget(self.offered, MAX_BASELINE_UNITS) if self.algorithm in SUMY_ALGORITHMS else self.offered
+
+    def articles(self, cancelled: Callable[[], bool] = lambda: False) -> list[Article]:
+        """The chosen articles parsed (in this worker thread; files that fail to parse are skipped)."""
+        count = len(self.chosen)
+        missing = [n for n in range(count) if n not in self._parsed]
+        items = [(self.offered[n].path, self.offered[n].file or self.offered[n].path) for n in missing]
+        for n, article in zip(missing, ordered_map(load_input, items, cancelled=cancelled)):
+            self._parsed[n] = article
+        return [a for n in range(count) if isinstance(a := self._parsed.get(n), Article)]
 
     def compose(self) -> ComposeResult:
         yield Static(id="story-title", markup=False)
@@ -109,7 +121,7 @@ class StoryScreen(SummaryControls, Screen[None]):
 
     def _set_summary_title(self, busy: bool) -> None:
         which = "filtered articles" if self.filtered else "articles"
-        shown = len(self.articles)
+        shown = len(self.chosen)
         text = f"Story over {shown:,} {which}"
         if shown < len(self.offered):
             text += f" ({self.algorithm}: the first {shown:,} of {len(self.offered):,}; filter to choose others)"
@@ -125,7 +137,8 @@ class StoryScreen(SummaryControls, Screen[None]):
 
     @work(thread=True, exclusive=True, group="story", exit_on_error=False)
     def summarize(self) -> StorySummary:
-        return summarize_story(self.articles, self.algorithm, self.cap, self.words)
+        worker = get_current_worker()
+        return summarize_story(self.articles(lambda: worker.is_cancelled), self.algorithm, self.cap, self.words)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "story":

@@ -50,7 +50,7 @@ def state_symbols(state: ArticleState, selected: bool = False) -> list[tuple[str
 
 def cells(entry: Entry) -> tuple[Text, ...]:
     """Title, source, date and words of one article; long titles end in an ellipsis so rows stay one line."""
-    article = entry.article
+    article = entry.listing
     return (
         Text(one_line(article.title or "(untitled)"), no_wrap=True, overflow="ellipsis"),
         Text(one_line(article.source or "—"), no_wrap=True, overflow="ellipsis"),
