@@ -15,6 +15,8 @@ from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_ite
                                     story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.sumy_adapter import sumy_scores
+from reader.summarize.tokens import content_of
+from reader.summarize.tokens import words as token_words
 from reader.summarize.topics import LeftOut
 from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
 
@@ -62,10 +64,14 @@ def summarize_units(units: Sequence[Unit], algorithm: str = DEFAULT_ALGORITHM, c
         count = None
     if algorithm == DEFAULT_ALGORITHM:
         # One text: its topic words recur in most sentences and are the signal (smoothed idf).
-        similarity = tfidf_similarity([u.text for u in units], max_df_share=1.0, smooth=True)
-        scores = relevance(similarity, [u.position for u in units], _word_counts(units))
-        chosen = mmr_select(scores, similarity.matrix, count, _word_counts(units), words,
-                            Redundancy([set(t) for t in similarity.terms], [u.text for u in units]))
+        # Each sentence is tokenised once; its content terms and word runs both come from the tokens.
+        texts = [u.text for u in units]
+        tokens = [token_words(t) for t in texts]
+        similarity = tfidf_similarity(texts, max_df_share=1.0, smooth=True, terms=[content_of(t) for t in tokens])
+        sizes = _word_counts(units)
+        scores = relevance(similarity, [u.position for u in units], sizes)
+        chosen = mmr_select(scores, similarity.matrix, count, sizes, words,
+                            Redundancy([set(t) for t in similarity.terms], tokens))
         picked = {i: float(scores[i]) for i in chosen}
     elif algorithm == "lead":
         scores_list = lead_scores(units)

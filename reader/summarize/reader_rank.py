@@ -15,7 +15,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from reader.summarize.similarity import Similarity
-from reader.summarize.tokens import words
 
 POSITION_WEIGHT = 0.2
 CENTRALITY_WEIGHT = 0.8
@@ -61,9 +60,10 @@ REDUNDANT_SHARED_RUN = 6  # or: both carry the same run of six words ("the counc
 class Redundancy:
     """Which candidates say again what a chosen sentence says, by shared terms or a shared phrase."""
 
-    def __init__(self, term_sets: Sequence[set[str]], texts: Sequence[str]) -> None:
+    def __init__(self, term_sets: Sequence[set[str]], tokens: Sequence[Sequence[str]]) -> None:
+        """`tokens` are each text's `words`, computed once by the caller."""
         self.term_sets = term_sets
-        self.runs = [_runs(t) for t in texts]
+        self.runs = [_runs(t) for t in tokens]
 
     def of(self, chosen: int) -> np.ndarray:
         mine, my_runs = self.term_sets[chosen], self.runs[chosen]
@@ -74,8 +74,7 @@ class Redundancy:
         ], dtype=bool)
 
 
-def _runs(text: str) -> set[tuple[str, ...]]:
-    tokens = words(text)
+def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     n = REDUNDANT_SHARED_RUN
     return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
 

@@ -23,18 +23,20 @@ class Similarity:
     idf: dict[str, float]
 
 
-def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bool = False) -> Similarity:
+def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bool = False,
+                     terms: Sequence[Sequence[str]] | None = None) -> Similarity:
     """Cosine similarity of log-tf x idf vectors; terms in most sentences carry no signal and are skipped.
 
     `smooth` keeps terms shared by every text worth something (idf >= 1): right for comparing a
-    handful of whole documents, where shared vocabulary is the very signal.
+    handful of whole documents, where shared vocabulary is the very signal. `terms` are the texts'
+    content terms when the caller has them already.
     """
     n = len(texts)
     bags: list[dict[str, int]] = []
     df: dict[str, int] = {}
-    for text in texts:
+    for k, text in enumerate(texts):
         bag: dict[str, int] = {}
-        for term in content_terms(text):
+        for term in (content_terms(text) if terms is None else terms[k]):
             bag[term] = bag.get(term, 0) + 1
         bags.append(bag)
         for term in bag:

@@ -55,4 +55,9 @@ def cased_words(text: str) -> list[tuple[str, bool]]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words: what two sentences must share to say the same thing."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1 or w.isdigit()]
+    return content_of(words(text))
+
+
+def content_of(tokens: list[str]) -> list[str]:
+    """The stemmed content words among tokens from `words`, for callers that need both."""
+    return [stem(w) for w in tokens if w not in STOP_WORDS and len(w) > 1 or w.isdigit()]
