@@ -1,8 +1,12 @@
-"""Line arithmetic on decoded text: lines end at \\n, \\r\\n or \\r, as citations count them."""
+"""Line arithmetic on decoded text: lines end at \\n, \\r\\n or \\r, as citations count them.
+
+The bottom layer: it imports nothing from reader, so the model, ingest and the TUI can all use it.
+"""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -45,3 +49,18 @@ class LineIndex:
     @property
     def count(self) -> int:
         return len(self.starts)
+
+
+def exact_ranges(index: LineIndex, lines: Sequence[str], start: int, end: int,
+                 first: int, last: int) -> dict[int, tuple[int, int]]:
+    """The characters `start`..`end` on each of lines `first`..`last`, as (start, end) columns of the raw line."""
+    if end <= start:
+        return {}
+    ranges: dict[int, tuple[int, int]] = {}
+    for line in range(first, min(last, len(lines)) + 1):
+        begin = index.start_of(line)
+        a = max(0, start - begin)
+        b = min(len(lines[line - 1]), end - begin)
+        if b > a:
+            ranges[line] = (a, b)
+    return ranges

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.lines import LineIndex, split_lines
+
 
 @dataclass(frozen=True, slots=True)
 class LineSpan:
@@ -95,13 +97,19 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     metadata_span: LineSpan | None = None  # front matter or date prefix lines
     text: str = ""  # the decoded file, for showing source lines
+    _line_index: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def lines(self) -> list[str]:
         """The decoded file split the way citations count lines (\\n, \\r\\n or \\r)."""
-        from reader.ingest.lines import split_lines
-
         return split_lines(self.text)
+
+    @property
+    def line_index(self) -> LineIndex:
+        """Where each line of `text` starts; built once (the builder's own), then shared by every screen."""
+        if self._line_index is None:
+            self._line_index = LineIndex(self.text)
+        return self._line_index
 
     @property
     def word_count(self) -> int:

@@ -11,11 +11,11 @@ from reader.ingest.boilerplate import find_boilerplate
 from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
-from reader.ingest.lines import LineIndex
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, from_mapping, normalize_date
 from reader.ingest.plain import date_prefix, plain_blocks
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
+from reader.lines import LineIndex
 from reader.model import Article, LineSpan, Removed, Segment, Sentence
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
@@ -27,8 +27,8 @@ _TAG = re.compile(r"<[^>]*>")
 def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Sequence[str] = (),
                   suffix: str = "") -> Article:
     """Parse decoded text into an Article; problems become warnings, never exceptions."""
-    index = LineIndex(text)
     article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text)
+    index = article.line_index
     _warn_long_lines(article, index)
     shape = _read_shape(text, index, article, suffix.lower())
     meta, left_out = shape.meta, shape.left_out

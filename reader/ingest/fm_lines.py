@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.lines import LineIndex
+from reader.lines import LineIndex
 from reader.model import LineSpan
 
 _TOP_LEVEL_KEY = re.compile(r"^[\"']?([A-Za-z_][\w-]*)[\"']?\s*[:=]")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from reader.ingest.blocks import Block
-from reader.ingest.lines import LineIndex
+from reader.lines import LineIndex
 
 _SPACE = re.compile(r"\s+")
 MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines

@@ -10,7 +10,7 @@ import pytest
 from reader.ingest.blocks import Block
 from reader.ingest.html_meta import strip_site_suffix
 from reader.ingest.html_page import HtmlPage, looks_like_html, parse_html
-from reader.ingest.lines import LineIndex, split_lines
+from reader.lines import LineIndex, split_lines
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 

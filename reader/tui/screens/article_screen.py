@@ -18,8 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Markdown, Static
 from textual.worker import Worker, WorkerState
 
-from reader.ingest.lines import LineIndex
-from reader.model import Article, LineSpan, Sentence
+from reader.lines import exact_ranges
+from reader.model import Article, LineSpan
 from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
 from reader.tui.memory import release_render_caches
@@ -32,20 +32,6 @@ from reader.tui.widgets.source_view import SourceView
 from reader.tui.widgets.summary_view import SummaryView
 
 INLINE_SENTENCES = 150  # up to this many candidates, the first summary is computed before the first frame
-
-
-def exact_ranges(index: LineIndex, lines: list[str], sentence: Sentence) -> dict[int, tuple[int, int]]:
-    """The characters of `sentence` on each of its lines, as (start, end) columns of the raw line."""
-    if sentence.end <= sentence.start:
-        return {}
-    ranges: dict[int, tuple[int, int]] = {}
-    for line in range(sentence.span.start, min(sentence.span.end, len(lines)) + 1):
-        begin = index.start_of(line)
-        a = max(0, sentence.start - begin)
-        b = min(len(lines[line - 1]), sentence.end - begin)
-        if b > a:
-            ranges[line] = (a, b)
-    return ranges
 
 
 class ArticleHost(Protocol):
@@ -93,7 +79,6 @@ class ArticleScreen(SummaryControls, Screen[None]):
         self.start_line = line
         self.start_cite = cite
         self.lines = article.lines
-        self._index = LineIndex(article.text)
         self._pointed: int | None = None  # summary sentence the source cursor just pointed at
         self.summary_ready = False
 
@@ -174,7 +159,9 @@ class ArticleScreen(SummaryControls, Screen[None]):
         sentence = event.item.unit.sentence
         following = self._pointed == event.index  # the source cursor chose it: keep its place and status
         self._pointed = None
-        self.source.cite(sentence.span, exact_ranges(self._index, self.lines, sentence), scroll=not following)
+        span = sentence.span
+        exact = exact_ranges(self.article.line_index, self.lines, sentence.start, sentence.end, span.start, span.end)
+        self.source.cite(span, exact, scroll=not following)
         if following:
             return
         self._status(Content.assemble(

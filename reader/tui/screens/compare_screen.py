@@ -15,13 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from reader.ingest.lines import LineIndex
+from reader.lines import exact_ranges
 from reader.model import Article, Sentence
 from reader.output.sanitize import one_line
 from reader.summarize.compare import shared_sentences
 from reader.tui.memory import release_render_caches
 from reader.tui.notes import removed_spans
-from reader.tui.screens.article_screen import exact_ranges
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -47,7 +46,6 @@ class CompareScreen(Screen[None]):
         super().__init__()
         preset_width_class(self)
         self.articles = (a, b)
-        self.indexes = (LineIndex(a.text), LineIndex(b.text))
         self.lines = (a.lines, b.lines)
         self.pairs: list[Pair] = []
         self.current: int | None = None
@@ -99,9 +97,10 @@ class CompareScreen(Screen[None]):
         self.current = index
         pair = self.pairs[index]
         for side in (0, 1):
-            sentence = pair[side]
-            self.view(side).cite(sentence.span, exact_ranges(self.indexes[side], self.lines[side], sentence),
-                                 scroll=scroll[side])
+            sentence, span = pair[side], pair[side].span
+            exact = exact_ranges(self.articles[side].line_index, self.lines[side], sentence.start, sentence.end,
+                                 span.start, span.end)
+            self.view(side).cite(span, exact, scroll=scroll[side])
         self._status(Content.assemble((f"shared {index + 1}/{len(self.pairs)}", "bold"),
                                       f" · A {pair[0].span} ↔ B {pair[1].span}",
                                       ("  n/p next/previous", "$text-muted")))
