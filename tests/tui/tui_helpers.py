@@ -1,25 +1,57 @@
 """Helpers for the Pilot tests: wait for workers, read what a widget shows, read files independently."""
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
 from rich.segment import Segment
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.worker import WorkerFailed, WorkerState
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEEDS = PROJECT / "seeds"
 WIDE = (140, 40)
 
 
-async def settle(pilot: Pilot[object]) -> None:
-    """Wait until no worker runs and every message they posted has been handled (never sleeps)."""
-    for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+SETTLE_ROUNDS = 20
+SETTLE_SECONDS = 120.0  # a guard against a hung worker, far above any real wait; not a speed check
+
+
+def _retrieve(task: asyncio.Task[object]) -> None:
+    if not task.cancelled():
+        task.exception()  # a worker cancelled at app exit is expected; keep asyncio from logging it
+
+
+async def settle(pilot: Pilot[object], timeout: float = SETTLE_SECONDS) -> None:
+    """Wait until every worker has finished and every message they posted has been handled (never sleeps).
+
+    Workers that start workers get a few rounds. A worker still pending or running after
+    SETTLE_ROUNDS, or one that never finishes, fails the test here by name instead of letting it
+    go on against a half-loaded screen.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    left: list[str] = []
+    for _ in range(SETTLE_ROUNDS):
+        running = [w for w in pilot.app.workers if w.state == WorkerState.RUNNING]
+        if running:  # a pending worker has no task to wait on yet: the pause below starts it
+            waits = [asyncio.ensure_future(w.wait()) for w in running]
+            for task in waits:
+                task.add_done_callback(_retrieve)
+            _, late = await asyncio.wait(waits, timeout=max(deadline - loop.time(), 0))
+            if late:
+                names = [w.name for w in pilot.app.workers if not w.is_finished]
+                raise AssertionError(f"workers still running after {timeout:g} s: {names}")
+            failed = [t.exception() for t in waits if not t.cancelled() and isinstance(t.exception(), WorkerFailed)]
+            if failed:
+                raise failed[0]
         await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
+        left = [w.name for w in pilot.app.workers if not w.is_finished]
+        if not left:
             return
+    raise AssertionError(f"workers still running after {SETTLE_ROUNDS} rounds: {left}")
 
 
 def shown_lines(widget: Widget) -> list[str]:
