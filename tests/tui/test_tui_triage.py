@@ -5,6 +5,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from textual import events
 from textual.widgets import Input
 
@@ -80,18 +82,20 @@ async def test_r_s_a_toggle_and_show_symbols_and_persist() -> None:
         assert title_at(table, 0) != first.title
 
 
-async def test_state_cell_is_coloured_from_the_theme() -> None:
-    app = make_app([str(SEEDS)])
+@pytest.mark.parametrize(("theme", "unread", "star"), [
+    (None, "#5fa8d3", "#f2b35b"),  # themes/reader-dark.toml: mark-unread, mark-star
+    ("reader-light", "#1f5f8b", "#a15c00"),  # themes/reader-light.toml
+])
+async def test_state_cell_is_coloured_from_the_theme(theme: str | None, unread: str, star: str) -> None:
+    app = make_app([str(SEEDS)], theme=theme)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         table = table_of(app)
         await pilot.press("s")
         cell = table.get_row_at(0)[0]
-        unread_style = table.get_component_rich_style("article-table--unread", partial=True)
-        star_style = table.get_component_rich_style("article-table--star", partial=True)
         spans = {cell.plain[s.start:s.end]: s.style for s in cell.spans}
-        assert spans["●"] == unread_style and spans["★"] == star_style
-        assert unread_style.color != star_style.color
+        assert spans["●"].color.triplet.hex == unread and spans["●"].bold  # the tcss makes unread bold
+        assert spans["★"].color.triplet.hex == star
 
 
 async def test_tags_dialog_completes_and_saves() -> None:
