@@ -5,4 +5,5 @@ import sys
 
 from reader.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing it (the import-hygiene test does) runs nothing
+    sys.exit(main())

@@ -1,8 +1,8 @@
 """Theme files: TOML or YAML data in `themes/` and the user's config.
 
 Loading never raises: a broken file becomes a one-line problem naming the file, and the
-other themes still load. Turning a spec into a Textual Theme imports Textual, so only the
-TUI does that (`to_textual`).
+other themes still load. Nothing here imports Textual: the TUI turns a spec into a Textual
+Theme (`reader.tui.appearance.to_textual`), and Textual's own theme names are listed below.
 """
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "sur
 REQUIRED_VARIABLES = ("citation-highlight", "citation-highlight-foreground", "corroboration-badge",
                       "removed-line", "mark-unread", "mark-star", "mark-read")
 MAX_THEME_BYTES = 64 * 1024
+# Textual's built-in themes (`textual.theme.BUILTIN_THEMES`), named here so `reader themes` lists them
+# without importing Textual; tests/themes keeps this equal to the pinned Textual's.
+TEXTUAL_THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula", "tokyo-night",
+                  "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe", "catppuccin-macchiato",
+                  "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon", "rose-pine-dawn",
+                  "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light")
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})\Z")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,40}\Z")
 
@@ -108,10 +114,4 @@ def theme_folders() -> list[Path]:
 
     return [themes_dir(), user_themes_dir()]
 
-
-def to_textual(spec: ThemeSpec) -> Any:
-    """A textual.theme.Theme built from the spec (imports Textual)."""
-    from textual.theme import Theme
-
-    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colors)
 

@@ -10,15 +10,13 @@ from reader.output.sanitize import dumps, one_line
 
 def available_themes() -> tuple[list[tuple[str, str]], list[str]]:
     """(name, origin) for shipped, user and Textual's built-in themes, plus problems with theme files."""
-    from reader.theme_files import load_theme_dirs, theme_folders
+    from reader.theme_files import TEXTUAL_THEMES, load_theme_dirs, theme_folders
 
     specs, problems = load_theme_dirs(theme_folders())
     shipped_dir = theme_folders()[0]
     names = [(s.name, "reader" if s.path and s.path.parent == shipped_dir else f"user: {s.path}") for s in specs]
-    from textual.theme import BUILTIN_THEMES
-
     taken = {n for n, _ in names}
-    names += [(name, "textual") for name in BUILTIN_THEMES if name not in taken]
+    names += [(name, "textual") for name in TEXTUAL_THEMES if name not in taken]
     return names, problems
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.config import DEFAULT_THEME, Config, effective_theme, keymap_problems, save_preference
-from reader.theme_files import load_theme_dirs, theme_folders, to_textual
+from reader.theme_files import ThemeSpec, load_theme_dirs, theme_folders
 
 # reader's own colours, for themes (Textual's built-ins included) that do not define them.
 VARIABLE_DEFAULTS = {
@@ -26,6 +26,11 @@ VARIABLE_DEFAULTS = {
     "mark-star": "#f2b35b",
     "mark-read": "#7a7f87",
 }
+
+
+def to_textual(spec: ThemeSpec) -> Theme:
+    """The Textual theme a theme file describes."""
+    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colors)
 
 
 def register_themes(app: App[object]) -> list[str]:

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from reader.resources import themes_dir
-from reader.theme_files import REQUIRED_VARIABLES, load_theme_dirs, load_theme_file, to_textual
+from reader.theme_files import REQUIRED_VARIABLES, TEXTUAL_THEMES, load_theme_dirs, load_theme_file
+from reader.tui.appearance import to_textual
 
 SHIPPED = sorted(themes_dir().glob("*.toml"))
 
@@ -28,6 +29,12 @@ def contrast_ratio(foreground: str, background: str) -> float:
     """WCAG 2 contrast ratio, 1 to 21; 4.5 is the minimum for body text."""
     a, b = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+def test_textual_theme_names_are_textuals_own() -> None:
+    from textual.theme import BUILTIN_THEMES
+
+    assert TEXTUAL_THEMES == tuple(BUILTIN_THEMES)
 
 
 def test_four_kinds_are_shipped() -> None:
