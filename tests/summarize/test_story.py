@@ -161,11 +161,12 @@ def test_a_reprint_counts_once_and_is_labelled_a_copy(tmp_path: Path) -> None:
     summary = summarize_story(arts, words=80)
     assert summary.sources == 3 and summary.voices == 2
     closed = next(i for i in summary.items if "crack" in i.text)
-    assert closed.source_count == 2
-    copies = [r for r in closed.reports if r.copy_of]
-    if Path(closed.unit.article.path).name == "wire.txt":
-        assert [Path(r.unit.article.path).name for r in copies] == ["paper.txt"]
-        assert copies[0].copy_of == "wire.txt"
+    assert closed.source_count == 2  # wire + its reprint, and radio
+    assert sorted(Path(u.article.path).name for u in (closed.unit, *closed.corroborating)) == \
+        ["paper.txt", "radio.txt", "wire.txt"]
+    # Every label names the paper a copy of the wire (never the other way round), on at least one sentence.
+    labels = {(Path(r.unit.article.path).name, r.copy_of) for i in summary.items for r in i.reports if r.copy_of}
+    assert labels == {("paper.txt", "wire.txt")}
 
 
 def test_same_publisher_twice_is_one_voice(tmp_path: Path) -> None:
