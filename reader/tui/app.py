@@ -2,21 +2,29 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Sequence
+from time import monotonic, sleep
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from reader.config import load_config
+from reader.model import LoadError
 from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
 from reader.tui.keys import key_commands
 from reader.tui.library import Library
+from reader.tui.library_session import Flushed, LibrarySession
+from reader.tui.messages import MarksChanged, StepRequested
 from reader.parallel import prepare as prepare_pool
 from reader.triage.ingest_cache import cache_beside
 from reader.tui.memory import thaw
 from reader.tui.screens.help_screen import HelpScreen
+from reader.tui.screens.article_opening import article_screen_for
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
@@ -24,6 +32,18 @@ from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.triage_session import TriageSession
 
 KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen)
+
+RETRY_SECONDS = 1.0  # between attempts to save marks while the database is locked
+EXIT_WAIT_SECONDS = 5.0  # how long quitting waits for a locked database before giving up on unsaved marks
+
+
+def _last_flush(session: LibrarySession) -> int:
+    """Save what is still queued before the app goes; the number of changes that could not be saved."""
+    deadline = monotonic() + EXIT_WAIT_SECONDS
+    while session.flush().waiting and monotonic() < deadline:
+        sleep(RETRY_SECONDS / 4)
+    return session.unsaved
+
 
 class ReaderApp(App[None]):
     """Reads the given paths (default: the bundled sample corpus) into a library of articles."""
@@ -42,9 +62,12 @@ class ReaderApp(App[None]):
         self.paths = [os.fspath(p) for p in paths] or [os.fspath(seeds_dir())]
         self.library = Library()  # what was loaded and each article's triage state, one per app run
         self.triage: TriageSession | None = None  # opened on mount, closed on unmount
+        self.session: LibrarySession | None = None  # the library's state and triage, one per run
         self.config = load_config()
         self.theme_override = theme
         self.state_path = state
+        self.unsaved_at_exit = 0  # marks the store refused until the end (reported by `run`)
+        self._busy_notice = False
         prepare_pool()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -62,7 +85,8 @@ class ReaderApp(App[None]):
         self.triage = TriageSession.open(self.state_path)
         for problem in self.triage.problems:
             self.notify(problem, title="state", severity="warning", timeout=10, markup=False)
-        self.library_screen = LibraryScreen(self.paths, self.library, self.triage,
+        self.session = LibrarySession(self.triage, self.library)
+        self.library_screen = LibraryScreen(self.paths, self.session,
                                             mark_read_on_open=self.config.settings.mark_read_on_open,
                                             cache_path=cache_beside(self.state_path))
         self.push_screen(self.library_screen)
@@ -72,7 +96,57 @@ class ReaderApp(App[None]):
         if self.triage is not None and self.triage.changed_outside():
             self.library_screen.reload_states()
 
+    # -- saving marks: in a worker, retried while another process holds the database -------------------
+
+    @on(MarksChanged)
+    def save_marks(self) -> None:
+        if self.session is not None and self.session.unsaved:
+            self._write_marks()
+
+    @work(thread=True, group="marks", exit_on_error=False)
+    def _write_marks(self) -> Flushed | None:
+        return self.session.flush() if self.session is not None else None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "marks" or event.state is not WorkerState.SUCCESS:
+            return
+        flushed = event.worker.result
+        if not isinstance(flushed, Flushed) or self.session is None:
+            return
+        result = self.session.stored(flushed.changes)
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.show_result(result, saved=True)
+        else:
+            self.session.stale |= result.rows
+        if flushed.problem is not None:
+            if not self._busy_notice:
+                self.notify(f"{flushed.problem} — {flushed.waiting} change(s) kept, retrying",
+                            title="marks not saved yet", severity="warning", timeout=6, markup=False)
+            self._busy_notice = True
+            self.set_timer(RETRY_SECONDS, self.save_marks)
+        elif self._busy_notice:
+            self._busy_notice = False
+            self.notify("All marks saved.", timeout=2)
+
+    @on(StepRequested)
+    def open_step(self, message: StepRequested) -> None:
+        """From an article: the next (or previous) unread article of the library, in its order."""
+        if self.session is None:
+            return
+        found = self.session.unread_after(message.key, message.step)
+        if found is None:
+            self.notify("No more unread articles this way.", severity="information", timeout=2)
+            return
+        screen = article_screen_for(self.session, found, self.config.settings.mark_read_on_open)
+        if isinstance(screen, LoadError):
+            self.notify(str(screen), title="cannot open", severity="error", markup=False)
+            return
+        self.save_marks()
+        self.switch_screen(screen)
+
     def on_unmount(self) -> None:
+        if self.session is not None:
+            self.unsaved_at_exit = _last_flush(self.session)
         if self.triage is not None:
             self.triage.close()
         thaw()
@@ -93,5 +167,9 @@ def make_app(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, 
 
 def run(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state: str | None = None) -> int:
     """Run the app until the user quits; the exit status is always 0 (failures are shown, not fatal)."""
-    make_app(paths, theme=theme, state=state).run()
+    app = make_app(paths, theme=theme, state=state)
+    app.run()
+    if app.unsaved_at_exit:
+        print(f"reader: {app.unsaved_at_exit} triage change(s) could not be saved: the state database stayed locked",
+              file=sys.stderr)
     return 0

@@ -1,14 +1,15 @@
-"""The app's side of triage, kept free of Textual: one open store, an undo stack, outside-change polling."""
+"""The app's store, kept free of Textual: one open store for the run, with outside-change polling.
+
+What is changed and undone, and when it is written, is `LibrarySession`'s business.
+"""
 from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader.triage import Action, ArticleKey, ArticleState, Change, TagCount, TriageStore, TriageStoreError
-
-UNDO_LEVELS = 50
+from reader.triage import ArticleKey, ArticleState, TagCount, TriageStore, TriageStoreError
 
 
 class TriageSession:
@@ -19,7 +20,6 @@ class TriageSession:
         self.problems = list(problems)  # shown once as notifications
         self.persistent = scratch is None
         self._scratch = scratch
-        self._undo: list[list[Change]] = []
         self._version = self._data_version()
 
     @classmethod
@@ -43,20 +43,6 @@ class TriageSession:
 
     def all_tags(self) -> list[TagCount]:
         return self.store.all_tags()
-
-    def apply(self, keys: Iterable[ArticleKey], *actions: Action) -> list[Change]:
-        """Apply and remember the changes for `undo`; only real changes are kept."""
-        changes = [c for c in self.store.apply(keys, *actions) if c.changed]
-        if changes:
-            self._undo.append(changes)
-            del self._undo[:-UNDO_LEVELS]
-        return changes
-
-    def undo(self) -> list[Change]:
-        """Put back the state before the last action; the returned changes carry the restored states."""
-        if not self._undo:
-            return []
-        return self.store.restore(self._undo.pop())
 
     def _data_version(self) -> int:
         return self.store.data_version()

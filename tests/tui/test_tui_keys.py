@@ -72,7 +72,7 @@ async def test_palette_runs_an_action() -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        assert screen.sort_key.value == "title"
+        assert screen.session.sort_key.value == "title"
 
 
 async def test_q_quits() -> None:

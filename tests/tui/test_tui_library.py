@@ -100,7 +100,7 @@ async def test_clicking_a_header_sorts() -> None:
         title_x = table.columns["mark"].get_render_width(table) + 2
         await pilot.click(ArticleTable, offset=(title_x, 0))
         await pilot.pause()
-        assert screen.sort_key.value == "title"
+        assert screen.session.sort_key.value == "title"
         ordered = titles(table)
         assert ordered == sorted(ordered, key=str.casefold)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.model import Article
@@ -52,8 +53,10 @@ def article_at(app: ReaderApp, row: int) -> Article:
     return article
 
 
-def stored(article: Article) -> ArticleState:
-    """The state as a separate store instance reads it (the default location under READER_HOME)."""
+async def stored(pilot: Pilot[object], article: Article) -> ArticleState:
+    """The state as a separate store instance reads it (the default location under READER_HOME),
+    once the app has finished writing (marks are saved by a worker)."""
+    await settle(pilot)
     with TriageStore.open() as store:
         return store.get(ArticleKey.of(article))
 
@@ -67,17 +70,17 @@ async def test_r_s_a_toggle_and_show_symbols_and_persist() -> None:
         assert "●" in mark_at(table, 0)
         await pilot.press("r")
         assert "·" in mark_at(table, 0) and "●" not in mark_at(table, 0)
-        assert stored(first).read
+        assert (await stored(pilot, first)).read
         await pilot.press("r")
         assert "●" in mark_at(table, 0)
-        assert not stored(first).read
+        assert not (await stored(pilot, first)).read
         await pilot.press("s")
         assert "★" in mark_at(table, 0)
-        assert stored(first).starred
+        assert (await stored(pilot, first)).starred
         assert "1 starred" in counts(app)
         await pilot.press("a")
         await pilot.pause()
-        assert stored(first).archived
+        assert (await stored(pilot, first)).archived
         assert table.row_count == SEED_COUNT - 1  # archived rows leave the unread view
         assert title_at(table, 0) != first.title
 
@@ -110,7 +113,7 @@ async def test_tags_dialog_completes_and_saves() -> None:
         await pilot.press(*"council", "comma", *"local", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert stored(first).tags == {"council", "local"}
+        assert (await stored(pilot, first)).tags == {"council", "local"}
         assert "#" in mark_at(table, 0)
         await pilot.press("down", "t")
         await pilot.pause()
@@ -121,13 +124,13 @@ async def test_tags_dialog_completes_and_saves() -> None:
         assert box.value == "council"
         await pilot.press("enter")
         await pilot.pause()
-        assert stored(second).tags == {"council"}
+        assert (await stored(pilot, second)).tags == {"council"}
         # the tag view shows exactly the tagged articles
         await pilot.press("number_sign")
         await pilot.pause()
         await pilot.press("enter")  # first tag listed: council
         await pilot.pause()
-        assert screen_of(app).view is View.TAG and table.row_count == 2
+        assert screen_of(app).session.view is View.TAG and table.row_count == 2
         assert "#council" in counts(app)
 
 
@@ -141,14 +144,14 @@ async def test_undo_several_levels() -> None:
         await pilot.pause()
         await pilot.press(*"x", "enter")
         await pilot.pause()
-        assert stored(first) == ArticleState(True, True, False, frozenset({"x"}))
+        assert (await stored(pilot, first)) == ArticleState(True, True, False, frozenset({"x"}))
         await pilot.press("u")
-        assert stored(first).tags == frozenset() and stored(first).starred
+        assert (await stored(pilot, first)).tags == frozenset() and (await stored(pilot, first)).starred
         await pilot.press("u")
-        assert not stored(first).starred and stored(first).read
+        assert not (await stored(pilot, first)).starred and (await stored(pilot, first)).read
         assert "★" not in mark_at(table, 0)
         await pilot.press("u")
-        assert stored(first) == ArticleState()
+        assert (await stored(pilot, first)) == ArticleState()
         assert "●" in mark_at(table, 0)
 
 
@@ -164,11 +167,11 @@ async def test_space_selects_and_keys_apply_to_the_selection() -> None:
         assert "▸" in mark_at(table, 2) and "▸" not in mark_at(table, 1)
         assert "2 selected" in counts(app)
         await pilot.press("s")
-        assert [stored(a).starred for a in chosen] == [True, True]
-        assert not stored(article_at(app, 1)).starred
-        assert not screen_of(app).selected and "▸" not in mark_at(table, 0)  # selection cleared
+        assert [(await stored(pilot, a)).starred for a in chosen] == [True, True]
+        assert not (await stored(pilot, article_at(app, 1))).starred
+        assert not screen_of(app).session.selected and "▸" not in mark_at(table, 0)  # selection cleared
         await pilot.press("u")  # one undo for the bulk change
-        assert [stored(a).starred for a in chosen] == [False, False]
+        assert [(await stored(pilot, a)).starred for a in chosen] == [False, False]
 
 
 async def test_R_marks_everything_shown_read_and_undo() -> None:
@@ -182,11 +185,11 @@ async def test_R_marks_everything_shown_read_and_undo() -> None:
         assert 0 < shown < SEED_COUNT
         articles = [article_at(app, i) for i in range(shown)]
         await pilot.press("R")
-        assert all(stored(a).read for a in articles)
+        assert all([(await stored(pilot, a)).read for a in articles])
         assert all("·" in mark_at(table, i) for i in range(shown))
         assert f"{SEED_COUNT - shown} unread" in counts(app)
         await pilot.press("u")
-        assert not any(stored(a).read for a in articles)
+        assert not any([(await stored(pilot, a)).read for a in articles])
 
 
 async def test_v_cycles_views_with_counts() -> None:
@@ -226,7 +229,7 @@ async def test_n_and_p_move_between_unread_in_library_and_article() -> None:
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.article.path == article_at(app, 3).path
-        assert stored(article_at(app, 3)).read  # opened: marked read
+        assert (await stored(pilot, article_at(app, 3))).read  # opened: marked read
         await pilot.press("s", "escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
@@ -242,7 +245,7 @@ async def test_opening_marks_read_unless_the_config_says_not(private_home: Path)
         await settle(pilot)
         await pilot.press("escape")
         await pilot.pause()
-        assert stored(article_at(app, 0)).read
+        assert (await stored(pilot, article_at(app, 0))).read
         assert "·" in mark_at(table_of(app), 0)
     config = private_home / "config" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
@@ -256,7 +259,7 @@ async def test_opening_marks_read_unless_the_config_says_not(private_home: Path)
         await pilot.press("escape")
         await pilot.pause()
         last = table_of(app).row_count - 1
-        assert not stored(article_at(app, last)).read
+        assert not (await stored(pilot, article_at(app, last))).read
         assert "●" in mark_at(table_of(app), last)
 
 
@@ -338,7 +341,7 @@ async def test_read_rows_stay_until_the_view_changes_and_undo_brings_archived_ba
         assert title_at(table, 0) == first.title and "·" in mark_at(table, 0)
         await pilot.press("u")
         await pilot.pause()
-        assert not stored(second).archived
+        assert not (await stored(pilot, second)).archived
         assert table.row_count == SEED_COUNT and title_at(table, 1) == second.title
         await pilot.press("v", "v", "v", "v")  # round the views back to unread: the read one is gone
         assert "view: unread" in counts(app) and table.row_count == SEED_COUNT - 1

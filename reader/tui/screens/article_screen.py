@@ -6,7 +6,7 @@ summary is computed in a thread worker, so changing its length or algorithm neve
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +23,8 @@ from reader.model import Article, LineSpan
 from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
 from reader.tui.memory import release_render_caches
+from reader.tui.messages import MarksChanged, StepRequested
+from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.notes import removed_spans
 from reader.tui.screens.summary_controls import SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
@@ -31,17 +33,10 @@ from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
 from reader.tui.widgets.summary_view import SummaryView
 
+if TYPE_CHECKING:
+    from reader.tui.library_session import LibrarySession
+
 INLINE_SENTENCES = 150  # up to this many candidates, the first summary is computed before the first frame
-
-
-class ArticleHost(Protocol):
-    """The screen that opened the article and keeps its triage state (the library)."""
-
-    def triage_entry(self, key: str, name: str, redraw: bool = True) -> None: ...
-
-    def edit_tags_of(self, key: str) -> None: ...
-
-    def open_step(self, key: str, step: int) -> bool: ...
 
 
 class ArticleScreen(SummaryControls, Screen[None]):
@@ -69,9 +64,9 @@ class ArticleScreen(SummaryControls, Screen[None]):
     count: reactive[int] = reactive(DEFAULT_SENTENCES, init=False)
 
     def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None,
-                 host: ArticleHost | None = None, entry_key: str | None = None) -> None:
+                 session: LibrarySession | None = None, entry_key: str | None = None) -> None:
         super().__init__()
-        self.host = host
+        self.session = session  # the library's, when opened from it: triage keys act on this entry
         self.entry_key = entry_key
         preset_width_class(self)
         self.use_config_defaults()
@@ -217,26 +212,36 @@ class ArticleScreen(SummaryControls, Screen[None]):
         kept = [line for number, line in enumerate(self.lines, start=1) if skip is None or not skip.contains(number)]
         return inert("\n".join(kept))
 
-    # -- triage (kept by the library that opened this article) -------------------------------------
+    # -- triage (the library session's, when opened from the library) ------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("triage", "tags", "step_unread"):
-            return self.host is not None and self.entry_key is not None
+            return self.session is not None and self.entry_key is not None
         return True
 
     def action_triage(self, name: str) -> None:
-        if self.host is not None and self.entry_key is not None:
-            self.host.triage_entry(self.entry_key, name, redraw=False)
+        if self.session is not None and self.entry_key is not None:
+            self.session.toggle_one(self.entry_key, name)
+            self.post_message(MarksChanged())
             self.notify(f"{name}: done (u in the library undoes)", timeout=2)
 
     def action_tags(self) -> None:
-        if self.host is not None and self.entry_key is not None:
-            self.host.edit_tags_of(self.entry_key)
+        session, key = self.session, self.entry_key
+        if session is None or key is None:
+            return
+        entry = session.library.entry(key)
+        common = session.common_tags([entry])
+
+        def done(tags: frozenset[str] | None) -> None:
+            if tags is not None:
+                session.retag([entry], tags, here=False)
+                self.post_message(MarksChanged())
+
+        self.app.push_screen(TagDialog(common, [t.tag for t in session.triage.all_tags()], "Tags"), callback=done)
 
     def action_step_unread(self, step: int) -> None:
-        if self.host is not None and self.entry_key is not None:
-            if not self.host.open_step(self.entry_key, step):
-                self.notify("No more unread articles this way.", severity="information", timeout=2)
+        if self.session is not None and self.entry_key is not None:
+            self.post_message(StepRequested(self.entry_key, step))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -3,7 +3,8 @@
 Files are listed by a thread worker that posts batches; rows are appended as they arrive, so the first
 rows show while the rest of a large folder is still being parsed and the UI keeps answering keys.
 Rows come from the ingest cache when a file is unchanged; an article is parsed when it is opened.
-Triage (read, star, archive, tags, views, undo) is kept in the store through `TriageSession`.
+What the library shows and what its triage keys do (read, star, archive, tags, views, undo) live in
+the app's `LibrarySession`; this screen turns keys into session calls and session results into rows.
 """
 from __future__ import annotations
 
@@ -16,20 +17,23 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from reader.output.sanitize import one_line
-from reader.triage import MARK_READ, ArticleState
+from reader.triage import ArticleState
 from reader.model import Article, LoadError
-from reader.tui.library import Entry, Library, SortKey, View, arrange, open_article
+from reader.tui.library import Entry, SortKey, View, open_article
+from reader.tui.library_session import LibrarySession, Redraw
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
-from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.messages import MarksChanged
+from reader.tui.screens.article_opening import article_screen_for
+from reader.tui.screens.tag_dialog import TagDialog
+from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.story_screen import StoryScreen
-from reader.tui.screens.library_triage import LibraryTriage
-from reader.tui.triage_session import TriageSession
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -39,7 +43,7 @@ SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "sour
                SortKey.TITLE: "title", SortKey.LENGTH: "length"}
 
 
-class LibraryScreen(LibraryTriage):
+class LibraryScreen(Screen[None]):
     """The article table with its status line, filter box and failure list."""
 
     BINDINGS: list[BindingType] = [
@@ -68,7 +72,7 @@ class LibraryScreen(LibraryTriage):
     ]
 
     class BatchLoaded(Message):
-        """A batch of files has been read by the loader thread, with each article's key and state."""
+        """A batch of files has been listed by the loader thread, with each article's stored state."""
 
         def __init__(self, batch: Batch, states: list[ArticleState]) -> None:
             super().__init__()
@@ -84,26 +88,24 @@ class LibraryScreen(LibraryTriage):
 
     query_text: reactive[str] = reactive("", init=False)
 
-    def __init__(self, paths: list[str], library: Library, triage: TriageSession,
-                 mark_read_on_open: bool = True, cache_path: Path | None = None) -> None:
+    def __init__(self, paths: list[str], session: LibrarySession, mark_read_on_open: bool = True,
+                 cache_path: Path | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.session = session
+        self.library = session.library
         self.cache_path = cache_path
-        self.library = library
-        self.triage = triage
         self.mark_read_on_open = mark_read_on_open
-        self.view = View.UNREAD
-        self.view_tag: str | None = None
-        self.selected: set[str] = set()
-        self._stale: set[str] = set()  # rows whose state changed while another screen was on top
-        self._sticky: set[str] = set()  # rows changed here that stay shown until the view changes
-        self._cursor_to: str | None = None
-        self.sort_key = SortKey.FILE
-        self.reverse = False
-        self.shown: list[Entry] = []
-        self.picked: str | None = None  # first article chosen for a comparison
         self._unshown: list[Entry] = []  # loaded, not yet in the table
         self._flushed = 0.0
+
+    @property
+    def shown(self) -> list[Entry]:
+        return self.session.shown
+
+    @property
+    def table(self) -> ArticleTable:
+        return self.query_one(ArticleTable)
 
     def compose(self) -> ComposeResult:
         yield Static(id="counts", markup=False)
@@ -123,19 +125,19 @@ class LibraryScreen(LibraryTriage):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
-        """Read every file in a thread and post the batches to the screen."""
+        """List every file in a thread and post the batches to the screen."""
         worker = get_current_worker()
+        triage = self.session.triage
         for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled, cache_path=self.cache_path):
             keys = [listing.key for listing in batch.listings]
-            self.post_message(self.BatchLoaded(batch, self.triage.lookup(keys) if keys else []))
+            self.post_message(self.BatchLoaded(batch, triage.lookup(keys) if keys else []))
 
     @on(BatchLoaded)
     def add_batch(self, message: BatchLoaded) -> None:
         batch = message.batch
         library = self.library
         library.total = batch.total
-        new = [library.add(listing, state) for listing, state in zip(batch.listings, message.states)]
-        new = [entry for entry in new if self._keeps(entry)]
+        new = self.session.add(batch.listings, message.states)
         library.failures.extend(batch.failures)
         self.query_one(FailureList).add_failures(batch.failures)
         self.set_class(bool(library.failures), "-has-failures")
@@ -163,38 +165,38 @@ class LibraryScreen(LibraryTriage):
     def _flush_rows(self) -> None:
         new, self._unshown = self._unshown, []
         self._flushed = monotonic()
-        if self.query_text.strip() or self.sort_key is not SortKey.FILE:
+        if self.session.query.strip() or self.session.sort_key is not SortKey.FILE:
             self._arrange()
         else:
-            self.shown.extend(new)
-            self.table.append(new, self.library.states, self.selected)
-
-    def _view_label(self) -> str:
-        return f"#{self.view_tag}" if self.view is View.TAG else self.view.value
+            self.session.shown.extend(new)
+            self.table.append(new, self.library.states, self.session.selected)
 
     def _show_counts(self, batch: Batch | None = None) -> None:
-        library = self.library
+        library, session = self.library, self.session
         states = library.states.values()
         starred = sum(1 for s in states if s.starred and not s.archived)
         unread = sum(1 for s in states if not s.read and not s.archived)
         parts: list[Content | str | tuple[str, str]] = [
-            ("view: ", "$text-muted"), (self._view_label(), "bold $text-accent"),
+            ("view: ", "$text-muted"), (session.view_label, "bold $text-accent"),
             (f" · {len(self.shown):,} of {len(library.entries):,}", "bold"),
             (f" · {unread:,} unread · {starred:,} starred", "$text-muted")]
-        if self.selected:
-            parts.append((f" · {len(self.selected):,} selected", "$text-accent"))
+        if session.selected:
+            parts.append((f" · {len(session.selected):,} selected", "$text-accent"))
         if library.failures:
             parts.append((f" · {len(library.failures)} failed", "$text-warning"))
         if not library.loaded and batch is not None:
             parts.append((f" · loading {batch.done:,}/{batch.total:,}", "$text-muted"))
         elif not library.loaded:
             parts.append((" · loading…", "$text-muted"))
-        if self.query_text.strip():
-            parts.append(f" · filter: “{one_line(self.query_text)}”")
-        arrow = "↓" if self.reverse else "↑"
-        parts.append((f" · sorted by {SORT_LABELS[self.sort_key]} {arrow}", "$text-muted"))
-        if self.picked is not None:
-            title = one_line(self.library.entry(self.picked).listing.title or "(untitled)")[:40]
+        if session.unsaved:
+            parts.append((f" · {session.unsaved} change{'s' if session.unsaved != 1 else ''} not saved yet",
+                          "$text-warning"))
+        if session.query.strip():
+            parts.append(f" · filter: “{one_line(session.query)}”")
+        arrow = "↓" if session.reverse else "↑"
+        parts.append((f" · sorted by {SORT_LABELS[session.sort_key]} {arrow}", "$text-muted"))
+        if session.picked is not None:
+            title = one_line(self.library.entry(session.picked).listing.title or "(untitled)")[:40]
             parts.append((f" · compare: “{title}” — press c on a second article", "$text-accent"))
         self.query_one("#counts", Static).update(Content.assemble(*parts))
 
@@ -202,9 +204,25 @@ class LibraryScreen(LibraryTriage):
         """Re-filter and re-sort all entries, keeping the cursor on the same article."""
         keep = self.table.current_key
         self._unshown = []  # every loaded entry is considered here
-        self.shown = arrange(self.library.entries, self.query_text, self.sort_key, self.reverse, keep=self._keeps)
-        self.table.show(self.shown, self.library.states, self.selected, keep=keep)
+        self.table.show(self.session.arrange(), self.library.states, self.session.selected, keep=keep)
         self._show_counts()
+
+    def _redraw(self, keys: set[str] | frozenset[str]) -> None:
+        states, selected = self.library.states, self.session.selected
+        for key in keys:
+            self.table.set_state(key, states[key], key in selected)
+
+    def show_result(self, result: Redraw, saved: bool = False) -> None:
+        """Show what a session action changed; a change of marks is handed to the app to store."""
+        if result.arrange:
+            self._arrange()
+        else:
+            self._redraw(result.rows & self.library.states.keys())
+            self._show_counts()
+        if result.notice:
+            self.notify(result.notice, severity="information", timeout=2)
+        if not saved and (result.rows or result.arrange):
+            self.post_message(MarksChanged())
 
     # -- filter and sort ---------------------------------------------------------------------------
 
@@ -217,6 +235,7 @@ class LibraryScreen(LibraryTriage):
         self.query_text = event.value
 
     def watch_query_text(self) -> None:
+        self.session.query = self.query_text
         self._arrange()
 
     @on(Input.Submitted, "#filter")
@@ -226,8 +245,8 @@ class LibraryScreen(LibraryTriage):
     def action_clear(self) -> None:
         """Escape: clear the filter (or a pending comparison) and go back to the table."""
         box = self.query_one("#filter", Input)
-        if self.picked is not None and not box.has_focus:
-            self.picked = None
+        if self.session.picked is not None and not box.has_focus:
+            self.session.picked = None
             self._show_counts()
             return
         box.value = ""
@@ -238,24 +257,91 @@ class LibraryScreen(LibraryTriage):
         self.sort_by(SortKey(key))
 
     def sort_by(self, key: SortKey) -> None:
-        """Sort by `key`; asking again for the same key reverses the order. Dates start newest first."""
-        if key is self.sort_key:
-            self.reverse = not self.reverse
-        else:
-            self.sort_key, self.reverse = key, key is SortKey.DATE
+        self.session.sort_by(key)
         self._arrange()
 
     @on(ArticleTable.SortChosen)
     def header_clicked(self, event: ArticleTable.SortChosen) -> None:
         self.sort_by(event.key)
 
+    # -- triage ------------------------------------------------------------------------------------
+
+    def _targets(self) -> list[Entry]:
+        return self.session.targets(self.table.current_key)
+
+    def action_triage(self, name: str) -> None:
+        """r, s, a: toggle read, star or archived on the selection or the cursor row."""
+        self.show_result(self.session.toggle(name, self._targets()))
+
+    def action_read_all(self) -> None:
+        self.show_result(self.session.read_all())
+
+    def action_undo(self) -> None:
+        self.show_result(self.session.undo())
+
+    def action_select(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            return
+        self._redraw(self.session.toggle_selected(key).rows)
+        self.table.action_cursor_down()
+        self._show_counts()
+
+    def action_select_all(self) -> None:
+        self._redraw(self.session.select_all().rows)
+        self._show_counts()
+
+    def action_tags(self) -> None:
+        """Open the tag dialog; tags common to all targets are shown, added and removed ones applied."""
+        targets = self._targets()
+        if not targets:
+            return
+        common = self.session.common_tags(targets)
+        title = "Tags" if len(targets) == 1 else f"Tags of {len(targets)} articles"
+
+        def done(tags: frozenset[str] | None) -> None:
+            if tags is not None:
+                self.show_result(self.session.retag(targets, tags))
+
+        self.app.push_screen(TagDialog(common, [t.tag for t in self.session.triage.all_tags()], title), callback=done)
+
+    def action_next_view(self) -> None:
+        self.session.next_view()
+        self._arrange()
+
+    def show_view(self, view: View, tag: str | None = None) -> None:
+        self.session.show_view(view, tag)
+        self._arrange()
+
+    def action_tag_view(self) -> None:
+        tags = self.session.triage.all_tags()
+        if not tags:
+            self.notify("No tags yet: press t on an article to add some.", severity="information")
+            return
+
+        def done(tag: str | None) -> None:
+            if tag is not None:
+                self.show_view(View.TAG, tag)
+
+        self.app.push_screen(TagPicker(tags), callback=done)
+
+    def action_step_unread(self, step: int) -> None:
+        found = self.session.unread_after(self.table.current_key, step)
+        if found is None:
+            self.notify("No more unread articles this way.", severity="information", timeout=2)
+        else:
+            self.table.move_to(found.key)
+
     # -- opening -----------------------------------------------------------------------------------
 
     @on(ArticleTable.EntryChosen)
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
-        screen = self._article_screen(self.library.entry(event.entry_key))
-        if screen is not None:
-            self.app.push_screen(screen)
+        screen = article_screen_for(self.session, self.library.entry(event.entry_key), self.mark_read_on_open)
+        if isinstance(screen, LoadError):
+            self.notify(one_line(str(screen)), title="cannot open", severity="error", markup=False)
+            return
+        self.post_message(MarksChanged())
+        self.app.push_screen(screen)
 
     def _parsed(self, entry: Entry) -> Article | None:
         """The entry's article, parsed now; a file that can no longer be read is a notice, not a crash."""
@@ -265,53 +351,35 @@ class LibraryScreen(LibraryTriage):
             return None
         return article
 
-    def _article_screen(self, entry: Entry) -> ArticleScreen | None:
-        """The article's screen; opening it marks it read when the settings say so."""
-        article = self._parsed(entry)
-        if article is None:
-            return None
-        if self.mark_read_on_open and not self.library.state_of(entry).read:
-            self._apply([entry], MARK_READ, redraw=False)
-        self._cursor_to = entry.key
-        return ArticleScreen(article, host=self, entry_key=entry.key)
-
     def on_screen_resume(self) -> None:
-        """Back from an article: redraw rows changed there and put the cursor on the last article read."""
-        stale, self._stale = self._stale, set()
-        if any(not self._keeps(self.library.entry(key)) or key not in self.table.shown_keys for key in stale):
+        """Back from another screen: redraw rows changed there and put the cursor on the last article read."""
+        stale = self.session.take_stale()
+        if any(not self.session.keeps(self.library.entry(key)) or key not in self.table.shown_keys for key in stale):
             self._arrange()
         else:
             self._redraw(stale)
             self._show_counts()
-        if self._cursor_to is not None:
-            self.table.move_to(self._cursor_to)
-            self._cursor_to = None
-
-    def open_step(self, key: str, step: int) -> bool:
-        """From an article screen: open the next (or previous) unread article in the table's order."""
-        found = self._unread_after(key, step)
-        screen = self._article_screen(found) if found is not None else None
-        if screen is None:
-            return False
-        self.app.switch_screen(screen)
-        return True
+        if self.session.opened is not None:
+            self.table.move_to(self.session.opened)
+            self.session.opened = None
 
     def action_story(self) -> None:
         if not self.shown:
             self.notify("No articles to summarise.", severity="warning")
             return
-        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=bool(self.query_text.strip())))
+        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=bool(self.session.query.strip())))
 
     def action_compare(self) -> None:
         key = self.table.current_key
+        session = self.session
         if key is None:
             return
-        if self.picked is None or self.picked == key:
-            self.picked = None if self.picked == key else key
+        if session.picked is None or session.picked == key:
+            session.picked = None if session.picked == key else key
             self._show_counts()
             return
-        first, second = self._parsed(self.library.entry(self.picked)), self._parsed(self.library.entry(key))
-        self.picked = None
+        first, second = self._parsed(self.library.entry(session.picked)), self._parsed(self.library.entry(key))
+        session.picked = None
         self._show_counts()
         if first is not None and second is not None:
             self.app.push_screen(CompareScreen(first, second))
@@ -319,19 +387,17 @@ class LibraryScreen(LibraryTriage):
     # -- outside changes ---------------------------------------------------------------------------
 
     def action_refresh_states(self) -> None:
-        self.triage.changed_outside()  # the reload reads everything anyway
+        self.session.triage.changed_outside()  # the reload reads everything anyway
         self.reload_states()
 
     @work(thread=True, exclusive=True, group="reload")
     def reload_states(self) -> None:
         """Read every loaded article's state again, in a thread (another process changed the store)."""
         entries = list(self.library.entries)
-        states = self.triage.lookup([e.triage_key for e in entries]) if entries else []
+        states = self.session.triage.lookup([e.triage_key for e in entries]) if entries else []
         self.post_message(self.StatesReloaded({e.key: s for e, s in zip(entries, states)}))
 
     @on(StatesReloaded)
     def states_reloaded(self, message: StatesReloaded) -> None:
-        changed = {k for k, s in message.states.items() if self.library.states.get(k) != s}
-        self.library.states.update(message.states)
-        if changed:
+        if self.session.reloaded(message.states):
             self._arrange()
