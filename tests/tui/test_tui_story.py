@@ -13,7 +13,7 @@ from reader.summarize.topics import LeftOut
 from reader.tui.app import make_app
 from reader.tui.screens import story_screen
 from reader.tui.screens.story_screen import StoryScreen
-from reader.tui.screens.summary_controls import SENTENCES, STORY_WORDS
+from reader.tui.screens.summary_screen import SENTENCES, STORY_WORDS
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote, left_out_line
 from reader.tui.widgets.summary_view import SummaryView

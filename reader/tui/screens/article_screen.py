@@ -2,32 +2,30 @@
 
 The screen coordinates: a summary sentence highlighted in the summary pane becomes a cited span in
 the source pane, and a source line under the cursor points back at the sentence quoting it. The
-summary is computed in a thread worker, so changing its length or algorithm never blocks a key.
+summary is computed in a thread worker (`SummaryScreen`), so changing its length or algorithm never
+blocks a key; only reader's own and `lead`, on a news-sized article, run before the first frame.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
 from reader.lines import exact_ranges
 from reader.model import Article, LineSpan
 from reader.output.sanitize import inert, one_line
-from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES, SummaryItem, summarize_article
-from reader.tui.memory import release_render_caches
+from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryItem, summarize_article
 from reader.tui.messages import MarksChanged, StepRequested
-from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.notes import removed_spans
-from reader.tui.screens.summary_controls import SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
+from reader.tui.screens.summary_screen import SENTENCES, SummaryScreen
+from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
@@ -37,9 +35,10 @@ if TYPE_CHECKING:
     from reader.tui.library_session import LibrarySession
 
 INLINE_SENTENCES = 150  # up to this many candidates, the first summary is computed before the first frame
+INLINE_ALGORITHMS = (DEFAULT_ALGORITHM, "lead")  # milliseconds; sumy's LSA or KL can take a second or more
 
 
-class ArticleScreen(SummaryControls, Screen[None]):
+class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     """Source pane and summary pane; escape returns to the library."""
 
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
@@ -60,8 +59,7 @@ class ArticleScreen(SummaryControls, Screen[None]):
         Binding("p", "step_unread(-1)", "Previous unread", show=False, tooltip="open the previous unread article", id="article.previous_unread"),
     ]
 
-    algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
-    count: reactive[int] = reactive(DEFAULT_SENTENCES, init=False)
+    LENGTH = SENTENCES
 
     def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None,
                  session: LibrarySession | None = None, entry_key: str | None = None) -> None:
@@ -69,7 +67,6 @@ class ArticleScreen(SummaryControls, Screen[None]):
         self.session = session  # the library's, when opened from it: triage keys act on this entry
         self.entry_key = entry_key
         preset_width_class(self)
-        self.use_config_defaults()
         self.article = article
         self.start_line = line
         self.start_cite = cite
@@ -103,38 +100,31 @@ class ArticleScreen(SummaryControls, Screen[None]):
             self.source.focus()
         else:
             self.summary.focus()
-        if sum(1 for s in self.article.sentences if s.is_candidate) <= INLINE_SENTENCES:
+        fast = self.algorithm in INLINE_ALGORITHMS
+        if fast and sum(1 for s in self.article.sentences if s.is_candidate) <= INLINE_SENTENCES:
             # A news-sized article summarises in a few milliseconds: do it before the first frame, so
             # the screen appears with its summary instead of painting an empty pane and then again.
-            self._show_summary(summarize_article(self.article, self.algorithm, self.count))
+            self.show_summary(summarize_article(self.article, self.algorithm, self.count))
         else:
-            self._set_summary_title(busy=True)
-            self.summarize()
+            self.resummarize()
+
+    @property
+    def count(self) -> int:
+        """Sentences in the summary."""
+        return self.length
 
     # -- summary -----------------------------------------------------------------------------------
 
-    def _set_summary_title(self, busy: bool) -> None:
+    def set_summary_title(self, busy: bool) -> None:
         pane = self.query_one("#summary-pane")
         pane.border_title = f"Summary · {self.algorithm} · {self.summary_length_label}"
         pane.border_subtitle = "computing…" if busy else "+/- length · A algorithm"
         pane.set_class(busy, "-busy")
 
-    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
-    def summarize(self) -> list[SummaryItem]:
-        """Runs in a thread; the result arrives through on_worker_state_changed."""
+    def compute_summary(self, worker: Worker[list[SummaryItem]]) -> list[SummaryItem]:
         return summarize_article(self.article, self.algorithm, self.count)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "summary":
-            return
-        if event.state is WorkerState.SUCCESS:
-            self._show_summary(event.worker.result or [])
-        elif event.state is WorkerState.ERROR:
-            self._set_summary_title(busy=False)
-            self._status(Content.assemble(("summary failed: ", "$text-error bold"),
-                                          one_line(str(event.worker.error))))
-
-    def _show_summary(self, items: list[SummaryItem]) -> None:
+    def show_summary(self, items: list[SummaryItem]) -> None:
         """Show new sentences, keeping the highlight's place (or, opened at a line, the sentence quoting it)."""
         keep = self.summary.highlighted
         self.summary.show_items(items)
@@ -145,7 +135,7 @@ class ArticleScreen(SummaryControls, Screen[None]):
         if keep is not None and self.summary.items:
             self.summary.highlighted = min(keep, len(self.summary.items) - 1)
         self.summary_ready = True
-        self._set_summary_title(busy=False)
+        self.set_summary_title(busy=False)
 
     # -- panes talking through the screen ----------------------------------------------------------
 
@@ -159,7 +149,7 @@ class ArticleScreen(SummaryControls, Screen[None]):
         self.source.cite(span, exact, scroll=not following)
         if following:
             return
-        self._status(Content.assemble(
+        self.status(Content.assemble(
             (f"summary {event.index + 1}/{len(self.summary.items)}", "bold"),
             f" · cites {sentence.span}",
             (f" · score {event.item.score:g}", "$text-muted"),
@@ -181,17 +171,14 @@ class ArticleScreen(SummaryControls, Screen[None]):
             parts.append((f" · removed: {inert(why)}", "$text-muted"))
         else:
             parts.append((" · not in the summary", "$text-muted"))
-        self._status(Content.assemble(*parts))
-
-    def _status(self, content: Content) -> None:
-        self.query_one("#status", Static).update(content)
+        self.status(Content.assemble(*parts))
 
     # -- view toggles ------------------------------------------------------------------------------
 
     def action_toggle_removed(self) -> None:
         self.source.show_removed = not self.source.show_removed
         hidden = "shown" if self.source.show_removed else "hidden"
-        self._status(Content(f"removed lines {hidden}"))
+        self.status(Content(f"removed lines {hidden}"))
 
     def action_toggle_markdown(self) -> None:
         if self.article.format != "markdown":
@@ -243,8 +230,4 @@ class ArticleScreen(SummaryControls, Screen[None]):
         if self.session is not None and self.entry_key is not None:
             self.post_message(StepRequested(self.entry_key, step))
 
-    def action_back(self) -> None:
-        self.dismiss(None)
 
-    def on_unmount(self) -> None:
-        release_render_caches()

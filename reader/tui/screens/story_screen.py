@@ -9,29 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker
 
 from reader.algorithms import SUMY_ALGORITHMS
 from reader.ingest.loader import load_input
 from reader.model import Article, LoadError
-from reader.parallel import ordered_map
-from reader.output.sanitize import one_line
 from reader.output.story_facts import coverage_label, story_facts
-from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_STORY_WORDS, StorySummary, Unit
-from reader.summarize import summarize_story
+from reader.parallel import ordered_map
+from reader.summarize import ALGORITHMS, StorySummary, Unit, summarize_story
 from reader.triage.ingest_cache import Listing
-from reader.tui.memory import release_render_caches
 from reader.tui.screens.article_screen import ArticleScreen
-from reader.tui.screens.summary_controls import STORY_WORDS, SummaryControls
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
+from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -52,7 +47,7 @@ def within_budget(listings: Sequence[Listing], budget: int = MAX_BASELINE_UNITS)
     return kept
 
 
-class StoryScreen(SummaryControls, Screen[None]):
+class StoryScreen(SummaryScreen[StorySummary]):
     """Story sentences on the left, the places the highlighted one is reported on the right."""
 
     LENGTH = STORY_WORDS
@@ -67,13 +62,9 @@ class StoryScreen(SummaryControls, Screen[None]):
         Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
     ]
 
-    algorithm: reactive[str] = reactive(DEFAULT_ALGORITHM, init=False)
-    words: reactive[int] = reactive(DEFAULT_STORY_WORDS, init=False)
-
     def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
         super().__init__()
         preset_width_class(self)
-        self.use_config_defaults()
         settings = self.configured()
         self.cap = settings.story_sentences if settings is not None else None  # sentences at most, within the words
         self.offered = list(listings)
@@ -116,10 +107,14 @@ class StoryScreen(SummaryControls, Screen[None]):
         base = common_base([a.path for a in self.offered])
         self.story.base = self.query_one(CitationList).base = self.query_one(LeftOutNote).base = base
         self.story.focus()
-        self._set_summary_title(busy=True)
-        self.summarize()
+        self.resummarize()
 
-    def _set_summary_title(self, busy: bool) -> None:
+    @property
+    def words(self) -> int:
+        """The story's word budget."""
+        return self.length
+
+    def set_summary_title(self, busy: bool) -> None:
         which = "filtered articles" if self.filtered else "articles"
         shown = len(self.chosen)
         text = f"Story over {shown:,} {which}"
@@ -135,31 +130,24 @@ class StoryScreen(SummaryControls, Screen[None]):
         pane.border_subtitle = "computing…" if busy else "enter opens · +/- length · a algorithm"
         pane.set_class(busy, "-busy")
 
-    @work(thread=True, exclusive=True, group="story", exit_on_error=False)
-    def summarize(self) -> StorySummary:
-        worker = get_current_worker()
+    def compute_summary(self, worker: Worker[StorySummary]) -> StorySummary:
+        """Parse the chosen files (once), then summarize them as one story."""
         return summarize_story(self.articles(lambda: worker.is_cancelled), self.algorithm, self.cap, self.words)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "story":
-            return
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, StorySummary):
-            self.story_summary = event.worker.result
-            keep = self.story.highlighted
-            self.story.show_items(self.story_summary.items)
-            if self.story.items:
-                self.story.highlighted = min(keep or 0, len(self.story.items) - 1)
-            self.query_one(LeftOutNote).show(self.story_summary.left_out)
-            self.ready = True
-            self._set_summary_title(busy=False)
-        elif event.state is WorkerState.ERROR:
-            self._set_summary_title(busy=False)
-            self._status(Content.assemble(("story failed: ", "$text-error bold"), one_line(str(event.worker.error))))
+    def show_summary(self, result: StorySummary) -> None:
+        self.story_summary = result
+        keep = self.story.highlighted
+        self.story.show_items(result.items)
+        if self.story.items:
+            self.story.highlighted = min(keep or 0, len(self.story.items) - 1)
+        self.query_one(LeftOutNote).show(result.left_out)
+        self.ready = True
+        self.set_summary_title(busy=False)
 
     @on(SummaryView.SentenceHighlighted)
     def show_places(self, event: SummaryView.SentenceHighlighted) -> None:
         self.query_one(CitationList).show_item(event.item)
-        self._status(Content.assemble((f"sentence {event.index + 1}/{len(self.story.items)}", "bold"),
+        self.status(Content.assemble((f"sentence {event.index + 1}/{len(self.story.items)}", "bold"),
                                       f" · {coverage_label(event.item)}",
                                       ("  enter opens it at its line", "$text-muted")))
 
@@ -174,12 +162,3 @@ class StoryScreen(SummaryControls, Screen[None]):
     def open_unit(self, unit: Unit) -> None:
         span = unit.sentence.span
         self.app.push_screen(ArticleScreen(unit.article, line=span.start, cite=span))
-
-    def _status(self, content: Content) -> None:
-        self.query_one("#status", Static).update(content)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def on_unmount(self) -> None:
-        release_render_caches()
