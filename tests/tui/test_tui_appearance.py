@@ -88,3 +88,33 @@ async def test_no_color_is_respected(monkeypatch) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert app.no_color
+
+
+@pytest.mark.parametrize(("algorithm", "on_ui_thread"), [("reader", True), ("lsa", False)])
+async def test_only_the_fast_summarizers_run_on_the_ui_thread(private_home: Path, monkeypatch, algorithm: str,
+                                                              on_ui_thread: bool) -> None:
+    import threading
+
+    import reader.tui.screens.article_screen as article_screen
+
+    config = private_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text(f'algorithm = "{algorithm}"\n')
+    threads: list[bool] = []
+    real = article_screen.summarize_article
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(article_screen, "summarize_article", recording)
+    app = make_app([seeds_dir()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ArticleScreen) and screen.summary_ready and screen.algorithm == algorithm
+    assert threads == [on_ui_thread]
