@@ -8,6 +8,7 @@ processes cannot start here (no /dev/shm, a sandbox), the rest runs in this proc
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -47,8 +48,19 @@ def prepare() -> None:
         pass  # then the pool fails too and the map runs in this process
 
 
-def _ignore_interrupts() -> None:
+WORKER_GC_THRESHOLD = 20_000  # allocations between young collections in a worker (Python's default: 700)
+
+
+def _start_worker() -> None:
+    """Leave Ctrl-C to the main process; collect garbage less often.
+
+    A worker only runs short pure functions whose results it sends away, so its garbage is young
+    and small; with the default threshold, parsing thousands of small objects per file spent
+    about a sixth of its time in the collector walking the same live modules again and again.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()  # what the worker inherited or imported is never garbage
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _apply(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
@@ -75,7 +87,7 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int 
     if workers >= 2 and len(items) >= min_items:
         chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
         try:
-            pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupts)
+            pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker)
         except (OSError, ValueError):
             pool = None
         if pool is not None:

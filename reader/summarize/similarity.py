@@ -6,6 +6,7 @@ postings lists and pair lists that grow with the input).
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -42,23 +43,44 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
         for term in bag:
             df[term] = df.get(term, 0) + 1
     if smooth:
-        idf = {t: float(np.log((n + 1) / (d + 1)) + 1.0) for t, d in df.items()}
+        idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     else:
-        idf = {t: float(np.log((n + 1) / (d + 0.5))) for t, d in df.items()}
+        idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
     weights: list[dict[str, float]] = []
     for bag in bags:
-        vec = {t: (1.0 + np.log(c)) * idf[t] for t, c in bag.items()}
-        norm = float(np.sqrt(sum(v * v for v in vec.values()))) or 1.0
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}  # math: numpy on scalars is slow
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         weights.append({t: v / norm for t, v in vec.items()})
     matrix = _cosine(weights, df, n, max(2, int(max_df_share * n)) if n > 20 else n)
     return Similarity(matrix, weights, idf)
 
 
+DENSE_CELLS = 2_000_000  # sentences x shared terms up to which one matrix product beats postings
+
+
 def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df: int) -> np.ndarray:
+    """Cosines over the terms shared by 2..max_df sentences (the rest add nothing to any pair)."""
+    vocabulary = {t: k for k, t in enumerate(t for t, d in df.items() if 2 <= d <= max_df)}
+    if n * len(vocabulary) <= DENSE_CELLS:  # a news article: one small product
+        vectors = np.zeros((n, len(vocabulary)))
+        for i, vec in enumerate(weights):
+            for term, value in vec.items():
+                k = vocabulary.get(term)
+                if k is not None:
+                    vectors[i, k] = value
+        matrix = (vectors @ vectors.T).astype(np.float32)
+    else:
+        matrix = _cosine_by_postings(weights, vocabulary, n)
+    np.fill_diagonal(matrix, 1.0)
+    return np.clip(matrix, 0.0, 1.0)
+
+
+def _cosine_by_postings(weights: list[dict[str, float]], vocabulary: dict[str, int], n: int) -> np.ndarray:
+    """The same cosines for a very long text, without a sentences x terms matrix."""
     postings: dict[str, tuple[list[int], list[float]]] = {}
     for i, vec in enumerate(weights):
         for term, value in vec.items():
-            if 2 <= df[term] <= max_df:
+            if term in vocabulary:
                 rows, vals = postings.setdefault(term, ([], []))
                 rows.append(i)
                 vals.append(value)
@@ -69,10 +91,7 @@ def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df:
         v = np.asarray(vals, dtype=np.float64)
         index_parts.append((r[:, None] * n + r[None, :]).ravel())
         value_parts.append(np.outer(v, v).ravel())
-    if index_parts:
-        flat = np.bincount(np.concatenate(index_parts), weights=np.concatenate(value_parts), minlength=n * n)
-        matrix = flat.reshape(n, n).astype(np.float32)
-    else:
-        matrix = np.zeros((n, n), dtype=np.float32)
-    np.fill_diagonal(matrix, 1.0)
-    return np.clip(matrix, 0.0, 1.0)
+    if not index_parts:
+        return np.zeros((n, n), dtype=np.float32)
+    flat = np.bincount(np.concatenate(index_parts), weights=np.concatenate(value_parts), minlength=n * n)
+    return flat.reshape(n, n).astype(np.float32)

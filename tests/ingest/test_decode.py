@@ -48,3 +48,11 @@ def test_a_stray_byte_in_utf8_text_is_replaced_and_reported() -> None:
 def test_not_text(data: bytes, message: str) -> None:
     with pytest.raises(DecodeError, match=message):
         decode_bytes(data)
+
+
+def test_control_bytes_without_a_nul_mark_binary_data_but_text_controls_do_not() -> None:
+    text = b"Ferry service resumed on Monday. " * 20  # 660 bytes
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(text + b"\x01\x02\x03\x04\x05\x06" * 10)  # 60 of 720 bytes: over 5%
+    assert decode_bytes(text + b"\x01\x02").text.startswith("Ferry")  # a stray pair: under 5%
+    assert decode_bytes(text + b"\t\x0c\r\n\x1b" * 20).text.startswith("Ferry")  # tabs, form feeds, CR, ESC are text
