@@ -93,26 +93,16 @@ class IngestCache:
 
     def get_many(self, stamps: Sequence[FileStamp]) -> dict[FileStamp, Listing]:
         """Cached listings for files whose size and mtime still match (path as shown is filled in later)."""
-        if self._db is None or not stamps:
-            return {}
-        wanted = set(stamps)
-        found: dict[FileStamp, Listing] = {}
+        rows = self._fresh_rows(
+            "SELECT path, size, mtime_ns, title, date, source, fingerprint, sentences, words, warnings, topics, search"
+            " FROM entry WHERE path IN ({})", [], stamps)
         try:
-            paths = sorted({s[0] for s in stamps})
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start:start + _CHUNK]
-                rows = self._db.execute(
-                    "SELECT path, size, mtime_ns, title, date, source, fingerprint, sentences, words, warnings,"
-                    f" topics, search FROM entry WHERE path IN ({','.join('?' * len(chunk))})", chunk)
-                for path, size, mtime, title, date, source, fp, sentences, words, warnings, topics, search in rows:
-                    stamp = (path, size, mtime)
-                    if stamp in wanted:
-                        found[stamp] = Listing(path, title, date, source, fp, sentences, words,
-                                               tuple(json.loads(warnings)), tuple(json.loads(topics)), search, path)
-        except (sqlite3.Error, ValueError, TypeError) as exc:
+            return {stamp: Listing(stamp[0], title, date, source, fp, sentences, words, tuple(json.loads(warnings)),
+                                   tuple(json.loads(topics)), search, stamp[0])
+                    for stamp, (title, date, source, fp, sentences, words, warnings, topics, search) in rows.items()}
+        except (ValueError, TypeError) as exc:
             self._give_up(exc)
             return {}
-        return found
 
     def put_many(self, entries: Iterable[tuple[FileStamp, Listing]]) -> None:
         """Remember these listings; a failure (busy, read-only, full disk) only costs speed next time."""
@@ -123,21 +113,30 @@ class IngestCache:
 
     def get_digests(self, stamps: Sequence[FileStamp], settings: str) -> dict[FileStamp, dict[str, Any]]:
         """Cached summary digests (as stored data) made with `settings` of files still unchanged."""
+        rows = self._fresh_rows("SELECT path, size, mtime_ns, digest FROM summary WHERE settings = ? AND path IN ({})",
+                                [settings], stamps)
+        try:
+            return {stamp: json.loads(digest) for stamp, (digest,) in rows.items()}
+        except (ValueError, TypeError) as exc:
+            self._give_up(exc)
+            return {}
+
+    def _fresh_rows(self, query: str, params: list[Any], stamps: Sequence[FileStamp]) -> dict[FileStamp, tuple[Any, ...]]:
+        """The rest of each row (after path, size, mtime) whose stamp is among `stamps`, queried in chunks
+        of paths (`{}` in the query takes the placeholders)."""
         if self._db is None or not stamps:
             return {}
         wanted = set(stamps)
-        found: dict[FileStamp, dict[str, Any]] = {}
+        found: dict[FileStamp, tuple[Any, ...]] = {}
         try:
             paths = sorted({s[0] for s in stamps})
             for start in range(0, len(paths), _CHUNK):
                 chunk = paths[start:start + _CHUNK]
-                rows = self._db.execute(
-                    "SELECT path, size, mtime_ns, digest FROM summary WHERE settings = ?"
-                    f" AND path IN ({','.join('?' * len(chunk))})", [settings, *chunk])
-                for path, size, mtime, digest in rows:
+                for path, size, mtime, *rest in self._db.execute(query.format(",".join("?" * len(chunk))),
+                                                                 [*params, *chunk]):
                     if (path, size, mtime) in wanted:
-                        found[(path, size, mtime)] = json.loads(digest)
-        except (sqlite3.Error, ValueError, TypeError) as exc:
+                        found[(path, size, mtime)] = tuple(rest)
+        except sqlite3.Error as exc:
             self._give_up(exc)
             return {}
         return found
