@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
+from reader.bounded_data import DataError, load_toml
 
 CONFIG_FILE = "config.toml"
 PREFERENCES_FILE = "preferences.json"
@@ -79,12 +79,12 @@ def load_config(path: Path | None = None) -> Config:
         if len(raw) > MAX_CONFIG_BYTES:
             config.problems.append(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KB; ignored")
             return config
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        data = load_toml(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         config.problems.append(f"{path}: cannot read ({exc.__class__.__name__}); defaults used")
         return config
-    except tomllib.TOMLDecodeError as exc:
-        config.problems.append(f"{path}: invalid TOML ({exc}); defaults used")
+    except DataError as exc:
+        config.problems.append(f"{path}: {exc}; defaults used")
         return config
     values: dict[str, Any] = {}
     for key, value in data.items():

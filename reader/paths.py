@@ -25,3 +25,21 @@ def state_dir() -> Path:
 def default_state_path() -> Path:
     """The triage database used when no `--state PATH` is given."""
     return state_dir() / STATE_FILE
+
+
+def printable_path(path: str) -> str:
+    """The path as text that can be printed, stored and sent as JSON: undecodable bytes become `\\xff`.
+
+    A file name that is not UTF-8 reaches Python as lone surrogates (PEP 383), which no terminal,
+    JSON encoder or SQLite text column accepts. Only the name shown changes: the file itself is
+    still opened by its real name.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            raw = path.encode("utf-8", "surrogateescape")  # the bytes the name really has
+        except UnicodeEncodeError:
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")

@@ -7,11 +7,12 @@ Theme (`reader.tui.appearance.to_textual`), and Textual's own theme names are li
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from reader.bounded_data import load_toml, load_yaml
 
 COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
               "success", "warning", "error", "boost")
@@ -43,18 +44,8 @@ def load_theme_file(path: Path) -> ThemeSpec:
     if len(raw) > MAX_THEME_BYTES:
         raise ValueError(f"larger than {MAX_THEME_BYTES // 1024} KB")
     text = raw.decode("utf-8-sig")
-    if path.suffix == ".toml":
-        try:
-            data: Any = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"invalid TOML: {exc}") from None
-    else:
-        import yaml
-
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise ValueError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    # Bounded: an alias bomb or deep nesting is a bad file, not a hung or crashed reader.
+    data: Any = load_toml(text) if path.suffix == ".toml" else load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError("not a table of theme settings")
     name = data.get("name")

@@ -11,7 +11,7 @@ from reader.ingest.boilerplate import find_boilerplate
 from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
-from reader.ingest.metadata import EXCERPT_KEYS, Metadata, from_mapping, normalize_date
+from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
 from reader.ingest.plain import date_prefix, plain_blocks
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
@@ -84,7 +84,10 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
         body_start = located.end
         article.metadata_span = LineSpan(index.line_of(located.start), index.line_of(max(located.end - 1, 0)))
         try:
-            meta = from_mapping(parse_front_matter(text, located))
+            data = parse_front_matter(text, located, article.warnings)
+            meta = from_mapping(data)
+            if problem := date_problem(data):
+                article.warnings.append(problem)
             excerpt_span = key_span(text, index, located.content_start, located.content_end, EXCERPT_KEYS)
         except FrontMatterError as exc:
             article.warnings.append(f"{exc}; metadata ignored")

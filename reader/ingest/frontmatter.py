@@ -5,9 +5,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.bounded_data import DataError, load_yaml
+
 MAX_FRONT_MATTER_CHARS = 256 * 1024
-MAX_YAML_ALIASES = 20  # guards against "billion laughs" alias bombs
-MAX_YAML_NODES = 50_000
 
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
 _OPEN = re.compile(r"\A(?:\ufeff)?(?:[ \t]*(?:\r\n|\r|\n))*(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
@@ -44,12 +44,15 @@ def find_front_matter(text: str) -> FrontMatterBlock | None:
     return FrontMatterBlock("yaml" if fence == "---" else "toml", opened.start(1), opened.end(), content_end, end)
 
 
-def parse_front_matter(text: str, block: FrontMatterBlock) -> dict[str, Any]:
-    """Parse the located block; data only: no tags, no code, bounded size and aliases."""
+def parse_front_matter(text: str, block: FrontMatterBlock, problems: list[str] | None = None) -> dict[str, Any]:
+    """Parse the located block; data only: no tags, no code, bounded size and aliases.
+
+    Values that could not be read but cost only themselves are named in `problems`.
+    """
     content = text[block.content_start:block.content_end]
     if len(content) > MAX_FRONT_MATTER_CHARS:
         raise FrontMatterError(f"front matter larger than {MAX_FRONT_MATTER_CHARS // 1024} KB")
-    data = _load_toml(content) if block.kind == "toml" else _load_yaml(content)
+    data = _load_toml(content, problems) if block.kind == "toml" else _load_yaml(content)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -57,45 +60,34 @@ def parse_front_matter(text: str, block: FrontMatterBlock) -> dict[str, Any]:
     return data
 
 
-def _load_toml(content: str) -> Any:
+MAX_TOML_RETRIES = 8  # bad lines dropped, one at a time, before the whole front matter is given up
+_TOML_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _load_toml(content: str, dropped: list[str] | None = None) -> Any:
+    """TOML front matter; a line tomllib refuses (a date like 2023-02-30) is dropped and named in
+    `dropped`, so one bad value costs that field, not the article's metadata."""
     import tomllib
 
-    try:
-        return tomllib.loads(content)
-    except tomllib.TOMLDecodeError as exc:
-        raise FrontMatterError(f"invalid TOML front matter: {exc}") from None
+    lines = content.splitlines(keepends=True)
+    for _attempt in range(MAX_TOML_RETRIES + 1):
+        try:
+            return tomllib.loads("".join(lines))
+        except RecursionError:
+            raise FrontMatterError("front matter TOML nested too deeply") from None
+        except tomllib.TOMLDecodeError as exc:
+            at = _TOML_AT_LINE.search(str(exc))
+            number = int(at.group(1)) if at else 0
+            if not 1 <= number <= len(lines) or dropped is None or lines[number - 1].lstrip().startswith("["):
+                raise FrontMatterError(f"invalid TOML front matter: {exc}") from None
+            key = lines[number - 1].split("=", 1)[0].strip()[:40] or f"line {number}"
+            dropped.append(f"front matter {key!r} could not be read ({_TOML_AT_LINE.sub('', str(exc)).strip()}); ignored")
+            lines[number - 1] = "\n"
+    raise FrontMatterError("invalid TOML front matter: too many unreadable lines")
 
 
 def _load_yaml(content: str) -> Any:
-    import yaml
-
-    class BoundedLoader(yaml.SafeLoader):
-        """SafeLoader that refuses alias bombs and huge documents."""
-
-        aliases = 0
-        nodes = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401
-            if self.check_event(yaml.AliasEvent):
-                self.aliases += 1
-                if self.aliases > MAX_YAML_ALIASES:
-                    raise FrontMatterError("front matter uses too many YAML aliases")
-            self.nodes += 1
-            if self.nodes > MAX_YAML_NODES:
-                raise FrontMatterError("front matter has too many YAML nodes")
-            return super().compose_node(parent, index)
-
     try:
-        return yaml.load(content, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader subclass
-    except FrontMatterError:
-        raise
-    except yaml.constructor.ConstructorError as exc:
-        tag = getattr(exc, "problem", "") or "unsupported tag"
-        raise FrontMatterError(f"front matter YAML refused ({tag.strip()})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at front-matter line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise FrontMatterError(f"invalid YAML front matter{where}: {problem}") from None
-    except RecursionError:
-        raise FrontMatterError("front matter YAML nested too deeply") from None
+        return load_yaml(content)
+    except DataError as exc:
+        raise FrontMatterError(f"front matter {exc}") from None

@@ -11,6 +11,7 @@ from reader.ingest.article_builder import build_article
 from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, decode_bytes
 from reader.model import Article, LoadError
 from reader.parallel import ordered_map
+from reader.paths import printable_path
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path] | LoadError]:
@@ -19,8 +20,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
     Each file comes with its display path: as given on the command line, so relative stays relative.
     """
     for given in paths:
-        shown = os.fspath(given)
-        path = Path(shown).expanduser()
+        given_text = os.fspath(given)
+        shown = printable_path(given_text)
+        path = Path(given_text).expanduser()
         if path.is_dir():
             found = False
             for root, dirs, files in os.walk(path, onerror=None):
@@ -30,7 +32,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
                         continue
                     found = True
                     full = Path(root) / name
-                    yield os.path.join(shown, os.path.relpath(full, path)), full
+                    yield printable_path(os.path.join(given_text, os.path.relpath(full, path))), full
             if not found:
                 yield LoadError(shown, "folder holds no files")
         elif path.exists() or path.is_symlink():
@@ -42,7 +44,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
 def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Article | LoadError:
     """Parse one file; a file that cannot be read as text comes back as a LoadError."""
     path = Path(path)
-    shown = shown if shown is not None else os.fspath(path)
+    shown = shown if shown is not None else printable_path(os.fspath(path))
     try:
         if not path.is_file():
             return LoadError(shown, "not a regular file")

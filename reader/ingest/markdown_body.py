@@ -1,6 +1,7 @@
 """Markdown bodies read as text: markdown-it tokens give block line maps; inline text is found back in the source."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 
 _KINDS = {"heading_open": "heading", "list_item_open": "item", "blockquote_open": "quote"}
 _SKIPPED = {"fence": "code block", "code_block": "code block", "html_block": "embedded HTML"}
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @lru_cache(maxsize=1)
@@ -24,9 +26,10 @@ def _parser() -> MarkdownIt:
 def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
     """Blocks of rendered text for text[start:end], plus (start, end, reason) spans left out."""
     body = text[start:end]
-    # markdown-it numbers lines by "\n"; map its line numbers to offsets the same way.
+    # markdown-it numbers lines ending in \n, \r\n or a lone \r (CommonMark's line endings);
+    # map its line numbers to offsets the same way.
     starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(body) if ch == "\n")
+    starts.extend(m.end() for m in _LINE_END.finditer(body))
     starts.append(len(body))
     blocks: list[Block] = []
     skipped: list[tuple[int, int, str]] = []
@@ -38,13 +41,13 @@ def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[
             if context:
                 context.pop()
         elif token.type == "inline" and token.map:
-            lo, hi = starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)]
+            lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
             block = _inline_block(token, body, lo, hi, start)
             if block.text.strip():
                 block.kind = context[-1] if context else "paragraph"
                 blocks.append(block)
         elif token.type in _SKIPPED and token.map:
-            lo, hi = starts[token.map[0]], starts[min(token.map[1], len(starts) - 1)]
+            lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
             if body[lo:hi].strip():
                 skipped.append((start + lo, start + hi, _SKIPPED[token.type]))
     return blocks, skipped

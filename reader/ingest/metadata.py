@@ -161,3 +161,12 @@ def from_mapping(data: Mapping[str, Any], nested: bool = False) -> Metadata:
         excerpt=clean_text(_first(data, EXCERPT_KEYS)),
         related=[] if nested else _related(_first(data, RELATED_KEYS)),
     )
+
+
+def date_problem(data: Mapping[str, Any]) -> str | None:
+    """A warning when the mapping names a date that is no real date (2023-02-30, year 0): it is ignored."""
+    raw = _first(data, DATE_KEYS)
+    if raw is None or normalize_date(raw) is not None:
+        return None
+    shown = (clean_text(raw) or "")[:40]
+    return f"front matter date {shown!r} is not a date; ignored"

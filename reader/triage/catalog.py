@@ -16,6 +16,7 @@ from typing import TypeVar
 from reader.ingest import iter_inputs, load_article
 from reader.model import Article, LoadError
 from reader.parallel import ordered_map
+from reader.paths import printable_path
 from reader.triage.ingest_cache import FileStamp, IngestCache, Listing
 from reader.triage.state import fingerprint
 
@@ -51,7 +52,7 @@ def stamp_of(path: str) -> FileStamp | None:
         return None
     if not stat.S_ISREG(st.st_mode) or not os.access(path, os.R_OK):
         return None
-    return (os.path.abspath(path), st.st_size, st.st_mtime_ns)
+    return (printable_path(os.path.abspath(path)), st.st_size, st.st_mtime_ns)
 
 
 def through_cache(inputs: Sequence[Input], lookup: Callable[[list[FileStamp]], dict[FileStamp, T]],

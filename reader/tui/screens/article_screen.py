@@ -93,7 +93,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         return self.query_one("#summary", SummaryView)
 
     def on_mount(self) -> None:
-        self.query_one("#source-pane").border_title = one_line(self.article.path)
+        self.query_one("#source-pane").border_title = Content(one_line(self.article.path))  # literal, never markup
         if self.start_line is not None:
             self.source.cursor_line = self.start_line
             self.source.cite(self.start_cite or LineSpan(self.start_line, self.start_line))

@@ -65,7 +65,7 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         for side, article in enumerate(self.articles):
-            self.query_one(f"#pane-{'ab'[side]}").border_title = one_line(article.path)
+            self.query_one(f"#pane-{'ab'[side]}").border_title = Content(one_line(article.path))  # literal
         self.view(0).focus()
         self._status(Content("finding shared sentences…"))
         self.compare()
