@@ -35,16 +35,28 @@ def items_text(path: str, items: Sequence[DigestItem]) -> Text:
     return out
 
 
+def plain_digest(digest: ArticleDigest, first: bool = True) -> str:
+    """What `print_digest` shows, as plain text: the same characters, none of rich's work."""
+    facts = " · ".join(one_line(x) for x in (digest.source, digest.date, digest.path) if x)
+    lines = ["" if first else "\n", one_line(digest.title or "(untitled)"), "\n", facts, "\n"]
+    for number, item in enumerate(digest.items, start=1):
+        lines.append(f"{number:>2}. {inert(item.text)}\n    {inert(cite(digest.path, item.line_start, item.line_end))}\n")
+    if not digest.items:
+        lines.append("    (no summary: no article text)")
+    lines.append("\n")
+    return "".join(lines)
+
+
 def print_digest(digest: ArticleDigest, console: Console, first: bool = True) -> None:
     """One article's summary; articles after the first are set apart by a blank line.
 
     Piped, the same text is written directly: rendering styles nobody sees was a sixth of the run.
     """
+    if not console.is_terminal:
+        console.file.write(plain_digest(digest, first))
+        return
     body = (items_text(digest.path, digest.items) if digest.items
             else Text("    (no summary: no article text)", style="dim"))
-    if not console.is_terminal:
-        console.file.write(("" if first else "\n") + heading(digest).plain + "\n" + body.plain + "\n")
-        return
     if not first:
         console.print()
     console.print(heading(digest))
