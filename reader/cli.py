@@ -133,6 +133,7 @@ def _positive(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (also used by tests)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     try:
         parser = _parser()
         first = _first_word(args)
@@ -148,9 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if first is not None or not args or args[-1] not in _GLOBAL_VALUES:  # else argparse says what is missing
                 args.insert(len(args) if first is None else first, _OPEN)
         options = parser.parse_args(args)
+        if options.command != _OPEN:  # the TUI handles its own signals and restores the terminal
+            _stop_on_hangup()
         return _COMMANDS[options.command](options)
     except KeyboardInterrupt:
         return 130
+    except _Stopped as stopped:
+        return 128 + stopped.signum
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -162,6 +167,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"reader: internal error: {type(exc).__name__}: {exc} (set READER_DEBUG=1 for details)",
               file=sys.stderr)
         return 70
+
+
+class _Stopped(Exception):
+    """SIGTERM or SIGHUP arrived: unwind (closing pools and databases) and exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_hangup() -> None:
+    """SIGTERM and SIGHUP end the run the way Ctrl-C does: `finally` blocks run, workers are stopped."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set from the main thread (tests may call main elsewhere)
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, stop)
+
+
+def _tolerant_streams() -> None:
+    """Text the terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale) is escaped, not fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+                pass
 
 
 def _open(options: argparse.Namespace) -> int:

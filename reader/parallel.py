@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -59,8 +60,26 @@ def _start_worker() -> None:
     about a sixth of its time in the collector walking the same live modules again and again.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # a forked worker must not inherit the parent's handlers
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with_parent()
     gc.freeze()  # what the worker inherited or imported is never garbage
     gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the process that started it dies (even by
+    SIGKILL): a killed `reader` must not leave workers parsing on for minutes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _apply(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:

@@ -5,9 +5,13 @@ each sumy sentence is compared by identity and carries the number of the reader 
 """
 from __future__ import annotations
 
+import math
+import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from reader.summarize.tokens import STOP_WORDS, words
 from reader.summarize.units import Unit
@@ -90,12 +94,21 @@ def sumy_scores(name: str, units: Sequence[Unit], count: int, title: str | None 
     def capture(sentences_: Any, count_: Any, rating: Any, *args: Any, **kwargs: Any) -> Any:
         # Rate once (LSA's rating is a one-shot iterator), keep the ratings, then let sumy choose.
         if callable(rating):
-            values = {s: float(rating(s, *args, **kwargs)) for s in sentences_}
+            values = {s: _finite(rating(s, *args, **kwargs)) for s in sentences_}
         else:
-            values = {s: float(rating[s]) for s in sentences_}
+            values = {s: _finite(rating[s]) for s in sentences_}
         captured.update(values)
         return original(sentences_, count_, values)
 
     summarizer._get_best_sentences = capture
-    chosen = summarizer(document, count)
+    # LexRank's power iteration divides by zero on some degenerate texts: numpy's warning is not
+    # for the user, and a NaN rating is no rating (and no valid JSON).
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        chosen = summarizer(document, count)
     return {s.number: captured.get(s, 0.0) for s in chosen}
+
+
+def _finite(value: Any) -> float:  # noqa: ANN401
+    number = float(value)
+    return number if math.isfinite(number) else 0.0
