@@ -42,7 +42,8 @@ def _per_article(options: argparse.Namespace, paths: list[str], count: int | Non
     done: list[ArticleDigest] = []
     notes: list[str] = []
     console = stdout_console() if options.format == "text" else None
-    cache = IngestCache.open(cache_beside(getattr(options, "state", None)))
+    where = cache_beside(getattr(options, "state", None))
+    cache = IngestCache.open(where) if where is not None else IngestCache(None)
     try:
         for item in digests(inputs_of(paths), options.algorithm, count, options.words, cache):
             if isinstance(item, LoadError):

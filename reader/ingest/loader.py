@@ -25,7 +25,11 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
         path = Path(given_text).expanduser()
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path, onerror=None):
+            refused: list[OSError] = []  # folders os.walk could not list: each is one clear error
+            denied = 0
+            for root, dirs, files in os.walk(path, onerror=refused.append):
+                denied += len(refused)
+                yield from _refusals(refused, given_text, path)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith("."):
@@ -33,12 +37,24 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
                     found = True
                     full = Path(root) / name
                     yield printable_path(os.path.join(given_text, os.path.relpath(full, path))), full
-            if not found:
+            denied += len(refused)
+            yield from _refusals(refused, given_text, path)
+            if not found and not denied:
                 yield LoadError(shown, "folder holds no files")
         elif path.exists() or path.is_symlink():
             yield shown, path
         else:
             yield LoadError(shown, "no such file or folder")
+
+
+def _refusals(refused: list[OSError], given: str, top: Path) -> Iterator[LoadError]:
+    """The folders a walk could not read, as errors naming them (then forgotten)."""
+    while refused:
+        error = refused.pop(0)
+        where = os.fspath(error.filename) if error.filename is not None else given
+        shown = printable_path(os.path.normpath(os.path.join(given, os.path.relpath(where, top))))
+        reason = "permission denied" if isinstance(error, PermissionError) else f"cannot read folder ({error.strerror})"
+        yield LoadError(shown, reason)
 
 
 def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Article | LoadError:

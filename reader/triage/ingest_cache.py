@@ -49,11 +49,14 @@ class Listing:
 FileStamp = tuple[str, int, int]  # absolute path, size, mtime_ns
 
 
-def cache_beside(state: str | Path | None) -> Path:
-    """The cache lives beside the state database (`--state` or the default), so one flag moves every file reader writes."""
+def cache_beside(state: str | Path | None) -> Path | None:
+    """The cache lives beside the state database (`--state` or the default), so one flag moves every
+    file reader writes; None when `--state` names a file that is not ours (nothing is written there)."""
     from reader.paths import default_state_path
+    from reader.triage.opening import foreign_file
 
-    return (Path(state).expanduser() if state is not None else default_state_path()).parent / CACHE_FILE
+    where = Path(state).expanduser() if state is not None else default_state_path()
+    return None if foreign_file(where) else where.parent / CACHE_FILE
 
 
 def _code_stamp() -> str:

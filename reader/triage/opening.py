@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.paths import STATE_FILE, default_state_path
 from reader.triage.schema import TriageStoreError, migrate, refuse_newer, user_version
 
 BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another process's transaction to finish
@@ -25,6 +26,25 @@ class _Corrupt(Exception):
     def __init__(self, identity: _Identity, reason: str) -> None:
         super().__init__(reason)
         self.identity = identity
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def foreign_file(path: Path) -> bool:
+    """A file that is not reader's: it exists, is not empty, is no SQLite database and has neither
+    the default state path nor reader's state file name. It is never moved aside or written beside.
+    (A damaged database of ours still starts with SQLite's header, or sits where reader keeps it.)"""
+    if path.name == STATE_FILE or path == default_state_path():
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False  # unreadable: opening it will say so
+    return bool(head) and head != SQLITE_MAGIC
 
 
 def is_corruption(exc: sqlite3.DatabaseError) -> bool:
@@ -136,6 +156,9 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise TriageStoreError(f"cannot create the state folder {path.parent}: {exc.strerror or exc}") from exc
+    if foreign_file(path):
+        raise TriageStoreError(f"{path} is not a reader state database (it is not SQLite); it was left as it is. "
+                               "Pass --state with a new file name")
     warnings: list[str] = []
     for _attempt in range(3):
         try:

@@ -82,3 +82,45 @@ async def test_markup_in_folder_and_file_names_is_shown_literally(tmp_path: Path
         title = screen.query_one("#source-pane")._border_title  # the Content shown, styles and all
         assert title is not None and title.plain.endswith("x[/[bold red]name/a[/bold]b.txt")
         assert not title.spans  # nothing in the name became a style
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_named_as_permission_denied(tmp_path: Path) -> None:
+    from reader.ingest import iter_inputs
+    from reader.model import LoadError
+
+    top = tmp_path / "news"
+    (top / "locked").mkdir(parents=True)
+    (top / "open.txt").write_text(FERRY)
+    (top / "locked" / "inside.txt").write_text(COUNCIL)
+    (top / "locked").chmod(0)
+    empty = tmp_path / "empty-locked"
+    empty.mkdir()
+    empty.chmod(0)
+    try:
+        found = list(iter_inputs([str(top), str(empty)]))
+    finally:
+        (top / "locked").chmod(0o755)
+        empty.chmod(0o755)
+    errors = {(e.path, e.error) for e in found if isinstance(e, LoadError)}
+    assert errors == {(str(top / "locked"), "permission denied"), (str(empty), "permission denied")}
+    assert [f[0] for f in found if not isinstance(f, LoadError)] == [str(top / "open.txt")]
+
+
+def test_walk_errors_become_named_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same as root can check it: os.walk reports the folder it could not list."""
+    import reader.ingest.loader as loader
+    from reader.model import LoadError
+
+    top = tmp_path / "news"
+    top.mkdir()
+    (top / "open.txt").write_text(FERRY)
+
+    def walk(path, onerror=None):  # type: ignore[no-untyped-def]
+        onerror(PermissionError(13, "Permission denied", str(top / "locked")))
+        yield str(top), [], ["open.txt"]
+
+    monkeypatch.setattr(loader.os, "walk", walk)
+    found = list(loader.iter_inputs([str(top)]))
+    assert [(e.path, e.error) for e in found if isinstance(e, LoadError)] == [(str(top / "locked"), "permission denied")]
+    assert [f[0] for f in found if not isinstance(f, LoadError)] == [str(top / "open.txt")]

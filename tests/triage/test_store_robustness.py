@@ -122,3 +122,19 @@ def test_wal_mode_and_busy_timeout_are_set(tmp_path: Path) -> None:
     with TriageStore.open(tmp_path / "state.sqlite3") as store:
         assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store._db.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_a_file_that_is_not_ours_is_refused_and_left_untouched(tmp_path: Path, run_reader) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes, not a database\n")
+    with pytest.raises(TriageStoreError, match="not a reader state database"):
+        TriageStore.open(notes)
+    news = tmp_path / "news"
+    write_articles(news, 1)
+    for command in (["list", str(news)], ["mark", "--read", str(news)], ["summarize", str(news)]):
+        done = run_reader("--state", str(notes), *command)
+        assert "Traceback" not in done.err
+        if command[0] != "summarize":  # summarize needs no state: it only skips the cache
+            assert done.code == 1 and "not a reader state database" in done.err
+    assert notes.read_text() == "my notes, not a database\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "notes.txt"]  # no .lock, no cache, no aside
