@@ -41,7 +41,8 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
             kept.append(block)
     _add_sentences(article, kept, index, left_out)
     if not article.sentences and meta.excerpt:
-        _add_excerpt(article, index, meta.excerpt, shape.excerpt_span or article.metadata_span or LineSpan(1, 1))
+        span = shape.excerpt_span or _line_holding(text, index, meta.excerpt) or article.metadata_span or LineSpan(1, 1)
+        _add_excerpt(article, index, meta.excerpt, span)
     preview = _strip_tags if article.format == "html" else normalize_space
     article.removed = sorted(
         (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason, preview(text[a:b])[:200])
@@ -113,6 +114,9 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
         if repeat is not None:
             left_out.append((span.start, span.end, f"repeats line {found[repeat][2].line_start}"))
             continue
+        if not any(ch.isalnum() for ch in span.text):  # "---", "..", "&#": punctuation is no sentence
+            left_out.append((span.start, span.end, "no words"))
+            continue
         kind = "heading" if block.kind == "heading" else "text"
         article.sentences.append(Sentence(
             index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
@@ -131,6 +135,18 @@ def _segments(blocks: list[Block], index: LineIndex, copies: list[int | None]) -
         Segment(LineSpan(index.line_of(lo), index.line_of(hi)), copies[number] if number < len(copies) else None)
         for number, (lo, hi) in sorted(bounds.items())
     ]
+
+
+def _line_holding(text: str, index: LineIndex, excerpt: str) -> LineSpan | None:
+    """The lines of the file that hold the excerpt (an HTML meta description, escaped or not)."""
+    import html
+
+    head = " ".join(excerpt.split())[:60]
+    for form in (head, html.escape(head, quote=True), html.escape(head, quote=False)):
+        at = text.find(form) if form else -1
+        if at >= 0:
+            return LineSpan(index.line_of(at), index.line_of(at + len(form) - 1))
+    return None
 
 
 def _add_excerpt(article: Article, index: LineIndex, excerpt: str, span: LineSpan) -> None:

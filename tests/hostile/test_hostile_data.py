@@ -86,3 +86,25 @@ def test_a_deeply_nested_config_means_defaults_with_a_problem_line(tmp_path: Pat
     config = load_config(path)
     assert config.settings.algorithm == "reader"
     assert config.problems == [f"{path}: TOML nested too deeply; defaults used"]
+
+
+def test_punctuation_alone_is_no_sentence_and_never_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "marks.txt"
+    path.write_text("..\n\n&#\n\n***\n\nThe council met on Monday. It voted.\n\n---\n")
+    article = loaded(path)
+    assert [s.text for s in article.sentences] == ["The council met on Monday.", "It voted."]
+    assert article.title == "The council met on Monday."
+    assert {r.reason for r in article.removed} == {"no words"}
+    seams = tmp_path / "seams.txt"
+    seams.write_text(".. \n" * 10_000)
+    only = loaded(seams)
+    assert only.sentences == [] and only.title is None and "no article text found" in only.warnings
+
+
+def test_a_page_with_only_a_meta_description_cites_the_meta_line(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><title>T</title>\n<meta name="description" content="The council voted on '
+                    'Tuesday &amp; approved the plan.">\n</head><body></body></html>\n')
+    (sentence,) = loaded(path).sentences
+    assert sentence.text == "The council voted on Tuesday & approved the plan."
+    assert (sentence.span.start, sentence.span.end) == (2, 2)  # was: line 1
