@@ -169,8 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-class _Stopped(Exception):
-    """SIGTERM or SIGHUP arrived: unwind (closing pools and databases) and exit 128 + signal."""
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (closing pools and databases) and exit 128 + signal.
+
+    A BaseException, like KeyboardInterrupt, so no "one bad file" handler can swallow it.
+    """
 
     def __init__(self, signum: int) -> None:
         super().__init__(signum)

@@ -21,7 +21,8 @@ from reader.model import Article, LineSpan, Removed, Segment, Sentence
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 LONG_LINE_CHARS = 100_000
-_TAG = re.compile(r"<[^>]*>")
+PREVIEW_SOURCE_CHARS = 4000  # a removed span's preview is 200 characters: read no more than this of it
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]*: on a run of stray "<" that would scan to the end from each one
 
 
 def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Sequence[str] = (),
@@ -45,7 +46,8 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
         _add_excerpt(article, index, meta.excerpt, span)
     preview = _strip_tags if article.format == "html" else normalize_space
     article.removed = sorted(
-        (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason, preview(text[a:b])[:200])
+        (Removed(LineSpan(index.line_of(a), index.line_of(max(b - 1, a))), reason,
+                 preview(text[a:min(b, a + PREVIEW_SOURCE_CHARS)])[:200])
          for a, b, reason in left_out),
         key=lambda r: (r.span.start, r.span.end),
     )

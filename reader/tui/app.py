@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+import traceback
+from pathlib import Path
 from collections.abc import Iterable, Sequence
 from time import monotonic, sleep
 
@@ -14,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from reader.config import load_config
 from reader.model import LoadError
+from reader.output.sanitize import one_line
 from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
 from reader.tui.keys import key_commands
@@ -67,6 +71,8 @@ class ReaderApp(App[None]):
         self.theme_override = theme
         self.state_path = state
         self.unsaved_at_exit = 0  # marks the store refused until the end (reported by `run`)
+        self._crash: str | None = None  # the traceback of a bug, written to a log on exit
+        self._crash_summary = ""
         self._busy_notice = False
         prepare_pool()
 
@@ -151,6 +157,24 @@ class ReaderApp(App[None]):
             self.triage.close()
         thaw()
 
+    # -- a bug in reader: one line on exit and a log, never a traceback over the terminal ----------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Keep the traceback for the crash log; Textual then exits (and Pilot re-raises in tests)."""
+        self._crash = "".join(traceback.format_exception(error))
+        self._crash_summary = f"{type(error).__name__}: {error}"
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """After the terminal is restored: write the traceback to a log in the state folder, say where."""
+        if self._crash is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        where = write_crash_log(self._crash)
+        detail = f"details in {where}" if where is not None else "the log could not be written"
+        print(f"reader: internal error: {one_line(self._crash_summary)[:200]} ({detail})", file=sys.stderr)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -166,10 +190,24 @@ def make_app(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, 
 
 
 def run(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state: str | None = None) -> int:
-    """Run the app until the user quits; the exit status is always 0 (failures are shown, not fatal)."""
+    """Run the app until the user quits: 0, or 70 after a bug (reported in one line, with a log)."""
     app = make_app(paths, theme=theme, state=state)
     app.run()
     if app.unsaved_at_exit:
         print(f"reader: {app.unsaved_at_exit} triage change(s) could not be saved: the state database stayed locked",
               file=sys.stderr)
-    return 0
+    return 70 if app.return_code else 0
+
+
+def write_crash_log(text: str) -> Path | None:
+    """The traceback in `<state dir>/crash-<time>.log`; None when it cannot be written."""
+    from reader.paths import state_dir
+
+    try:
+        folder = state_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+        path.write_text(text, encoding="utf-8", errors="backslashreplace")
+        return path
+    except OSError:
+        return None

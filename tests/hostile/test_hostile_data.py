@@ -108,3 +108,11 @@ def test_a_page_with_only_a_meta_description_cites_the_meta_line(tmp_path: Path)
     (sentence,) = loaded(path).sentences
     assert sentence.text == "The council voted on Tuesday & approved the plan."
     assert (sentence.span.start, sentence.span.end) == (2, 2)  # was: line 1
+
+
+def test_stray_angle_brackets_are_kept_in_previews_and_tags_still_go() -> None:
+    from reader.ingest.article_builder import _strip_tags
+
+    assert _strip_tags("<p>Sign up &amp; save</p>") == "Sign up & save"
+    assert _strip_tags("a < b and <b>c</b> << d") == "a < b and c << d"  # stray "<" stay; the tag goes
+    assert _strip_tags("<" * 20_000 + "<i>x</i>") == "<" * 20_000 + " x"  # each "<" scans to the next only
