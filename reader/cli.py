@@ -2,7 +2,7 @@
 
 Subcommands never import Textual, so they start fast; stdout is for output, diagnostics go to stderr.
 Exit status: 0 every input read, 1 some input could not be read, 2 usage error,
-70 internal error (a bug), 130 interrupted.
+70 internal error (a bug), 130 interrupted, 128+N stopped by signal N (SIGTERM, SIGHUP).
 """
 from __future__ import annotations
 
