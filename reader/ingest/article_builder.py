@@ -21,6 +21,7 @@ from reader.model import Article, LineSpan, Removed, Segment, Sentence
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 LONG_LINE_CHARS = 100_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PREVIEW_SOURCE_CHARS = 4000  # a removed span's preview is 200 characters: read no more than this of it
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]*: on a run of stray "<" that would scan to the end from each one
 
@@ -28,6 +29,9 @@ _TAG = re.compile(r"<[^<>]*>")  # not [^>]*: on a run of stray "<" that would sc
 def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Sequence[str] = (),
                   suffix: str = "") -> Article:
     """Parse decoded text into an Article; problems become warnings, never exceptions."""
+    # A lone surrogate (text that never was valid Unicode) can be neither encoded nor shown: one
+    # replacement character each, so every offset stays where it was.
+    text = _SURROGATE.sub("\ufffd", text)
     article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text)
     index = article.line_index
     _warn_long_lines(article, index)
