@@ -56,3 +56,23 @@ def test_control_bytes_without_a_nul_mark_binary_data_but_text_controls_do_not()
         decode_bytes(text + b"\x01\x02\x03\x04\x05\x06" * 10)  # 60 of 720 bytes: over 5%
     assert decode_bytes(text + b"\x01\x02").text.startswith("Ferry")  # a stray pair: under 5%
     assert decode_bytes(text + b"\t\x0c\r\n\x1b" * 20).text.startswith("Ferry")  # tabs, form feeds, CR, ESC are text
+
+
+def test_utf32_with_bom_is_not_read_as_utf16() -> None:
+    data = codecs.BOM_UTF32_LE + "Ferry service resumed on Monday.".encode("utf-32-le")
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == ("Ferry service resumed on Monday.", "utf-32")
+
+
+def test_a_nul_anywhere_marks_binary_not_only_in_the_first_8_kb() -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(b"Ferry service resumed. " * 1000 + b"\x00\x00 tail")
+
+
+def test_windows_1252_pasted_into_utf8_is_read_as_both_with_a_warning() -> None:
+    data = "The mayor’s “plan” passed. ".encode() * 5 + b"Caf\xe9 owners called it \x93unfair\x94."
+    decoded = decode_bytes(data)
+    assert decoded.text.endswith("Café owners called it “unfair”.")  # was: the whole file as mojibake
+    assert decoded.text.startswith("The mayor’s “plan” passed.")
+    assert decoded.warnings == ["3 bytes not valid UTF-8, read as Windows-1252"]  # é and the two quotes
+    assert len(decoded.text) == len(data.decode("utf-8", errors="surrogateescape"))  # one character per byte
