@@ -10,7 +10,7 @@ import sys
 from reader.commands.triage_common import open_store, scan_reporting, tag_options
 from reader.output.sanitize import one_line
 from reader.triage import (
-    ARCHIVE, MARK_READ, MARK_UNREAD, STAR, UNARCHIVE, UNSTAR, Action, add_tag, remove_tag,
+    ARCHIVE, MARK_READ, MARK_UNREAD, STAR, UNARCHIVE, UNSTAR, Action, TriageStoreError, add_tag, remove_tag,
 )
 
 _FLAGS = ((MARK_READ, "read"), (MARK_UNREAD, "unread"), (STAR, "star"), (UNSTAR, "unstar"),
@@ -54,7 +54,12 @@ def run_mark(options: argparse.Namespace) -> int:
         return 1
     with store:
         listings, errors = scan_reporting(options.paths, store)
-        changes = store.apply([listing.key for listing in listings], *actions)
+        try:
+            changes = store.apply([listing.key for listing in listings], *actions)
+        except TriageStoreError as exc:  # full disk, read-only, locked too long: the one transaction rolled back
+            print(f"reader: {one_line(str(exc))}; nothing was marked "
+                  f"({len(listings)} article{'' if len(listings) == 1 else 's'} unchanged)", file=sys.stderr)
+            return 1
     count = len(changes)
     changed = sum(change.changed for change in changes)
     note = "" if changed == count else f" ({changed} changed)"

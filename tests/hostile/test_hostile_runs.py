@@ -82,3 +82,22 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, private_home: Path) ->
     process.kill()
     process.wait(timeout=30)
     assert _gone(workers, within=10.0)  # was: both alive, parsing, past 120 s
+
+
+def test_a_full_disk_while_marking_is_named_and_nothing_is_half_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+    from reader.triage import TriageStore, TriageStoreError
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Ferry strike ends\n\nThe strike ended on Monday. Crews return on Tuesday.\n")
+
+    def full(self: TriageStore, *args: object, **kwargs: object) -> None:
+        raise TriageStoreError(f"state database {self.path}: database or disk is full")
+
+    monkeypatch.setattr(TriageStore, "apply", full)
+    assert main(["mark", "--star", str(news)]) == 1  # was: internal error, exit 70
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"reader: state database {TriageStore.open().path}: database or disk is full; "
+                   "nothing was marked (1 article unchanged)"]
