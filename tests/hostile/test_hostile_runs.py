@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _command  # type: ignore[attr-defined]
+
+def _command() -> list[str]:
+    """The installed entry point beside this interpreter, as a user runs it."""
+    exe = Path(sys.executable).parent / "reader"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "reader"]
 
 PROJECT = Path(__file__).resolve().parents[2]
 linux_only = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads children from /proc")
