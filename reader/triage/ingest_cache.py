@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import reader
+from reader.triage.opening import is_corruption
 from reader.triage.state import ArticleKey
 
 log = logging.getLogger(__name__)
@@ -81,9 +82,15 @@ class IngestCache:
             try:
                 return cls(_connect(path))
             except sqlite3.DatabaseError as exc:
+                if not is_corruption(exc):  # read-only, locked, no space: only speed is lost, nothing deleted
+                    log.info("ingest cache %s unavailable: %s", path, exc)
+                    break
                 log.info("ingest cache %s unusable (%s); rebuilding", path, exc)
-                for suffix in ("", "-wal", "-shm", "-journal"):
-                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+                try:
+                    for suffix in ("", "-wal", "-shm", "-journal"):
+                        path.with_name(path.name + suffix).unlink(missing_ok=True)
+                except OSError:
+                    break
             except OSError as exc:
                 log.info("ingest cache %s unavailable: %s", path, exc)
                 break

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.paths import STATE_FILE, default_state_path
-from reader.triage.schema import TriageStoreError, migrate, refuse_newer, user_version
+from reader.triage.schema import SCHEMA_VERSION, TriageStoreError, migrate, refuse_newer, user_version
 
 BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another process's transaction to finish
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
@@ -173,3 +173,22 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, list[str]]:
                 warnings.append(f"state database {path} was unreadable ({corrupt}); kept it as {moved.name} "
                                 "and started a fresh one")
     raise TriageStoreError(f"state database {path} keeps failing its checks; pass --state PATH to use another file")
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The database as it is, for reading only: a read-only disk or home still lists articles and
+    their marks. `immutable` because no lock or WAL index can be written beside it; raises
+    TriageStoreError when that is not possible either (no file, an old schema that needs migrating)."""
+    if not path.is_file() or foreign_file(path):
+        raise TriageStoreError(f"state database {path} cannot be opened")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                             check_same_thread=False)
+        version = user_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise TriageStoreError(f"cannot read state database {path}: {exc}") from exc
+    if version != SCHEMA_VERSION:
+        db.close()
+        refuse_newer(version, path)
+        raise TriageStoreError(f"state database {path} needs an upgrade, which a read-only disk does not allow")
+    return db

@@ -8,6 +8,7 @@ running at the same time compose their changes instead of losing one.
 from __future__ import annotations
 
 import contextlib
+import os
 import logging
 import sqlite3
 import threading
@@ -19,7 +20,7 @@ from pathlib import Path
 from reader.model import Article
 from reader.paths import default_state_path
 from reader.triage.actions import Action, apply_all
-from reader.triage.opening import open_database
+from reader.triage.opening import open_database, open_read_only
 from reader.triage.schema import TriageStoreError
 from reader.triage.state import UNTOUCHED, ArticleKey, ArticleState, Change, TagCount
 
@@ -35,6 +36,14 @@ class _Row:
     fingerprint: str
     path: str | None
     state: ArticleState
+
+
+def _writable_fs(path: Path) -> bool:
+    """False on a file system mounted read-only (os.access does not see that for root)."""
+    try:
+        return not (os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return True
 
 
 def _key(item: Keyed) -> ArticleKey:
@@ -67,7 +76,16 @@ class TriageStore:
         in `warnings` instead.
         """
         where = Path(path).expanduser() if path is not None else default_state_path()
-        db, warnings = open_database(where)
+        try:
+            db, warnings = open_database(where)
+        except TriageStoreError as refused:
+            if os.access(where.parent, os.W_OK) and os.access(where, os.W_OK) and _writable_fs(where):
+                raise  # not a read-only place: the first reason is the one to show
+            try:
+                db = open_read_only(where)
+            except TriageStoreError:
+                raise refused from None  # reading is impossible too: the first reason says why
+            warnings = [f"state database {where} is read-only: marks are shown but cannot be saved"]
         for warning in warnings:
             log.warning("%s", warning)
         return cls(db, where, warnings)

@@ -138,3 +138,29 @@ def test_a_file_that_is_not_ours_is_refused_and_left_untouched(tmp_path: Path, r
             assert done.code == 1 and "not a reader state database" in done.err
     assert notes.read_text() == "my notes, not a database\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "notes.txt"]  # no .lock, no cache, no aside
+
+
+def test_a_read_only_disk_still_reads_the_marks_and_refuses_writes_cleanly(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.triage.store as store_module
+
+    db = tmp_path / "state.sqlite3"
+    (path,) = write_articles(tmp_path / "news", 1)
+    with TriageStore.open(db) as store:
+        store.apply([load(path)], STAR)
+
+    def refused(where: Path) -> None:
+        raise TriageStoreError(f"cannot use state database {where}: unable to open database file")
+
+    monkeypatch.setattr(store_module, "open_database", refused)  # what a read-only mount answers
+    monkeypatch.setattr(store_module, "_writable_fs", lambda where: False)
+    with TriageStore.open(db) as store:
+        assert store.warnings == (f"state database {db} is read-only: marks are shown but cannot be saved",)
+        assert store.get(load(path)).starred  # reading works
+        with pytest.raises(TriageStoreError, match="readonly"):
+            store.apply([load(path)], MARK_READ)
+    with sqlite3.connect(db) as check:  # nothing was written
+        assert check.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    monkeypatch.undo()
+    with TriageStore.open(db) as store:
+        assert store.get(load(path)) == ArticleState(starred=True)
