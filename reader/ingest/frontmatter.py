@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.bounded_data import DataError, load_yaml
+from reader.bounded_data import DataError, load_toml, load_yaml
 
 MAX_FRONT_MATTER_CHARS = 256 * 1024
 
@@ -67,21 +67,19 @@ _TOML_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 def _load_toml(content: str, dropped: list[str] | None = None) -> Any:
     """TOML front matter; a line tomllib refuses (a date like 2023-02-30) is dropped and named in
     `dropped`, so one bad value costs that field, not the article's metadata."""
-    import tomllib
-
     lines = content.splitlines(keepends=True)
     for _attempt in range(MAX_TOML_RETRIES + 1):
         try:
-            return tomllib.loads("".join(lines))
-        except RecursionError:
-            raise FrontMatterError("front matter TOML nested too deeply") from None
-        except tomllib.TOMLDecodeError as exc:
-            at = _TOML_AT_LINE.search(str(exc))
+            return load_toml("".join(lines))
+        except DataError as exc:
+            problem = str(exc).removeprefix("invalid TOML: ")
+            at = _TOML_AT_LINE.search(problem)
             number = int(at.group(1)) if at else 0
             if not 1 <= number <= len(lines) or dropped is None or lines[number - 1].lstrip().startswith("["):
-                raise FrontMatterError(f"invalid TOML front matter: {exc}") from None
+                reason = f"invalid TOML front matter: {problem}" if at else f"front matter {exc}"
+                raise FrontMatterError(reason) from None
             key = lines[number - 1].split("=", 1)[0].strip()[:40] or f"line {number}"
-            dropped.append(f"front matter {key!r} could not be read ({_TOML_AT_LINE.sub('', str(exc)).strip()}); ignored")
+            dropped.append(f"front matter {key!r} could not be read ({_TOML_AT_LINE.sub('', problem).strip()}); ignored")
             lines[number - 1] = "\n"
     raise FrontMatterError("invalid TOML front matter: too many unreadable lines")
 

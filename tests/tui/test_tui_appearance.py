@@ -66,10 +66,14 @@ async def test_keymap_rebinds_and_reports_problems(private_home: Path) -> None:
         assert type(app.screen).__name__ == "StoryScreen"
 
 
-async def test_config_sets_the_summary_defaults(private_home: Path) -> None:
-    config = private_home / "config"
+def write_config(home: Path, text: str) -> None:
+    config = home / "config"
     config.mkdir(parents=True, exist_ok=True)
-    (config / "config.toml").write_text('algorithm = "lead"\nsummary_sentences = 2\n')
+    (config / "config.toml").write_text(text)
+
+
+async def test_config_sets_the_summary_defaults(private_home: Path) -> None:
+    write_config(private_home, 'algorithm = "lead"\nsummary_sentences = 2\n')
     app = make_app([seeds_dir()])
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
@@ -97,9 +101,7 @@ async def test_only_the_fast_summarizers_run_on_the_ui_thread(private_home: Path
 
     import reader.tui.screens.article_screen as article_screen
 
-    config = private_home / "config"
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "config.toml").write_text(f'algorithm = "{algorithm}"\n')
+    write_config(private_home, f'algorithm = "{algorithm}"\n')
     threads: list[bool] = []
     real = article_screen.summarize_article
 
