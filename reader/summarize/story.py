@@ -23,6 +23,7 @@ from reader.model import Article
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
 from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
+from reader.summarize.reader_rank import REDUNDANT_SHARED_TERMS
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
 from reader.summarize.standalone import is_dangling, quotable
@@ -160,11 +161,18 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
 
     numbers = [t.specifics for t in story.terms]
     dates = [u.article.date or "" for u in units]
+    term_sets = [t.term_set for t in story.terms]
+
+    def contained(i: int, c: int) -> bool:
+        # Most of the shorter sentence's content words recur in the other: the one rule the
+        # single-article summary uses too ("announced the deal in October" beside the deal's lead).
+        a, b = term_sets[i], term_sets[c]
+        return bool(a and b) and len(a & b) / min(len(a), len(b)) >= REDUNDANT_SHARED_TERMS
 
     def allowed(i: int, chosen: list[int]) -> bool:
         # Saying the same as a chosen sentence is redundant, unless a later source pins down something
         # new: "will reopen on May 18" restates "closed after cracks were found" and is the news.
-        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN)]
+        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN) or contained(i, c)]
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False
