@@ -13,7 +13,6 @@ from typing import Callable
 from reader.ingest.blocks import Block
 from reader.lines import LineIndex
 
-_SPACE = re.compile(r"\s+")
 MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines
 # A sentence that opens with a lowercase word usually means the splitter cut after an abbreviation.
 _CONTINUES = re.compile(r"[a-z]")
@@ -39,7 +38,8 @@ def _splitter() -> Callable[[str], list[tuple[int, int]]]:
 
 
 def normalize_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (str.split's whitespace is the regex's \\s)."""
+    return " ".join(text.split())
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 
-from reader.summarize.tokens import STOP_WORDS, cased_words, stem
+from reader.summarize.tokens import cased_words, content_stem
 from reader.summarize.units import Unit
 
 
@@ -31,10 +31,6 @@ class SentenceTerms:
         return frozenset(self.terms)
 
 
-def _is_content(word: str) -> bool:
-    return (word not in STOP_WORDS and len(word) > 1) or word.isdigit()
-
-
 # Words of time and measure: every story has a "last year" and a "per cent", so a pair made with
 # them names no fact ("17%", "17 per cent" and "17 percent" all become "17" next to what it
 # measures). They still count as content words when comparing sentences.
@@ -44,13 +40,7 @@ _MEASURE = frozenset("last next year years month months week weeks day days time
 
 @lru_cache(maxsize=262144)
 def _concept_stem(word: str) -> str | None:
-    return None if word in _MEASURE else _content_stem(word)
-
-
-@lru_cache(maxsize=262144)
-def _content_stem(word: str) -> str | None:
-    """The stem of a content word, None for a stop word: computed once per distinct word."""
-    return stem(word) if _is_content(word) else None
+    return None if word in _MEASURE else content_stem(word)
 
 
 def concept_tokens(text: str | list[tuple[str, bool]]) -> list[str]:
@@ -79,7 +69,7 @@ def sentence_terms(text: str) -> SentenceTerms:
     """Tokenise once; everything else is derived from the one token list."""
     cased = cased_words(text)
     tokens = concept_tokens(cased)
-    terms = tuple(t for t in map(_content_stem, (w for w, _ in cased)) if t is not None)
+    terms = tuple(t for t in map(content_stem, (w for w, _ in cased)) if t is not None)
     specifics = frozenset(w for w, _ in cased if w[0].isdigit())
     return SentenceTerms(terms, pairs(tokens), frozenset(tokens), len(text.split()),
                          " ".join(w for w, _ in cased), specifics)

@@ -60,4 +60,10 @@ def content_terms(text: str) -> list[str]:
 
 def content_of(tokens: list[str]) -> list[str]:
     """The stemmed content words among tokens from `words`, for callers that need both."""
-    return [stem(w) for w in tokens if w not in STOP_WORDS and len(w) > 1 or w.isdigit()]
+    return [t for t in map(content_stem, tokens) if t is not None]
+
+
+@lru_cache(maxsize=262144)
+def content_stem(word: str) -> str | None:
+    """The stem of a content word, None for a stop word: decided once per distinct word."""
+    return stem(word) if (word not in STOP_WORDS and len(word) > 1) or word.isdigit() else None
