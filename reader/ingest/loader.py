@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -62,13 +63,11 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
     path = Path(path)
     shown = shown if shown is not None else printable_path(os.fspath(path))
     try:
-        if not path.is_file():
-            return LoadError(shown, "not a regular file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return LoadError(shown, f"file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for an article")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_regular(path)
+    except _NotRegular:
+        return LoadError(shown, "not a regular file")
+    except _TooLarge as exc:
+        return LoadError(shown, f"file is {exc.size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for an article")
     except PermissionError:
         return LoadError(shown, "permission denied")
     except OSError as exc:
@@ -87,6 +86,46 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
         if os.environ.get("READER_DEBUG"):  # but a developer wants to see where it broke (as in cli.main)
             traceback.print_exc(file=sys.stderr)
         return LoadError(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
+
+
+class _NotRegular(Exception):
+    """The path is a folder, a FIFO, a device or a socket: nothing to read as an article."""
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, checked on the opened descriptor rather than on the path.
+
+    A path checked first and opened after can be swapped in between (a FIFO put in its place would
+    block the open and the read for ever), so the file is opened without blocking and what was
+    actually opened is checked with fstat.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotRegular()
+        if info.st_size > MAX_FILE_BYTES:
+            raise _TooLarge(info.st_size)
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:  # it grew while being read
+        raise _TooLarge(len(data))
+    return data
 
 
 def load_input(item: tuple[str, str | os.PathLike[str]] | LoadError) -> Article | LoadError:
