@@ -46,21 +46,49 @@ def header(article: Article) -> Text:
 
 
 def render_article(article: Article, console: Console) -> None:
-    """Print the header and the numbered source lines."""
+    """Print the header and the numbered source lines.
+
+    Piped, the lines are written as plain text (styles nobody sees cost 130 µs a line: 1.7 million
+    lines took 220 s through rich); in a terminal, rich prints them in batches.
+    """
     console.print(header(article))
     lines = article.lines
     width = len(str(len(lines)))
     notes = line_notes(article)
+    plain = not console.is_terminal
+    batch: list[Text] = []
+    written: list[str] = []
     for number, line in enumerate(lines, start=1):
-        row = Text(f"{number:>{width}} ", style="dim")
         note = notes.get(number)
+        reason, first = note if note else ("", False)
+        label = f"  [{reason}]" if first else ""
+        if plain:
+            written.append(f"{number:>{width}} {'┊' if note else '│'} {inert(line)}{label}\n")
+            if len(written) >= PRINT_BATCH_LINES:
+                console.file.write("".join(written))
+                written = []
+            continue
+        row = Text(f"{number:>{width}} ", style="dim")
         if note:
-            reason, first = note
             row.append("┊ ", style="dim")
             row.append(inert(line), style="dim strike" if reason != "front matter" else "dim")
             if first:
-                row.append(f"  [{reason}]", style="dim italic")
+                row.append(label, style="dim italic")
         else:
             row.append("│ ")
             row.append(inert(line))
-        console.print(row, soft_wrap=True, highlight=False, markup=False)
+        batch.append(row)
+        if len(batch) >= PRINT_BATCH_LINES:
+            _print_rows(console, batch)
+            batch = []
+    _print_rows(console, batch)
+    if written:
+        console.file.write("".join(written))
+
+
+PRINT_BATCH_LINES = 500  # lines per write: few calls, and `| head` still gets them soon
+
+
+def _print_rows(console: Console, rows: list[Text]) -> None:
+    if rows:
+        console.print(Text("\n").join(rows), soft_wrap=True, highlight=False, markup=False)

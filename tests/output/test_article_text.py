@@ -101,3 +101,26 @@ def test_header_of_an_untitled_file_of_glued_copies() -> None:
         "(untitled)",
         "text, cp1252, 0 sentences · 3 glued copies (1 repeated): lines 1-4, 5-8 repeats #1, 9-12",
     ]
+
+
+def test_a_terminal_and_a_pipe_get_the_same_lines_batch_after_batch() -> None:
+    import io
+
+    from rich.console import Console
+
+    from reader.output.article_text import PRINT_BATCH_LINES
+
+    count = PRINT_BATCH_LINES * 2 + 7  # three batches, the last one short
+    text = "".join(f"Line {n} of the file.\n" for n in range(1, count + 1))
+    item = article("long.txt", sentence(0, "Line 1 of the file.", 1), text=text,
+                   removed=[Removed(LineSpan(PRINT_BATCH_LINES, PRINT_BATCH_LINES + 2), "boilerplate")])
+    piped, piped_out = plain_console()
+    render_article(item, piped)
+    terminal_out = io.StringIO()
+    terminal = Console(file=terminal_out, width=120, color_system=None, force_terminal=True, highlight=False,
+                       markup=False, emoji=False, soft_wrap=True)
+    render_article(item, terminal)
+    rows = piped_out.getvalue().splitlines()
+    assert rows == terminal_out.getvalue().splitlines()
+    assert len(rows) == 3 + count and rows[-1].endswith(f"│ Line {count} of the file.")
+    assert rows[3 + PRINT_BATCH_LINES - 1].endswith(f"┊ Line {PRINT_BATCH_LINES} of the file.  [boilerplate]")
