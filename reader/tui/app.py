@@ -44,8 +44,11 @@ EXIT_WAIT_SECONDS = 5.0  # how long quitting waits for a locked database before 
 def _last_flush(session: LibrarySession) -> int:
     """Save what is still queued before the app goes; the number of changes that could not be saved."""
     deadline = monotonic() + EXIT_WAIT_SECONDS
-    while session.flush().waiting and monotonic() < deadline:
-        sleep(RETRY_SECONDS / 4)
+    try:
+        while session.flush().waiting and monotonic() < deadline:
+            sleep(RETRY_SECONDS / 4)
+    except Exception:  # a bug in saving must not turn leaving into a crash: the count says what is lost
+        pass
     return session.unsaved
 
 
@@ -114,7 +117,14 @@ class ReaderApp(App[None]):
         return self.session.flush() if self.session is not None else None
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "marks" or event.state is not WorkerState.SUCCESS:
+        if event.worker.group != "marks":
+            return
+        if event.state is WorkerState.ERROR:  # a bug while saving: the marks stay queued, and undoable
+            error = event.worker.error
+            self.notify(one_line(f"{type(error).__name__}: {error}"), title="marks not saved",
+                        severity="error", timeout=10, markup=False)
+            return
+        if event.state is not WorkerState.SUCCESS:
             return
         flushed = event.worker.result
         if not isinstance(flushed, Flushed) or self.session is None:

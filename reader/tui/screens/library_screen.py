@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.output.sanitize import one_line
 from reader.triage import ArticleState
@@ -123,7 +123,7 @@ class LibraryScreen(Screen[None]):
 
     # -- loading -----------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> None:
         """List every file in a thread and post the batches to the screen."""
         worker = get_current_worker()
@@ -131,6 +131,20 @@ class LibraryScreen(Screen[None]):
         for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled, cache_path=self.cache_path):
             keys = [listing.key for listing in batch.listings]
             self.post_message(self.BatchLoaded(batch, triage.lookup(keys) if keys else []))
+
+    _FAILED = {"load": "loading stopped", "reload": "marks not read again"}
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A bug in a worker is a notification: what was loaded stays, and the app goes on."""
+        if event.state is WorkerState.ERROR and event.worker.group in self._FAILED:
+            error = event.worker.error
+            self.notify(one_line(f"{type(error).__name__}: {error}"), title=self._FAILED[event.worker.group],
+                        severity="error", timeout=10, markup=False)
+            if event.worker.group == "load":  # show what came in; the library is not complete
+                self.remove_class("-loading")
+                if self._unshown:
+                    self._flush_rows()
+                self._show_counts()
 
     @on(BatchLoaded)
     def add_batch(self, message: BatchLoaded) -> None:
@@ -390,7 +404,7 @@ class LibraryScreen(Screen[None]):
         self.session.triage.changed_outside()  # the reload reads everything anyway
         self.reload_states()
 
-    @work(thread=True, exclusive=True, group="reload")
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def reload_states(self) -> None:
         """Read every loaded article's state again, in a thread (another process changed the store)."""
         entries = list(self.library.entries)
