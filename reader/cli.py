@@ -7,6 +7,7 @@ Exit status: 0 every input read, 1 some input could not be read, 2 usage error,
 from __future__ import annotations
 
 import argparse
+import importlib
 import difflib
 import os
 import sys
@@ -215,49 +216,17 @@ def _open(options: argparse.Namespace) -> int:
     return run(options.paths, theme=options.theme, state=options.state)
 
 
-def _show(options: argparse.Namespace) -> int:
-    from reader.commands.show_command import run_show
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The subcommand `reader NAME`, imported only when it runs (so each command starts fast)."""
+    def run_command(options: argparse.Namespace) -> int:
+        module = importlib.import_module(f"reader.commands.{name}_command")
+        return int(getattr(module, f"run_{name}")(options))
 
-    return run_show(options)
-
-
-def _summarize(options: argparse.Namespace) -> int:
-    from reader.commands.summarize_command import run_summarize
-
-    return run_summarize(options)
-
-
-def _list(options: argparse.Namespace) -> int:
-    from reader.commands.list_command import run_list
-
-    return run_list(options)
-
-
-def _themes(options: argparse.Namespace) -> int:
-    from reader.commands.themes_command import run_themes
-
-    return run_themes(options)
-
-
-def _config(options: argparse.Namespace) -> int:
-    from reader.commands.config_command import run_config
-
-    return run_config(options)
-
-
-def _mark(options: argparse.Namespace) -> int:
-    from reader.commands.mark_command import run_mark
-
-    return run_mark(options)
+    return run_command
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "show": _show,
-    "list": _list,
-    "mark": _mark,
-    "summarize": _summarize,
-    "themes": _themes,
-    "config": _config,
+    **{name: _command(name) for name in COMMANDS},
     _OPEN: _open,
 }
 
