@@ -1,22 +1,17 @@
 """Extractive summaries that cite their sources, per article or across a story. Never imports Textual.
 
-Algorithms are a table: reader's own (`reader`, the default), `lead`, and every sumy algorithm.
-Each returns SummaryItems whose first citation is the sentence's own place in its file.
+Algorithms are a table (`summarizers.SUMMARIZERS`): reader's own (`reader`, the default), `lead`,
+and every sumy algorithm. Each returns SummaryItems whose first citation is the sentence's own place in its file.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reader.model import Article
-from reader.summarize.lead import lead_scores
-from reader.summarize.reader_rank import Redundancy, mmr_select, relevance
-from reader.summarize.similarity import tfidf_similarity
 from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_items, select_story,
                                     story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
-from reader.summarize.sumy_adapter import sumy_scores
-from reader.summarize.tokens import content_of
-from reader.summarize.tokens import words as token_words
+from reader.summarize.summarizers import SUMMARIZERS, Summarizer
 from reader.summarize.topics import LeftOut
 from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
 
@@ -30,57 +25,26 @@ class UnknownAlgorithm(ValueError):
     """The algorithm name is not in ALGORITHMS."""
 
 
-def _check(algorithm: str) -> None:
-    if algorithm not in ALGORITHMS:
+def _summarizer(algorithm: str) -> Summarizer:
+    """The table's summarizer for `algorithm`, or UnknownAlgorithm naming the choices."""
+    summarizer = SUMMARIZERS.get(algorithm)
+    if summarizer is None:
         raise UnknownAlgorithm(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
-
-
-def _word_counts(units: Sequence[Unit]) -> list[int]:
-    return [len(u.text.split()) for u in units]
-
-
-def _by_budget(ranked: Sequence[int], units: Sequence[Unit], count: int | None, words: int | None) -> list[int]:
-    """Take the best-ranked units until the sentence count or the word budget is reached."""
-    chosen: list[int] = []
-    used = 0
-    for i in ranked:
-        size = len(units[i].text.split())
-        if words is not None and chosen and used + size > words:
-            continue
-        chosen.append(i)
-        used += size
-        if (count is not None and len(chosen) >= count) or (words is not None and used >= words):
-            break
-    return chosen
+    return summarizer
 
 
 def summarize_units(units: Sequence[Unit], algorithm: str = DEFAULT_ALGORITHM, count: int | None = DEFAULT_SENTENCES,
                     words: int | None = None, title: str | None = None) -> list[SummaryItem]:
-    """Summarize candidate units as one text; items come back in the order the text has them."""
-    _check(algorithm)
+    """Summarize candidate units as one text; items come back in the order the text has them.
+
+    A word budget wins over a sentence count, as on the command line.
+    """
+    summarizer = _summarizer(algorithm)
     if not units:
         return []
     if words is not None:
         count = None
-    if algorithm == DEFAULT_ALGORITHM:
-        # One text: its topic words recur in most sentences and are the signal (smoothed idf).
-        # Each sentence is tokenised once; its content terms and word runs both come from the tokens.
-        texts = [u.text for u in units]
-        tokens = [token_words(t) for t in texts]
-        similarity = tfidf_similarity(texts, max_df_share=1.0, smooth=True, terms=[content_of(t) for t in tokens])
-        sizes = _word_counts(units)
-        scores = relevance(similarity, [u.position for u in units], sizes)
-        chosen = mmr_select(scores, similarity.matrix, count, sizes, words,
-                            Redundancy([set(t) for t in similarity.terms], tokens))
-        picked = {i: float(scores[i]) for i in chosen}
-    elif algorithm == "lead":
-        scores_list = lead_scores(units)
-        picked = {i: scores_list[i] for i in _by_budget(range(len(units)), units, count, words)}
-    else:
-        ask = count if count is not None else len(units)
-        rated = sumy_scores(algorithm, units, ask if words is None else len(units), title)
-        ranked = sorted(rated, key=lambda number: -rated[number])
-        picked = {i: rated[i] for i in _by_budget(ranked, units, count, words)}
+    picked = summarizer.choose(units, count, words, title)
     return [SummaryItem(units[i], round(picked[i], 4)) for i in sorted(picked)]
 
 
@@ -97,7 +61,7 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
     `words` is the budget (default DEFAULT_STORY_WORDS) and is never exceeded; `count` caps the
     number of sentences within it.
     """
-    _check(algorithm)
+    _summarizer(algorithm)
     budget = DEFAULT_STORY_WORDS if words is None else words
     story = story_units(articles)
     summary = StorySummary([], list(articles), story.left_out, len({u.source_key for u in story.units}),

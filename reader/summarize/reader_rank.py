@@ -53,7 +53,8 @@ def relevance(similarity: Similarity, positions: Sequence[int], word_counts: Seq
     return score * length_factor(word_counts)
 
 
-REDUNDANT_SHARED_TERMS = 0.5  # or: half the shorter sentence's content terms recur in the other
+# A candidate says again what a chosen sentence says (containment, also story.py's rule) when
+SAYS_AGAIN_SHARE = 0.5  # half the shorter sentence's content terms recur in the other,
 REDUNDANT_SHARED_RUN = 6  # or: both carry the same run of six words ("the council voted 9-4 late Tuesday")
 
 
@@ -68,7 +69,7 @@ class Redundancy:
     def of(self, chosen: int) -> np.ndarray:
         mine, my_runs = self.term_sets[chosen], self.runs[chosen]
         return np.array([
-            (bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= REDUNDANT_SHARED_TERMS)
+            (bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= SAYS_AGAIN_SHARE)
             or not my_runs.isdisjoint(runs)
             for other, runs in zip(self.term_sets, self.runs)
         ], dtype=bool)

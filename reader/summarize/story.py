@@ -23,7 +23,7 @@ from reader.model import Article
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
 from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
-from reader.summarize.reader_rank import REDUNDANT_SHARED_TERMS
+from reader.summarize.reader_rank import SAYS_AGAIN_SHARE
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
 from reader.summarize.standalone import is_dangling, quotable
@@ -167,7 +167,7 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
         # Most of the shorter sentence's content words recur in the other: the one rule the
         # single-article summary uses too ("announced the deal in October" beside the deal's lead).
         a, b = term_sets[i], term_sets[c]
-        return bool(a and b) and len(a & b) / min(len(a), len(b)) >= REDUNDANT_SHARED_TERMS
+        return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAYS_AGAIN_SHARE
 
     def allowed(i: int, chosen: list[int]) -> bool:
         # Saying the same as a chosen sentence is redundant, unless a later source pins down something

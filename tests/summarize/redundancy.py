@@ -5,10 +5,10 @@ from collections.abc import Sequence
 
 from reader.summarize.tokens import content_terms
 
-REDUNDANT_SHARED_TERMS = 0.6  # share of the shorter sentence's content terms that makes a pair say the same thing
+EVALUATION_REDUNDANT_SHARE = 0.6  # share of the shorter sentence's content terms that makes a pair say the same thing
 
 
-def redundant_pairs(texts: Sequence[str], threshold: float = REDUNDANT_SHARED_TERMS) -> int:
+def redundant_pairs(texts: Sequence[str], threshold: float = EVALUATION_REDUNDANT_SHARE) -> int:
     """Pairs of sentences that say the same thing: most of the shorter one's content terms recur."""
     sets = [set(content_terms(t)) for t in texts]
     return sum(
