@@ -39,16 +39,16 @@ def length_factor(word_counts: Sequence[int]) -> np.ndarray:
     return np.clip(counts / SHORT_SENTENCE_WORDS, 0.25, 1.0) * relative
 
 
-def degree_centrality(matrix: np.ndarray) -> np.ndarray:
+def degree_centrality(similarity: Similarity) -> np.ndarray:
     """Each sentence's total similarity to the others, scaled to [0, 1]."""
-    degree = matrix.sum(axis=1, dtype=np.float64) - np.diagonal(matrix)
+    degree = similarity.degree()
     top = degree.max() if degree.size else 0.0
     return degree / top if top > 0 else degree
 
 
 def relevance(similarity: Similarity, positions: Sequence[int], word_counts: Sequence[int]) -> np.ndarray:
     """How much each sentence deserves a place, before redundancy is considered."""
-    central = degree_centrality(similarity.matrix)
+    central = degree_centrality(similarity)
     score = CENTRALITY_WEIGHT * central + POSITION_WEIGHT * position_prior(positions)
     return score * length_factor(word_counts)
 
@@ -80,15 +80,18 @@ def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
 
 
-def mmr_select(scores: np.ndarray, matrix: np.ndarray, count: int | None, word_counts: Sequence[int],
+def mmr_select(scores: np.ndarray, similarity: Similarity, count: int | None, word_counts: Sequence[int],
                word_budget: int | None = None, redundancy: Redundancy | None = None) -> list[int]:
-    """Greedy MMR: best score minus similarity to what is already chosen; never two equivalents."""
+    """Greedy MMR: best score minus similarity to what is already chosen; never two equivalents.
+
+    The overlap with the chosen sentences is kept as a running maximum, one similarity column per
+    choice, so a very long text never needs its whole matrix."""
     chosen: list[int] = []
     available = np.ones(len(scores), dtype=bool)
+    overlap = np.zeros(len(scores), dtype=np.float32)
     words = 0
     while available.any() and (count is None or len(chosen) < count):
         if chosen:
-            overlap = matrix[:, chosen].max(axis=1)
             gain = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * overlap
             available &= overlap < REDUNDANT_SIMILARITY
             if not available.any():
@@ -100,6 +103,7 @@ def mmr_select(scores: np.ndarray, matrix: np.ndarray, count: int | None, word_c
             available[best] = False
             continue
         chosen.append(best)
+        np.maximum(overlap, similarity.column(best), out=overlap)
         words += word_counts[best]
         available[best] = False
         if redundancy is not None:

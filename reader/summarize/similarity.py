@@ -1,8 +1,12 @@
 """TF-IDF sentence vectors and their cosine similarities within one article, vectorised with numpy.
 
-A dense sentence x sentence matrix is fine for one article (hundreds of sentences) and is what the
-single-article summarizer ranks with; stories never build one (see story.py, which works from
-postings lists and pair lists that grow with the input).
+The single-article summarizer needs two things of the similarities: each sentence's total (its
+degree centrality) and, for each sentence it picks, that sentence's similarity to every other.
+For a news article (hundreds of sentences) one dense sentence x sentence matrix gives both at
+once. A very long text (a report, a dump: 30,000 sentences would make a 7 GB matrix) never builds
+one: the totals are each vector's product with the sum of all vectors (the centroid identity
+sum_j v_i.v_j = v_i.sum_j v_j), and a column is computed from the postings when it is asked for.
+Stories never build a matrix either (see story.py, which works from postings and pair lists).
 """
 from __future__ import annotations
 
@@ -15,13 +19,41 @@ import numpy as np
 from reader.summarize.tokens import content_terms
 
 
+DENSE_SENTENCES = 2_000  # up to this many sentences one matrix (16 MB of float32) is simplest
+
+
 @dataclass(slots=True)
 class Similarity:
-    """Cosine similarity between every pair of sentences, and each sentence's term weights."""
+    """Cosine similarity between the sentences, and each sentence's term weights."""
 
-    matrix: np.ndarray  # (n, n) float32, diagonal 1 for non-empty sentences
+    matrix: np.ndarray | None  # (n, n) float32, diagonal 1; None for a very long text (see `column`)
     terms: list[dict[str, float]]  # normalised tf-idf weights per sentence
     idf: dict[str, float]
+    _postings: dict[str, tuple[np.ndarray, np.ndarray]] | None = None  # term -> (rows, weights)
+
+    def degree(self) -> np.ndarray:
+        """Each sentence's summed similarity to all the others."""
+        if self.matrix is not None:
+            return self.matrix.sum(axis=1, dtype=np.float64) - np.diagonal(self.matrix)
+        assert self._postings is not None
+        n = len(self.terms)
+        total = np.zeros(n)
+        for rows, values in self._postings.values():
+            total[rows] += values * (values.sum() - values)  # v_i . (sum_j v_j) without j = i
+        return total
+
+    def column(self, j: int) -> np.ndarray:
+        """Every sentence's similarity to sentence j (1 for j itself), as the matrix's column would be."""
+        if self.matrix is not None:
+            return self.matrix[:, j]
+        assert self._postings is not None
+        out = np.zeros(len(self.terms))
+        for term, weight in self.terms[j].items():
+            posting = self._postings.get(term)
+            if posting is not None:
+                out[posting[0]] += weight * posting[1]
+        out[j] = 1.0
+        return np.clip(out, 0.0, 1.0).astype(np.float32)
 
 
 def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bool = False,
@@ -51,8 +83,22 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
         vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}  # math: numpy on scalars is slow
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         weights.append({t: v / norm for t, v in vec.items()})
-    matrix = _cosine(weights, df, n, max(2, int(max_df_share * n)) if n > 20 else n)
-    return Similarity(matrix, weights, idf)
+    max_df = max(2, int(max_df_share * n)) if n > 20 else n
+    if n > DENSE_SENTENCES:
+        return Similarity(None, weights, idf, _postings_of(weights, df, max_df))
+    return Similarity(_cosine(weights, df, n, max_df), weights, idf)
+
+
+def _postings_of(weights: list[dict[str, float]], df: dict[str, int], max_df: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """For each term shared by 2..max_df sentences, the sentences holding it and its weight in each."""
+    rows: dict[str, list[int]] = {}
+    values: dict[str, list[float]] = {}
+    for i, vec in enumerate(weights):
+        for term, value in vec.items():
+            if 2 <= df[term] <= max_df:
+                rows.setdefault(term, []).append(i)
+                values.setdefault(term, []).append(value)
+    return {t: (np.asarray(r, dtype=np.int64), np.asarray(values[t])) for t, r in rows.items()}
 
 
 DENSE_CELLS = 2_000_000  # sentences x shared terms up to which one matrix product beats postings

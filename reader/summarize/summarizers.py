@@ -87,7 +87,7 @@ class ReaderSummarizer:
                                       terms=[content_of(t) for t in tokens])
         sizes = [len(u.text.split()) for u in units]
         scores = relevance(similarity, [u.position for u in units], sizes)
-        chosen = mmr_select(scores, similarity.matrix, count, sizes, words,
+        chosen = mmr_select(scores, similarity, count, sizes, words,
                             Redundancy([set(t) for t in similarity.terms], tokens))
         return {i: float(scores[i]) for i in chosen}
 
