@@ -6,12 +6,14 @@ import sys
 import time
 import traceback
 from pathlib import Path
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from time import monotonic, sleep
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.actions import ActionParseResult
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -167,7 +169,22 @@ class ReaderApp(App[None]):
             self.triage.close()
         thaw()
 
-    # -- a bug in reader: one line on exit and a log, never a traceback over the terminal ----------
+    # -- a bug in reader: in a key's action a notification; elsewhere one line on exit and a log -----
+
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """A bug in what one key does costs that action, not the session: a notification, and the
+        traceback in a log in the state folder; the library and every queued mark stay."""
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:
+            where = write_crash_log("".join(traceback.format_exception(error)))
+            detail = f" (details in {where})" if where is not None else ""
+            name = action if isinstance(action, str) else action[1]
+            self.notify(one_line(f"{type(error).__name__}: {error}") + detail, title=f"{name} failed",
+                        severity="error", timeout=10, markup=False)
+            return True
+
 
     def _handle_exception(self, error: Exception) -> None:
         """Keep the traceback for the crash log; Textual then exits (and Pilot re-raises in tests)."""
