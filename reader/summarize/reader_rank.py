@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 import numpy as np
 
@@ -58,6 +58,11 @@ SAYS_AGAIN_SHARE = 0.5  # half the shorter sentence's content terms recur in the
 REDUNDANT_SHARED_RUN = 6  # or: both carry the same run of six words ("the council voted 9-4 late Tuesday")
 
 
+def shares_most_terms(mine: Set[str], other: Set[str]) -> bool:
+    """Whether most of the shorter sentence's content terms recur in the other (single articles and stories)."""
+    return bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= SAYS_AGAIN_SHARE
+
+
 class Redundancy:
     """Which candidates say again what a chosen sentence says, by shared terms or a shared phrase."""
 
@@ -69,8 +74,7 @@ class Redundancy:
     def of(self, chosen: int) -> np.ndarray:
         mine, my_runs = self.term_sets[chosen], self.runs[chosen]
         return np.array([
-            (bool(mine and other) and len(mine & other) / min(len(mine), len(other)) >= SAYS_AGAIN_SHARE)
-            or not my_runs.isdisjoint(runs)
+            shares_most_terms(mine, other) or not my_runs.isdisjoint(runs)
             for other, runs in zip(self.term_sets, self.runs)
         ], dtype=bool)
 

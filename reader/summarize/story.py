@@ -23,7 +23,7 @@ from reader.model import Article
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
 from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
-from reader.summarize.reader_rank import SAYS_AGAIN_SHARE
+from reader.summarize.reader_rank import shares_most_terms
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
 from reader.summarize.standalone import is_dangling, quotable
@@ -163,16 +163,12 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
     dates = [u.article.date or "" for u in units]
     term_sets = [t.term_set for t in story.terms]
 
-    def contained(i: int, c: int) -> bool:
-        # Most of the shorter sentence's content words recur in the other: the one rule the
-        # single-article summary uses too ("announced the deal in October" beside the deal's lead).
-        a, b = term_sets[i], term_sets[c]
-        return bool(a and b) and len(a & b) / min(len(a), len(b)) >= SAYS_AGAIN_SHARE
-
     def allowed(i: int, chosen: list[int]) -> bool:
         # Saying the same as a chosen sentence is redundant, unless a later source pins down something
         # new: "will reopen on May 18" restates "closed after cracks were found" and is the news.
-        alike = [c for c in chosen if same.same_fact(i, c, SAYS_AGAIN) or contained(i, c)]
+        # The single-article rule counts too: "announced the deal in October" beside the deal's lead.
+        alike = [c for c in chosen
+                 if same.same_fact(i, c, SAYS_AGAIN) or shares_most_terms(term_sets[i], term_sets[c])]
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False
