@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 import traceback
 from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +35,7 @@ from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.triage_session import TriageSession
+from reader.tui.contained import contained, report_bug, write_crash_log
 
 KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen)
 
@@ -85,6 +85,7 @@ class ReaderApp(App[None]):
         """reader's colour variables, so Textual's own themes render too."""
         return {**super().get_theme_variable_defaults(), **VARIABLE_DEFAULTS}
 
+    @contained
     def on_mount(self) -> None:
         problems = list(self.config.problems)
         problems += register_themes(self)
@@ -102,6 +103,7 @@ class ReaderApp(App[None]):
                                             cache_path=cache_beside(self.state_path))
         self.push_screen(self.library_screen)
 
+    @contained
     def on_app_focus(self) -> None:
         """Back in the terminal: pick up marks another reader made meanwhile."""
         if self.triage is not None and self.triage.changed_outside():
@@ -110,6 +112,7 @@ class ReaderApp(App[None]):
     # -- saving marks: in a worker, retried while another process holds the database -------------------
 
     @on(MarksChanged)
+    @contained
     def save_marks(self) -> None:
         if self.session is not None and self.session.unsaved:
             self._write_marks()
@@ -118,6 +121,7 @@ class ReaderApp(App[None]):
     def _write_marks(self) -> Flushed | None:
         return self.session.flush() if self.session is not None else None
 
+    @contained
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "marks":
             return
@@ -147,6 +151,7 @@ class ReaderApp(App[None]):
             self.notify("All marks saved.", timeout=2)
 
     @on(StepRequested)
+    @contained
     def open_step(self, message: StepRequested) -> None:
         """From an article: the next (or previous) unread article of the library, in its order."""
         if self.session is None:
@@ -169,7 +174,8 @@ class ReaderApp(App[None]):
             self.triage.close()
         thaw()
 
-    # -- a bug in reader: in a key's action a notification; elsewhere one line on exit and a log -----
+    # -- a bug in reader: in a key's action or a handler a notification (see contained.py); elsewhere
+    #    one line on exit and a log
 
     async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
                          namespaces: Mapping[str, DOMNode] | None = None) -> bool:
@@ -178,13 +184,8 @@ class ReaderApp(App[None]):
         try:
             return await super().run_action(action, default_namespace, namespaces)
         except Exception as error:
-            where = write_crash_log("".join(traceback.format_exception(error)))
-            detail = f" (details in {where})" if where is not None else ""
-            name = action if isinstance(action, str) else action[1]
-            self.notify(one_line(f"{type(error).__name__}: {error}") + detail, title=f"{name} failed",
-                        severity="error", timeout=10, markup=False)
+            report_bug(self, error, action if isinstance(action, str) else action[1])
             return True
-
 
     def _handle_exception(self, error: Exception) -> None:
         """Keep the traceback for the crash log; Textual then exits (and Pilot re-raises in tests)."""
@@ -224,17 +225,3 @@ def run(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state
         print(f"reader: {app.unsaved_at_exit} triage change(s) could not be saved: the state database stayed locked",
               file=sys.stderr)
     return 70 if app.return_code else 0
-
-
-def write_crash_log(text: str) -> Path | None:
-    """The traceback in `<state dir>/crash-<time>.log`; None when it cannot be written."""
-    from reader.paths import state_dir
-
-    try:
-        folder = state_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-        path.write_text(text, encoding="utf-8", errors="backslashreplace")
-        return path
-    except OSError:
-        return None

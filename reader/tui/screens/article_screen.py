@@ -30,6 +30,7 @@ from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
 from reader.tui.widgets.summary_view import SummaryView
+from reader.tui.contained import contained
 
 if TYPE_CHECKING:
     from reader.tui.library_session import LibrarySession
@@ -92,6 +93,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     def summary(self) -> SummaryView:
         return self.query_one("#summary", SummaryView)
 
+    @contained
     def on_mount(self) -> None:
         self.query_one("#source-pane").border_title = Content(one_line(self.article.path))  # literal, never markup
         if self.start_line is not None:
@@ -140,6 +142,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     # -- panes talking through the screen ----------------------------------------------------------
 
     @on(SummaryView.SentenceHighlighted)
+    @contained
     def cite_sentence(self, event: SummaryView.SentenceHighlighted) -> None:
         sentence = event.item.unit.sentence
         following = self._pointed == event.index  # the source cursor chose it: keep its place and status
@@ -156,6 +159,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         ))
 
     @on(SourceView.CursorMoved)
+    @contained
     def point_at_sentence(self, event: SourceView.CursorMoved) -> None:
         if not self.source.has_focus:
             return

@@ -25,6 +25,7 @@ from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.widgets.article_header import ArticleHeader
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
+from reader.tui.contained import contained
 
 Pair = tuple[Sentence, Sentence]
 
@@ -63,6 +64,7 @@ class CompareScreen(Screen[None]):
     def view(self, side: int) -> SourceView:
         return self.query_one(f"#source-{'ab'[side]}", SourceView)
 
+    @contained
     def on_mount(self) -> None:
         for side, article in enumerate(self.articles):
             self.query_one(f"#pane-{'ab'[side]}").border_title = Content(one_line(article.path))  # literal
@@ -74,6 +76,7 @@ class CompareScreen(Screen[None]):
     def compare(self) -> list[Pair]:
         return shared_sentences(*self.articles)
 
+    @contained
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "compare":
             return
@@ -112,6 +115,7 @@ class CompareScreen(Screen[None]):
         self.show_pair((start + delta) % len(self.pairs))
 
     @on(SourceView.CursorMoved)
+    @contained
     def follow_cursor(self, event: SourceView.CursorMoved) -> None:
         side = 0 if event.view is self.view(0) else 1
         if not event.view.has_focus:
@@ -132,5 +136,6 @@ class CompareScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    @contained
     def on_unmount(self) -> None:
         release_render_caches()

@@ -37,6 +37,7 @@ from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.reader_footer import ReaderFooter
+from reader.tui.contained import contained
 
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
 SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "source",
@@ -115,6 +116,7 @@ class LibraryScreen(Screen[None]):
         yield FailureList(id="failures")
         yield ReaderFooter()
 
+    @contained
     def on_mount(self) -> None:
         self.add_class("-loading")
         self.table.focus()
@@ -134,6 +136,7 @@ class LibraryScreen(Screen[None]):
 
     _FAILED = {"load": "loading stopped", "reload": "marks not read again"}
 
+    @contained
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A bug in a worker is a notification: what was loaded stays, and the app goes on."""
         if event.state is WorkerState.ERROR and event.worker.group in self._FAILED:
@@ -147,6 +150,7 @@ class LibraryScreen(Screen[None]):
                 self._show_counts()
 
     @on(BatchLoaded)
+    @contained
     def add_batch(self, message: BatchLoaded) -> None:
         batch = message.batch
         library = self.library
@@ -245,14 +249,17 @@ class LibraryScreen(Screen[None]):
         self.query_one("#filter", Input).focus()
 
     @on(Input.Changed, "#filter")
+    @contained
     def filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
 
+    @contained
     def watch_query_text(self) -> None:
         self.session.query = self.query_text
         self._arrange()
 
     @on(Input.Submitted, "#filter")
+    @contained
     def filter_done(self) -> None:
         self.table.focus()
 
@@ -275,6 +282,7 @@ class LibraryScreen(Screen[None]):
         self._arrange()
 
     @on(ArticleTable.SortChosen)
+    @contained
     def header_clicked(self, event: ArticleTable.SortChosen) -> None:
         self.sort_by(event.key)
 
@@ -349,6 +357,7 @@ class LibraryScreen(Screen[None]):
     # -- opening -----------------------------------------------------------------------------------
 
     @on(ArticleTable.EntryChosen)
+    @contained
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
         screen = article_screen_for(self.session, self.library.entry(event.entry_key), self.mark_read_on_open)
         if isinstance(screen, LoadError):
@@ -365,6 +374,7 @@ class LibraryScreen(Screen[None]):
             return None
         return article
 
+    @contained
     def on_screen_resume(self) -> None:
         """Back from another screen: redraw rows changed there and put the cursor on the last article read."""
         stale = self.session.take_stale()
@@ -412,6 +422,7 @@ class LibraryScreen(Screen[None]):
         self.post_message(self.StatesReloaded({e.key: s for e, s in zip(entries, states)}))
 
     @on(StatesReloaded)
+    @contained
     def states_reloaded(self, message: StatesReloaded) -> None:
         if self.session.reloaded(message.states):
             self._arrange()

@@ -31,6 +31,7 @@ from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.summary_view import SummaryView, common_base
+from reader.tui.contained import contained
 
 MAX_BASELINE_UNITS = 2500  # candidate sentences; a sumy baseline's matrices are MAX_BASELINE_UNITS² floats
 
@@ -102,6 +103,7 @@ class StoryScreen(SummaryScreen[StorySummary]):
     def story(self) -> SummaryView:
         return self.query_one("#story", SummaryView)
 
+    @contained
     def on_mount(self) -> None:
         self.query_one("#places-pane").border_title = "Reported at"
         base = common_base([a.path for a in self.offered])
@@ -145,6 +147,7 @@ class StoryScreen(SummaryScreen[StorySummary]):
         self.set_summary_title(busy=False)
 
     @on(SummaryView.SentenceHighlighted)
+    @contained
     def show_places(self, event: SummaryView.SentenceHighlighted) -> None:
         self.query_one(CitationList).show_item(event.item)
         self.status(Content.assemble((f"sentence {event.index + 1}/{len(self.story.items)}", "bold"),
@@ -152,10 +155,12 @@ class StoryScreen(SummaryScreen[StorySummary]):
                                       ("  enter opens it at its line", "$text-muted")))
 
     @on(SummaryView.SentenceChosen)
+    @contained
     def open_sentence(self, event: SummaryView.SentenceChosen) -> None:
         self.open_unit(event.item.unit)
 
     @on(CitationList.PlaceChosen)
+    @contained
     def open_place(self, event: CitationList.PlaceChosen) -> None:
         self.open_unit(event.unit)
 

@@ -21,6 +21,7 @@ from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.config import Settings
 from reader.output.sanitize import one_line
 from reader.tui.memory import release_render_caches
+from reader.tui.contained import contained
 
 Result = TypeVar("Result")
 
@@ -98,9 +99,11 @@ class SummaryScreen(Screen[None], Generic[Result]):
         self.set_summary_title(busy=True)
         self.summarize()
 
+    @contained
     def watch_algorithm(self) -> None:
         self.resummarize()
 
+    @contained
     def watch_length(self) -> None:
         self.resummarize()
 
@@ -110,6 +113,7 @@ class SummaryScreen(Screen[None], Generic[Result]):
 
         return self.compute_summary(get_current_worker())
 
+    @contained
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "summary":
             return
@@ -134,6 +138,7 @@ class SummaryScreen(Screen[None], Generic[Result]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    @contained
     def on_unmount(self) -> None:
         release_render_caches()
 

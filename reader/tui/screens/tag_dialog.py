@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
 from reader.triage import TagError, normalize_tag
+from reader.tui.contained import contained
 
 
 class TagSuggester(SuggestFromList):
@@ -52,6 +53,7 @@ class TagDialog(ModalScreen[frozenset[str] | None]):
             yield Static("enter: save · escape: cancel · → accepts a completion", id="tag-help", markup=False)
 
     @on(Input.Submitted, "#tags")
+    @contained
     def save(self, event: Input.Submitted) -> None:
         try:
             tags = parse_tags(event.value)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.triage import TagCount
+from reader.tui.contained import contained
 
 
 class TagPicker(ModalScreen[str | None]):
@@ -30,6 +31,7 @@ class TagPicker(ModalScreen[str | None]):
             yield OptionList(*(Option(Content(f"#{t.tag}  ({t.count})"), id=t.tag) for t in self.tags), id="tag-list")
 
     @on(OptionList.OptionSelected, "#tag-list")
+    @contained
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 

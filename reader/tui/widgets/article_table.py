@@ -20,6 +20,7 @@ from textual.widgets.data_table import RowDoesNotExist, RowKey
 from reader.output.sanitize import one_line
 from reader.triage import ArticleState
 from reader.tui.library import UNTOUCHED, Entry, SortKey
+from reader.tui.contained import contained
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("mark", "●★#", 4),
@@ -108,6 +109,7 @@ class ArticleTable(DataTable[Text]):
             if isinstance(cache, LRUCache):
                 cache.maxsize = size
 
+    @contained
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         for key, label, width in COLUMNS:
@@ -190,6 +192,7 @@ class ArticleTable(DataTable[Text]):
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
 
+    @contained
     def on_resize(self) -> None:
         if "title" in self.columns:
             width = self._title_width()
@@ -205,11 +208,13 @@ class ArticleTable(DataTable[Text]):
     def action_last_row(self) -> None:
         self.move_cursor(row=max(0, self.row_count - 1), animate=False)
 
+    @contained
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.EntryChosen(event.row_key.value))
 
+    @contained
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         self.post_message(self.SortChosen(SORT_OF_COLUMN.get(str(event.column_key.value), SortKey.FILE)))

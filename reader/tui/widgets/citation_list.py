@@ -17,6 +17,7 @@ from reader.output.sanitize import one_line
 from reader.output.story_facts import report_note
 from reader.summarize import SummaryItem, Unit
 from reader.tui.widgets.summary_view import short_path
+from reader.tui.contained import contained
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class CitationList(OptionList):
     def units(self) -> list[Unit]:
         return [p.unit for p in self.places]
 
+    @contained
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.places):

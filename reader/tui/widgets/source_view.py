@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from reader.model import LineSpan
 from reader.tui.widgets.source_layout import Layout, Row, SourceLines, display_column, lines_of
+from reader.tui.contained import contained
 
 GUTTER_GAP = 2  # cells between the line number and the text
 QUOTED = "the status line says which summary sentence quotes the line"
@@ -150,6 +151,7 @@ class SourceView(ScrollView, can_focus=True):
         end = self._line_rows.get(max(1, min(span.end, len(self._raw))), (0, 0))[1]
         return start, max(start, end)
 
+    @contained
     def scroll_to_lines(self, span: LineSpan) -> None:
         """Bring file lines `span` into view, centred when they fit and were out of sight."""
         if not self.is_mounted or self.scrollable_content_region.height == 0:
@@ -171,11 +173,13 @@ class SourceView(ScrollView, can_focus=True):
     def validate_cursor_line(self, line: int) -> int:
         return max(1, min(line, len(self._raw)))
 
+    @contained
     def watch_cursor_line(self, old: int, line: int) -> None:
         self._forget([old, line])
         self.scroll_to_lines(LineSpan(line, line))
         self.post_message(self.CursorMoved(self, line))
 
+    @contained
     def watch_show_removed(self) -> None:
         if self._rows:
             self._build_rows()
@@ -215,6 +219,7 @@ class SourceView(ScrollView, can_focus=True):
         if self._stops:
             self.cursor_line = self._stops[-1]
 
+    @contained
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
@@ -243,20 +248,24 @@ class SourceView(ScrollView, can_focus=True):
         self._cache.clear()
         super().notify_style_update()
 
+    @contained
     def on_focus(self) -> None:
         self._styles.clear()  # the cursor style depends on focus
         self._forget([self.cursor_line])
 
+    @contained
     def on_blur(self) -> None:
         self._styles.clear()
         self._forget([self.cursor_line])
 
+    @contained
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._wrap_width:
             self._build_rows()
             # Rows moved: keep what the reader was looking at (the citation, else the cursor) in view.
             self.scroll_to_lines(self._cited or LineSpan(self.cursor_line, self.cursor_line))
 
+    @contained
     def on_mount(self) -> None:
         self._build_rows()
 

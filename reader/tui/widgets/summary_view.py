@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from reader.output.sanitize import one_line
 from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
+from reader.tui.contained import contained
 
 
 def short_path(path: str, base: str | None) -> str:
@@ -118,11 +119,13 @@ class SummaryView(OptionList):
                 return index
         return None
 
+    @contained
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.items):
             self.post_message(self.SentenceHighlighted(self, self.items[event.option_index], event.option_index))
 
+    @contained
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if 0 <= event.option_index < len(self.items):
