@@ -10,7 +10,7 @@
 """
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 
 import numpy as np
 
@@ -69,14 +69,20 @@ class Redundancy:
     def __init__(self, term_sets: Sequence[set[str]], tokens: Sequence[Sequence[str]]) -> None:
         """`tokens` are each text's `words`, computed once by the caller."""
         self.term_sets = term_sets
-        self.runs = [_runs(t) for t in tokens]
+        self.tokens = tokens
+        self._runs: dict[int, set[tuple[str, ...]]] = {}  # made when first compared: most never are
 
-    def of(self, chosen: int) -> np.ndarray:
-        mine, my_runs = self.term_sets[chosen], self.runs[chosen]
-        return np.array([
-            shares_most_terms(mine, other) or not my_runs.isdisjoint(runs)
-            for other, runs in zip(self.term_sets, self.runs)
-        ], dtype=bool)
+    def runs(self, k: int) -> set[tuple[str, ...]]:
+        found = self._runs.get(k)
+        if found is None:
+            found = self._runs[k] = _runs(self.tokens[k])
+        return found
+
+    def of(self, chosen: int, candidates: Iterable[int]) -> list[int]:
+        """The candidates that say again what sentence `chosen` says."""
+        mine, my_runs = self.term_sets[chosen], self.runs(chosen)
+        return [k for k in candidates
+                if shares_most_terms(mine, self.term_sets[k]) or (my_runs and not my_runs.isdisjoint(self.runs(k)))]
 
 
 def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
@@ -111,7 +117,7 @@ def mmr_select(scores: np.ndarray, similarity: Similarity, count: int | None, wo
         words += word_counts[best]
         available[best] = False
         if redundancy is not None:
-            available &= ~redundancy.of(best)
+            available[redundancy.of(best, np.flatnonzero(available).tolist())] = False
         if word_budget is not None and words >= word_budget:
             break
     return chosen
