@@ -8,11 +8,13 @@ from urllib.parse import urlparse
 
 from reader.ingest.blocks import Block
 from reader.ingest.boilerplate import find_boilerplate
+from reader.ingest.dateline import header_date
 from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
 from reader.ingest.plain import date_prefix, plain_blocks
+from reader.ingest.readable import code_removed, passages_of
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
 from reader.lines import LineIndex
@@ -59,6 +61,7 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
         else:
             kept.append(block)
     _add_sentences(article, kept, index, left_out)
+    article.passages = passages_of(kept)
     if not article.sentences and meta.excerpt:
         span = shape.excerpt_span or _line_holding(text, index, meta.excerpt) or article.metadata_span or LineSpan(1, 1)
         _add_excerpt(article, index, meta.excerpt, span)
@@ -92,6 +95,7 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
         article.format = "html"
         page = parse_html(text)
+        article.markup = code_removed(page.code, index)
         return _Shape(from_mapping(page.meta), page.blocks, list(page.dropped))
     meta, body_start, excerpt_span = Metadata(), 0, None
     markdown = suffix in MARKDOWN_SUFFIXES
@@ -115,6 +119,8 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     elif prefix := date_prefix(text):
         meta.date = normalize_date(prefix[0])
         body_start = prefix[1]
+    if meta.date is None:  # no date in metadata: the one a saved page shows under its headline
+        meta.date = header_date(text, body_start)
     if markdown:
         from reader.ingest.markdown_body import markdown_blocks
 
