@@ -59,6 +59,23 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """A kept paragraph as a reader sees it (markup gone, entities decoded), mapped back to the file.
+
+    The same piecewise map as ingest's blocks, kept so a view can show the readable text and still
+    label it with the file lines citations name: piece i covers characters `starts[i]` up to the
+    next start; when `exact[i]`, character j of it sits at file offset `offsets[i] + j`, otherwise
+    all of it maps to `offsets[i]` (a decoded entity, a rendered link). `Sentence.block` indexes these.
+    """
+
+    kind: str
+    text: str
+    starts: tuple[int, ...]
+    offsets: tuple[int, ...]
+    exact: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One outlet's copy inside a file that glues several together."""
 
@@ -96,6 +113,8 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     metadata_span: LineSpan | None = None  # front matter or date prefix lines
+    passages: list[Passage] = field(default_factory=list)  # the kept text, block by block
+    markup: list[Removed] = field(default_factory=list)  # HTML page code (head, scripts, styles): never text
     text: str = ""  # the decoded file, for showing source lines
     _line_index: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -12,6 +12,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from reader.ingest.blocks import Block
+from reader.ingest.html_code import CodeSpans
 from reader.ingest.html_furniture import Rec, Region, choose, classify
 from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
 
@@ -23,6 +24,7 @@ class HtmlPage:
     meta: dict[str, object] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     dropped: list[tuple[int, int, str]] = field(default_factory=list)
+    code: list[tuple[int, int, str]] = field(default_factory=list)  # head, scripts, styles: markup, not text
 
 
 _SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
@@ -43,7 +45,7 @@ def parse_html(text: str) -> HtmlPage:
     parser.run()
     meta = parser.meta.result()
     blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""))
-    return HtmlPage(meta, blocks, dropped)
+    return HtmlPage(meta, blocks, dropped, parser.code.spans)
 
 
 _VOID = frozenset("area base basefont bgsound br col embed frame hr img input keygen link meta param source track "
@@ -89,6 +91,7 @@ class _Parser(HTMLParser):
         self.fed = _BAD_CHARREF.sub("?#", text) if "&#" in text else text
         self.line, self.line_start = 1, 0
         self.meta = MetaCollector()
+        self.code = CodeSpans()
         self.stack: list[tuple[str, int, tuple | None]] = []
         self.open: dict[str, int] = {}
         self.skip = self.links = self.content = 0
@@ -143,6 +146,10 @@ class _Parser(HTMLParser):
     # -- tags -------------------------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            self.code.head_opened(self._pos())
+        elif tag == "body":
+            self.code.head_closed(self._pos())
         if tag in _VOID:
             self._void(tag, attrs)
             return
@@ -160,6 +167,8 @@ class _Parser(HTMLParser):
                 flags |= JSON_LD
             if flags != SKIP:
                 self.capture, self.captured = [], 0
+            if tag in _HIDDEN and not self.skip:
+                self.code.hidden_opened(tag, self._pos())
             self._push(tag, flags)
             return
         # A hidden box is weak furniture, not skipped outright: a saved page may hide the whole
@@ -206,6 +215,8 @@ class _Parser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.code.head_closed(self._pos())
         if tag in _VOID:
             if tag == "br" and not self.skip:  # browsers read </br> as <br>
                 self._br()
@@ -291,6 +302,8 @@ class _Parser(HTMLParser):
         self.open[tag] -= 1
         if flags & SKIP:
             self.skip -= 1
+            if not self.skip:
+                self.code.hidden_closed(self._pos())
             if flags & (TITLE | JSON_LD) and self.capture is not None:
                 raw = "".join(self.capture) if self.captured <= MAX_JSON_LD else ""
                 if flags & TITLE:
