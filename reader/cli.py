@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader import __version__
 
-COMMANDS = ("show", "summarize", "list", "mark", "themes", "config")
+COMMANDS = ("show", "summarize", "search", "list", "mark", "themes", "config")
 # The bare form is parsed as this hidden subcommand (never listed in --help), so one parser does it all.
 _OPEN = "open"
 _GLOBAL_VALUES = ("--state", "--theme")  # the global options that take a value
@@ -64,6 +64,19 @@ def _parser() -> argparse.ArgumentParser:
                            help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM}, or the config's)")
     summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    search = sub.add_parser(
+        "search", parents=[common], help="find sentences in article bodies, best first, as file:line",
+        description="Full-text search of the articles under PATHs (indexed once, then only files that changed). "
+                    "Words must all be in one sentence; \"a phrase\" keeps them together; word* matches "
+                    "words starting with word; -word leaves sentences with it out; OR between terms finds "
+                    "either. Other punctuation (: - ( ) ^) is read as text, never as search syntax. "
+                    "A query starting with - goes after --: reader search -- \"-tax budget\" PATH.")
+    search.add_argument("query", metavar="QUERY", help="what to find (quote it for the shell)")
+    search.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    search.add_argument("-n", "--limit", type=_positive, default=20, metavar="N",
+                        help="at most N hits, best first (default 20)")
+    search.add_argument("--format", choices=("text", "json"), default="text")
 
     listing = sub.add_parser(
         "list", parents=[common], help="list the articles found under PATHs with their read/star/archive/tags",

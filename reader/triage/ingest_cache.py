@@ -2,7 +2,8 @@
 
 Parsing 2,225 articles takes seconds; reading their titles and fingerprints back takes milliseconds.
 Two tables: `entry` holds a file's listing (title, date, source, fingerprint, the text the library
-filter searches), `summary` the digest of its summary for one choice of algorithm and length.
+filter searches), `summary` the digest of its summary for one choice of algorithm and length; the
+full-text search index (`fulltext.py`) lives in the same database and is cleared with them.
 The cache is derived data: if it is corrupt, locked or unwritable it is rebuilt or skipped, never
 an error. It is cleared whenever reader's version or its ingest or summarize code changes.
 """
@@ -17,13 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import reader
+from reader.triage.fulltext import TABLES as FULLTEXT_TABLES
+from reader.triage.fulltext import FullTextIndex
 from reader.triage.opening import is_corruption
+from reader.triage.stamps import FileStamp, fresh_rows
 from reader.triage.state import ArticleKey
 
 log = logging.getLogger(__name__)
 CACHE_FILE = "ingest-cache.sqlite3"
-_FORMAT = 2  # bump when the cached fields or the fingerprint change meaning
-_CHUNK = 400
+_FORMAT = 3  # bump when the cached fields or the fingerprint change meaning (3: full titles, search index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,6 @@ class Listing:
     @property
     def key(self) -> ArticleKey:
         return ArticleKey(self.fingerprint, self.path)
-
-
-FileStamp = tuple[str, int, int]  # absolute path, size, mtime_ns
 
 
 def cache_beside(state: str | Path | None) -> Path | None:
@@ -132,24 +132,27 @@ class IngestCache:
             return {}
 
     def _fresh_rows(self, query: str, params: list[Any], stamps: Sequence[FileStamp]) -> dict[FileStamp, tuple[Any, ...]]:
-        """The rest of each row (after path, size, mtime) whose stamp is among `stamps`, queried in chunks
-        of paths (`{}` in the query takes the placeholders)."""
-        if self._db is None or not stamps:
+        """The rest of each row (after path, size, mtime) whose file is unchanged; none once disabled."""
+        if self._db is None:
             return {}
-        wanted = set(stamps)
-        found: dict[FileStamp, tuple[Any, ...]] = {}
         try:
-            paths = sorted({s[0] for s in stamps})
-            for start in range(0, len(paths), _CHUNK):
-                chunk = paths[start:start + _CHUNK]
-                for path, size, mtime, *rest in self._db.execute(query.format(",".join("?" * len(chunk))),
-                                                                 [*params, *chunk]):
-                    if (path, size, mtime) in wanted:
-                        found[(path, size, mtime)] = tuple(rest)
+            return fresh_rows(self._db, query, params, stamps)
         except sqlite3.Error as exc:
             self._give_up(exc)
             return {}
-        return found
+
+    def fulltext(self) -> FullTextIndex | None:
+        """The search index in this cache's database; None when the cache is disabled.
+
+        Raises FullTextUnavailable when SQLite has no FTS5.
+        """
+        if self._db is None:
+            return None
+        try:
+            return FullTextIndex(self._db)
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return None
 
     def put_digests(self, entries: Iterable[tuple[FileStamp, dict[str, Any]]], settings: str) -> None:
         """Remember summary digests made with `settings`; as with listings, a failure only costs speed."""
@@ -184,6 +187,8 @@ def _connect(path: Path) -> sqlite3.Connection:
             if row is None or row[0] != stamp:  # other code, perhaps other columns: start afresh
                 db.execute("DROP TABLE IF EXISTS entry")
                 db.execute("DROP TABLE IF EXISTS summary")
+                for table in FULLTEXT_TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
             db.execute("""CREATE TABLE IF NOT EXISTS entry (
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,

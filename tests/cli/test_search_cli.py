@@ -1,0 +1,85 @@
+"""`reader search` through the installed entry point, on real files: hits as file:line, JSON, and
+every query a user can type answered without a traceback."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    for folder, text in (("business", "Rates rise\n\nThe bank raised interest rates again.\n"),
+                         ("sport", "Cup final\n\nFans paid high interest on tickets.\n")):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "001.txt").write_text(text, encoding="utf-8")
+    (root / "evil.txt").write_text("Title\n\nInterest \x1b[31mred\x1b]0;owned\x07 text here.\n", encoding="utf-8")
+    return root
+
+
+def test_hits_name_the_file_below_the_common_root(run_reader, news: Path) -> None:
+    result = run_reader("search", "interest rates", str(news))
+    assert result.code == 0, result.err
+    assert result.out == "business/001.txt:3: The bank raised interest rates again.\n"
+
+
+def test_same_named_files_stay_apart_and_control_characters_stay_inert(run_reader, news: Path) -> None:
+    result = run_reader("search", "interest", str(news))
+    lines = result.out.splitlines()
+    assert result.code == 0 and len(lines) == 3
+    assert {line.split(":")[0] for line in lines} == {"business/001.txt", "sport/001.txt", "evil.txt"}
+    assert "\x1b" not in result.out and "\x07" not in result.out
+    assert "evil.txt:3: Interest ^[[31mred^[]0;owned^G text here." in lines
+
+
+def test_json_hits_hold_their_sentences(run_reader, news: Path) -> None:
+    result = run_reader("search", "--format", "json", "interest", str(news))
+    doc = result.json()
+    assert result.code == 0 and doc["searched"] == 3 and len(doc["hits"]) == 3
+    for hit in doc["hits"]:
+        lines = Path(hit["path"]).read_text(encoding="utf-8").splitlines()
+        assert hit["text"].split()[:2] == lines[hit["line_start"] - 1].split()[:2]
+    scores = [h["score"] for h in doc["hits"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_limit_and_no_hits(run_reader, news: Path) -> None:
+    assert len(run_reader("search", "-n", "1", "interest", str(news)).out.splitlines()) == 1
+    none = run_reader("search", "zeppelin", str(news))
+    assert none.code == 0 and none.out == "" and "no sentence matches 'zeppelin' in 3 articles" in none.err
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "-interest", "*", ":", "NOT", ""])
+def test_a_query_that_means_nothing_is_one_plain_line_and_status_2(run_reader, news: Path, query: str) -> None:
+    result = run_reader("search", "--", query, str(news))  # `--`: a query may start with `-`
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("reader: cannot search for") and len(result.err.splitlines()) == 1
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("query", ["title:interest", "9-4 interest", "interest^", "(interest", "NEAR(interest)",
+                                   "interest AND", "inter*", '"interest rates"*'])
+def test_punctuation_is_text_not_syntax(run_reader, news: Path, query: str) -> None:
+    result = run_reader("search", query, str(news))
+    assert result.code == 0 and "Traceback" not in result.err, result.err
+
+
+def test_a_bad_input_is_named_and_the_rest_searched(run_reader, news: Path) -> None:
+    result = run_reader("search", "interest rates", str(news), str(news / "nope.txt"))
+    assert result.code == 1
+    assert "business/001.txt:3:" in result.out
+    assert result.err.strip() == f"reader: {news / 'nope.txt'}: no such file or folder"
+
+
+def test_the_index_lives_in_the_state_dir_not_beside_the_articles(run_reader, news: Path, private_home: Path) -> None:
+    before = sorted(p.name for p in news.rglob("*"))
+    run_reader("search", "interest", str(news))
+    assert sorted(p.name for p in news.rglob("*")) == before
+    assert (private_home / "state" / "ingest-cache.sqlite3").exists()
+
+
+def test_usage_errors(run_reader, news: Path) -> None:
+    result = run_reader("search", "-n", "many", "interest", str(news))
+    assert result.code == 2 and "Traceback" not in result.err
