@@ -15,7 +15,6 @@ from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
 from reader.ingest.plain import date_prefix, plain_blocks
 from reader.ingest.readable import code_removed, passages_of
-from reader.ingest.readable import code_removed, passages_of
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
 from reader.lines import LineIndex
@@ -63,7 +62,6 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
             kept.append(block)
     _add_sentences(article, kept, index, left_out)
     article.passages = passages_of(kept)
-    article.passages = passages_of(kept)
     if not article.sentences and meta.excerpt:
         span = shape.excerpt_span or _line_holding(text, index, meta.excerpt) or article.metadata_span or LineSpan(1, 1)
         _add_excerpt(article, index, meta.excerpt, span)
@@ -97,7 +95,6 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
         article.format = "html"
         page = parse_html(text)
-        article.markup = code_removed(page.code, index)
         article.markup = code_removed(page.code, index)
         return _Shape(from_mapping(page.meta), page.blocks, list(page.dropped))
     meta, body_start, excerpt_span = Metadata(), 0, None
