@@ -14,7 +14,7 @@ from reader.output.places import common_root
 from reader.output.sanitize import dumps, one_line
 from reader.output.search_output import hits_text, search_document
 from reader.triage.body_search import search_bodies
-from reader.triage.fulltext import FullTextUnavailable
+from reader.triage.fulltext import RANKED_MATCHES, FullTextUnavailable
 from reader.triage.ingest_cache import IngestCache, cache_beside
 from reader.triage.search_query import QueryError
 
@@ -35,6 +35,9 @@ def run_search(options: argparse.Namespace) -> int:
         cache.close()
     for error in result.errors:
         report(error)
+    if not result.ranked:
+        report(f"more than {RANKED_MATCHES:,} sentences match {one_line(options.query)!r}: shown in the order indexed, "
+               "not ranked (add words to narrow the search)")
     if options.format == "json":
         print(dumps(search_document(options.query, result, result.errors)))
     else:

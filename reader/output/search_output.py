@@ -20,10 +20,12 @@ def hits_text(hits: Sequence[Hit], root: str | None) -> str:
 
 
 def search_document(query: str, result: SearchResult, errors: Sequence[LoadError]) -> dict[str, Any]:
-    """Hits best first, each with the path as given (openable from here) and its lines; score: higher is better."""
+    """Hits best first, each with the path as given (openable from here) and its lines; score: higher
+    is better (bm25), 0 for every hit when too many sentences match to rank them (`ranked` false)."""
     return {
         "query": query,
         "searched": result.files,
+        "ranked": result.ranked,
         "hits": [{"path": h.path, "line_start": h.line_start, "line_end": h.line_end, "text": h.text,
                   "sentence": h.index, "score": round(-h.rank, 4)} for h in result.hits],
         "errors": [{"path": e.path, "error": e.error} for e in errors],

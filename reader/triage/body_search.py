@@ -17,7 +17,7 @@ from pathlib import Path
 from reader.ingest import load_article
 from reader.model import LoadError
 from reader.paths import printable_path
-from reader.triage.catalog import Input, inputs_of, through_cache
+from reader.triage.catalog import inputs_of, through_cache
 from reader.triage.fulltext import FullTextIndex, IndexedSentence
 from reader.triage.ingest_cache import IngestCache
 from reader.triage.search_query import QueryError, to_fts
@@ -45,6 +45,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # every file searched, as shown
+    ranked: bool = True  # False: so many sentences match that hits come in index order (see fulltext)
 
     @property
     def files(self) -> int:
@@ -63,9 +64,35 @@ def _absolute(file: str) -> str:
     return printable_path(os.path.abspath(file))
 
 
-def _index(index: FullTextIndex, inputs: Sequence[Input], cancelled: Callable[[], bool]
-           ) -> tuple[dict[str, int], list[LoadError]]:
-    """Bring the index up to date for `inputs`: the file id of every indexed input, and the failures."""
+@dataclass(slots=True)
+class SearchScope:
+    """The indexed files a run searches (made once by `prepare_search`); `find` is then only a query.
+
+    The TUI can prepare a scope for its library in a worker and call `find` as the user types.
+    """
+
+    index: FullTextIndex
+    shown: dict[str, tuple[str, str]]  # absolute path -> (path as shown, file to open)
+    ids: dict[str, int]  # absolute path -> file id in the index
+    errors: list[LoadError]
+
+    def find(self, query: str, limit: int = DEFAULT_LIMIT) -> SearchResult:
+        """The best `limit` sentences matching `query`; raises QueryError when it means nothing."""
+        match = to_fts(query)
+        try:
+            raw, ranked = self.index.search(match, self.ids.values(), limit)
+        except sqlite3.OperationalError as exc:  # to_fts should make this impossible; never a traceback
+            raise QueryError(f"SQLite could not search for this query ({exc})") from exc
+        hits = [Hit(*self.shown[r.file], r.index, r.text, r.line_start, r.line_end, r.rank)
+                for r in raw if r.file in self.shown]
+        return SearchResult(hits, list(self.errors), [self.shown[f][0] for f in self.ids if f in self.shown], ranked)
+
+
+def prepare_search(index: FullTextIndex, paths: Sequence[str],
+                   cancelled: Callable[[], bool] = lambda: False) -> SearchScope:
+    """Index what is new or changed under `paths` (on every core), drop what vanished; the scope to search."""
+    inputs = inputs_of(paths)
+    shown = {_absolute(item[1]): item for item in inputs if not isinstance(item, LoadError)}
     ids: dict[str, int] = {}
 
     def lookup(stamps: list[FileStamp]) -> dict[FileStamp, str]:
@@ -76,23 +103,17 @@ def _index(index: FullTextIndex, inputs: Sequence[Input], cancelled: Callable[[]
     def store(rows: list[tuple[FileStamp, tuple[IndexedSentence, ...]]]) -> None:
         ids.update(index.put(rows))
 
-    errors: list[LoadError] = []
-    for value in through_cache(inputs, lookup, indexed_input, store, lambda v, _p, _f: v, cancelled):
-        if isinstance(value, LoadError):
-            errors.append(value)
-    return ids, errors
-
-
-def _forget_stale(index: FullTextIndex, paths: Sequence[str], inputs: Sequence[Input],
-                  errors: Sequence[LoadError]) -> None:
-    """Files gone from the folders searched, or no longer readable as articles, leave the index."""
-    present = {_absolute(item[1]) for item in inputs if not isinstance(item, LoadError)}
+    errors = [value for value in through_cache(inputs, lookup, indexed_input, store, lambda v, _p, _f: v, cancelled)
+              if isinstance(value, LoadError)]
     failed = {e.path for e in errors}
-    gone = {_absolute(item[1]) for item in inputs if not isinstance(item, LoadError) and item[0] in failed}
+    gone = {file for file, item in shown.items() if item[0] in failed}  # no longer readable as articles
     for folder in (p for p in paths if os.path.isdir(p)):
-        gone.update(p for p in index.paths_under(_absolute(folder)) if p not in present)
+        gone.update(p for p in index.paths_under(_absolute(folder)) if p not in shown)
     if gone:
         index.forget(sorted(gone))
+        for file in gone:
+            ids.pop(file, None)
+    return SearchScope(index, shown, ids, errors)
 
 
 def search_index(index: FullTextIndex, query: str, paths: Sequence[str], limit: int = DEFAULT_LIMIT,
@@ -101,18 +122,8 @@ def search_index(index: FullTextIndex, query: str, paths: Sequence[str], limit: 
 
     Raises QueryError (before any work) when the query means nothing.
     """
-    match = to_fts(query)
-    inputs = inputs_of(paths)
-    ids, errors = _index(index, inputs, cancelled)
-    _forget_stale(index, paths, inputs, errors)
-    shown = {_absolute(item[1]): item for item in inputs if not isinstance(item, LoadError)}
-    try:
-        raw = index.search(match, ids.values(), limit)
-    except sqlite3.OperationalError as exc:  # to_fts should make this impossible; never a traceback
-        raise QueryError(f"SQLite could not search for this query ({exc})") from exc
-    hits = [Hit(shown[r.file][0], shown[r.file][1], r.index, r.text, r.line_start, r.line_end, r.rank)
-            for r in raw if r.file in shown]
-    return SearchResult(hits, errors, [shown[file][0] for file in ids if file in shown])
+    to_fts(query)
+    return prepare_search(index, paths, cancelled).find(query, limit)
 
 
 def search_bodies(query: str, paths: Sequence[str], cache: IngestCache | None, limit: int = DEFAULT_LIMIT,

@@ -10,13 +10,14 @@ Like the cache, the index is derived data: it is rebuilt, never migrated, when r
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.triage.stamps import FileStamp, fresh_rows
 
 _SHIFT = 24  # sentences per file at most 2**24; file ids up to 2**39
 MAX_SENTENCES = 1 << _SHIFT
+RANKED_MATCHES = 20_000  # more matching sentences than this are listed in index order, not ranked
 TABLES = ("ft_sentence", "ft_file")
 
 
@@ -74,6 +75,7 @@ class FullTextIndex:
         if not create_tables(db):
             raise FullTextUnavailable("full-text search needs SQLite's FTS5, which this Python's sqlite3 lacks")
         self._db = db
+        self._wanted: frozenset[int] | None = None  # the file ids in the temporary table
 
     @classmethod
     def in_memory(cls) -> FullTextIndex:
@@ -113,24 +115,41 @@ class FullTextIndex:
         return [p for (p,) in self._db.execute("SELECT path FROM ft_file WHERE path LIKE ? ESCAPE '\\'",
                                                (escaped + "%",))]
 
-    def search(self, match: str, file_ids: Iterable[int], limit: int) -> list[RawHit]:
-        """The best `limit` sentences matching the FTS5 expression `match` among these files.
+    def search(self, match: str, file_ids: Collection[int], limit: int) -> tuple[list[RawHit], bool]:
+        """The best `limit` sentences matching the FTS5 expression `match` among these files, and
+        whether they are ranked: past RANKED_MATCHES matches (`the`) they come in index order instead,
+        since bm25 would score every one of them to order words that say nothing about relevance.
 
         Raises sqlite3.OperationalError for an expression FTS5 rejects (callers build it with `to_fts`).
         """
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS ft_wanted (id INTEGER PRIMARY KEY)")
-        with self._db:
-            self._db.execute("DELETE FROM ft_wanted")
-            self._db.executemany("INSERT OR IGNORE INTO ft_wanted VALUES (?)", [(i,) for i in file_ids])
+        wanted = self._restrict(frozenset(file_ids))
+        ranked = self._db.execute("SELECT count(*) FROM (SELECT 1 FROM ft_sentence WHERE ft_sentence MATCH ? LIMIT ?)",
+                                  (match, RANKED_MATCHES + 1)).fetchone()[0] <= RANKED_MATCHES
         found = self._db.execute(
-            f"""SELECT f.path, s.rowid & {MAX_SENTENCES - 1}, s.text, s.line_start, s.line_end, s.rank
+            f"""SELECT f.path, s.rowid & {MAX_SENTENCES - 1}, s.text, s.line_start, s.line_end,
+                       {"s.rank" if ranked else "0.0"}
                 FROM ft_sentence s JOIN ft_file f ON f.id = s.rowid >> {_SHIFT}
-                WHERE ft_sentence MATCH ? AND f.id IN (SELECT id FROM ft_wanted)
-                ORDER BY s.rank, f.path, s.rowid LIMIT ?""", (match, limit)).fetchall()
+                WHERE ft_sentence MATCH ? {wanted}
+                ORDER BY {"s.rank, f.path, s.rowid" if ranked else "s.rowid"} LIMIT ?""",
+            (match, limit)).fetchall()
         return [RawHit(path, int(index), text, int(start), int(end), float(rank))
-                for path, index, text, start, end, rank in found]
+                for path, index, text, start, end, rank in found], ranked
+
+    def _restrict(self, file_ids: frozenset[int]) -> str:
+        """The SQL condition keeping hits to `file_ids`: none when they are every indexed file, else a
+        temporary table, filled again only when the set changes (10,000 ids cost more than a query)."""
+        if len(file_ids) == self._db.execute("SELECT count(*) FROM ft_file").fetchone()[0]:
+            return ""  # the ids all come from ft_file, so as many means all of them
+        if file_ids != self._wanted:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS ft_wanted (id INTEGER PRIMARY KEY)")
+            with self._db:
+                self._db.execute("DELETE FROM ft_wanted")
+                self._db.executemany("INSERT OR IGNORE INTO ft_wanted VALUES (?)", [(i,) for i in file_ids])
+            self._wanted = file_ids
+        return "AND f.id IN (SELECT id FROM ft_wanted)"
 
     def _drop(self, path: str) -> None:
+        self._wanted = None
         row = self._db.execute("SELECT id FROM ft_file WHERE path = ?", (path,)).fetchone()
         if row is None:
             return

@@ -111,6 +111,15 @@ def test_without_a_cache_the_search_runs_in_memory(corpus: Path) -> None:
     assert [h.line_start for h in search_bodies("phones", [str(corpus)], None).hits] == [3]
 
 
+def test_too_many_matches_come_in_index_order_unranked(corpus: Path, cache: IngestCache, monkeypatch) -> None:
+    monkeypatch.setattr(fulltext, "RANKED_MATCHES", 2)
+    result = search_bodies("the OR at", [str(corpus)], cache)
+    assert not result.ranked and {h.rank for h in result.hits} == {0.0}
+    places = [(h.path, h.line_start) for h in result.hits]
+    assert places == sorted(places) and len(places) == 4
+    assert search_bodies("cup", [str(corpus)], cache).ranked
+
+
 def test_a_bad_query_fails_before_any_indexing(corpus: Path, cache: IngestCache) -> None:
     with pytest.raises(QueryError):
         search_bodies('"open', [str(corpus)], cache)
