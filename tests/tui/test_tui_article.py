@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Markdown
-
 from reader.model import LineSpan
 from reader.summarize import ALGORITHMS
 from reader.tui.app import make_app
@@ -35,14 +33,17 @@ async def test_article_shows_source_lines_and_summary() -> None:
     app = make_app([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_article(pilot, METRO)
-        source = screen.query_one(SourceView)
+        source = screen.text_view
         summary = screen.query_one(SummaryView)
-        assert source.line_count == len(file_lines(METRO))
+        assert screen.file_view.line_count == len(file_lines(METRO))
         assert len(summary.items) == 3
         assert summary.has_focus
         meta = str(screen.query_one("#meta").render())
-        assert "Metro Transit Wire" in meta and "2026-03-11" in meta and "topics:" in meta
-        assert "https://www.metrotransitwire.com/" in meta
+        assert "Metro Transit Wire" in meta and "2026-03-11" in meta
+        await pilot.press("i")  # the folded header unfolds
+        await pilot.pause()
+        meta = str(screen.query_one("#meta").render())
+        assert "topics:" in meta and "https://www.metrotransitwire.com/" in meta
         rows = shown_lines(source)
         assert any(row.lstrip().startswith(str(summary.items[0].citations[0].span.start)) for row in rows)
 
@@ -95,7 +96,10 @@ async def test_source_cursor_points_at_the_summary_sentence_quoting_it() -> None
         target = summary.items[1].citations[0].span.start
         await pilot.press("tab")
         assert source.has_focus
-        await pilot.press(*["down"] * (target - source.cursor_line))
+        for _ in range(len(file_lines(METRO))):  # the readable view: one press a line of text
+            if source.cursor_line >= target:
+                break
+            await pilot.press("down")
         await pilot.pause()
         assert source.cursor_line == target
         assert summary.highlighted == 1
@@ -124,8 +128,10 @@ async def test_removed_lines_dimmed_with_reason_and_b_hides_them() -> None:
     app = make_app([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_article(pilot, METRO)
-        source = screen.query_one(SourceView)
-        assert source.note_of(1) == "front matter"
+        await pilot.press("m")  # the file as it is: removed lines shown, dimmed, by default
+        await pilot.pause()
+        source = screen.file_view
+        assert source.display and source.note_of(1) == "front matter"
         source.scroll_to(y=0, animate=False, immediate=True)
         await pilot.pause()
         assert "[front matter]" in shown_lines(source)[0]
@@ -140,18 +146,19 @@ async def test_removed_lines_dimmed_with_reason_and_b_hides_them() -> None:
         assert source.show_removed
 
 
-async def test_m_toggles_the_rendered_markdown() -> None:
+async def test_m_toggles_the_readable_text_and_the_file() -> None:
     app = make_app([str(SEEDS)])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_article(pilot, METRO)
+        assert screen.text_view.display and not screen.file_view.display
+        assert not any(row.lstrip(" 0123456789").startswith("#") for row in shown_lines(screen.text_view))
         await pilot.press("m")
         await pilot.pause()
-        assert screen.has_class("-rendered")
-        assert screen.query_one(Markdown).display
-        assert not screen.query_one(SourceView).display
+        assert screen.has_class("-raw")
+        assert screen.file_view.display and not screen.text_view.display
         await pilot.press("m")
         await pilot.pause()
-        assert screen.query_one(SourceView).display
+        assert screen.text_view.display
 
 
 async def test_escape_returns_to_the_library() -> None:

@@ -1,32 +1,39 @@
-"""One article side by side: the source lines as in the file, and a summary whose sentences point at them.
+"""One article side by side: its readable text numbered with file lines, and a summary whose sentences point at them.
 
 The screen coordinates: a summary sentence highlighted in the summary pane becomes a cited span in
-the source pane, and a source line under the cursor points back at the sentence quoting it. The
-summary is computed in a thread worker (`SummaryScreen`), so changing its length or algorithm never
-blocks a key; only reader's own and `lead`, on a news-sized article, run before the first frame.
+the source pane, and a line under the cursor points back at the sentence quoting it. The source
+pane holds two views of the same lines, the readable text (default) and the file as it is (`m`),
+both cited at once so switching keeps the place. The summary is computed in a thread worker
+(`SummaryScreen`), so changing its length or algorithm never blocks a key; only reader's own and
+`lead`, on a news-sized article, run before the first frame. Searching, copying a citation and
+opening the article's address are this screen's too (`/`, `c`, `o`).
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+import webbrowser
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Markdown, Static
-from textual.worker import Worker
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from reader.lines import exact_ranges
 from reader.model import Article, LineSpan
 from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryItem, summarize_article
+from reader.tui.find import Finder, Hit
 from reader.tui.messages import MarksChanged, StepRequested
-from reader.tui.notes import removed_spans
+from reader.tui.notes import file_notes
+from reader.tui.readable_text import readable_text
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.screens.summary_screen import SENTENCES, SummaryScreen
 from reader.tui.screens.tag_dialog import TagDialog
-from reader.tui.widgets.article_header import ArticleHeader
+from reader.tui.widgets.article_header import ArticleHeader, title_bar
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.source_view import SourceView
 from reader.tui.widgets.summary_view import SummaryView
@@ -51,12 +58,17 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence", id="article.shorter"),
         Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="article.next_algorithm"),
         Binding("b", "toggle_removed", "Removed lines", tooltip="show or hide front matter, boilerplate and repeats", id="article.toggle_removed"),
-        Binding("m", "toggle_markdown", "Rendered", tooltip="Markdown articles: rendered or source lines", id="article.toggle_markdown"),
+        Binding("m", "toggle_markdown", "File", tooltip="the file as it is (markup and all) or its readable text", id="article.toggle_markdown"),
+        Binding("i", "toggle_header", "Info", show=False, tooltip="all of the article's metadata, or one line of it", id="article.toggle_header"),
+        Binding("slash", "find", "Find", tooltip="search this article; n/N next/previous hit, escape closes", id="article.find"),
+        Binding("N", "find_step(-1)", "Previous hit", show=False, tooltip="the previous hit of the search", id="article.find_previous"),
+        Binding("c", "copy_citation", "Copy", show=False, tooltip="copy file:line and the chosen summary sentence", id="article.copy_citation"),
+        Binding("o", "open_url", "Open URL", show=False, tooltip="open the article's address in a browser", id="article.open_url"),
         Binding("r", "triage('read')", "Read", show=False, tooltip="mark read / unread", id="article.toggle_read"),
         Binding("s", "triage('star')", "Star", tooltip="star / unstar", id="article.toggle_star"),
         Binding("a", "triage('archive')", "Archive", show=False, tooltip="archive / unarchive", id="article.toggle_archive"),
         Binding("t", "tags", "Tags", show=False, tooltip="edit this article's tags", id="article.tags"),
-        Binding("n", "step_unread(1)", "Next unread", tooltip="open the next unread article of the library", id="article.next_unread"),
+        Binding("n", "step_unread(1)", "Next unread", tooltip="the next search hit while searching, else the next unread article", id="article.next_unread"),
         Binding("p", "step_unread(-1)", "Previous unread", show=False, tooltip="open the previous unread article", id="article.previous_unread"),
     ]
 
@@ -72,14 +84,25 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self.start_line = line
         self.start_cite = cite
         self.lines = article.lines
+        self.readable = readable_text(article)
+        self.finder = Finder()
         self._pointed: int | None = None  # summary sentence the source cursor just pointed at
         self.summary_ready = False
 
     def compose(self) -> ComposeResult:
+        readable = self.readable
+        if not readable.text:  # nothing readable to show (an excerpt, no text found): the file it is
+            self.add_class("-raw")
         with Horizontal(id="panes"):
             with Vertical(id="source-pane", classes="pane"):
-                yield ArticleHeader(self.article, id="meta")
-                yield SourceView(self.lines, removed_spans(self.article), id="source")
+                yield ArticleHeader(self.article, **self._marks(), id="meta")
+                text = SourceView(readable.lines, readable.removed, numbers=readable.numbers,
+                                  headings=readable.headings, through=readable.through, id="text")
+                text.show_removed = False  # left-out text is one marker line until `b`
+                yield text
+                shown_at = {t.line for t in readable.text.values()}
+                yield SourceView(self.lines, file_notes(self.article, shown_at), id="source")
+                yield Input(placeholder="find in this article · enter: go · escape: close", id="find")
             with Vertical(id="summary-pane", classes="pane"):
                 yield SummaryView(id="summary")
         yield Static(id="status", markup=False)
@@ -87,7 +110,20 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     @property
     def source(self) -> SourceView:
+        """The view shown in the source pane: the readable text, or the file (`m`)."""
+        return self.file_view if self.has_class("-raw") else self.text_view
+
+    @property
+    def text_view(self) -> SourceView:
+        return self.query_one("#text", SourceView)
+
+    @property
+    def file_view(self) -> SourceView:
         return self.query_one("#source", SourceView)
+
+    @property
+    def views(self) -> tuple[SourceView, SourceView]:
+        return self.text_view, self.file_view
 
     @property
     def summary(self) -> SummaryView:
@@ -95,10 +131,12 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     @contained
     def on_mount(self) -> None:
-        self.query_one("#source-pane").border_title = Content(one_line(self.article.path))  # literal, never markup
+        self.query_one("#source-pane").border_title = title_bar(self.article)  # Content: literal, never markup
         if self.start_line is not None:
-            self.source.cursor_line = self.start_line
-            self.source.cite(self.start_cite or LineSpan(self.start_line, self.start_line))
+            cite = self.start_cite or LineSpan(self.start_line, self.start_line)
+            for view in self.views:
+                view.go_to_line(self.start_line)
+                view.cite(cite)
             self.source.focus()
         else:
             self.summary.focus()
@@ -149,7 +187,9 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self._pointed = None
         span = sentence.span
         exact = exact_ranges(self.article.line_index, self.lines, sentence.start, sentence.end, span.start, span.end)
-        self.source.cite(span, exact, scroll=not following)
+        self.file_view.cite(span, exact, scroll=not following and self.source is self.file_view)
+        words = self.readable.exact(self.text_view.entries_of(span), sentence.start, sentence.end)
+        self.text_view.cite(span, words, scroll=not following and self.source is self.text_view)
         if following:
             return
         self.status(Content.assemble(
@@ -165,6 +205,8 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
             return
         line = event.line
         parts: list[Content | str | tuple[str, str]] = [(f"L{line}", "bold")]
+        if self.finder.label:
+            parts.append((f" · {self.finder.label}", "$text-accent"))
         quoted = self.summary.index_citing(self.article.path, line)
         if quoted is not None:
             parts.append(f" · quoted by summary sentence {quoted + 1}")
@@ -185,34 +227,138 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self.status(Content(f"removed lines {hidden}"))
 
     def action_toggle_markdown(self) -> None:
-        if self.article.format != "markdown":
-            self.notify("Only Markdown articles have a rendered view.", severity="warning")
+        """The file as it is, or its readable text: the other view takes the cursor's file line and focus."""
+        if not self.readable.text:
+            self.notify("This article has no readable text apart from its file lines.", severity="warning")
             return
-        if not self.query("#rendered"):
-            self.query_one("#source-pane").mount(Markdown(self._markdown_body(), id="rendered", open_links=False))
-        rendered = not self.has_class("-rendered")
-        self.set_class(rendered, "-rendered")
-        (self.query_one("#rendered") if rendered else self.source).focus()
+        was = self.source
+        raw = not self.has_class("-raw")
+        self.set_class(raw, "-raw")
+        shown = self.source
+        shown.go_to_line(was.cursor_line)
+        if shown.cited is not None:
+            shown.scroll_to_lines(shown.cited)
+        self._clear_find()
+        if was.has_focus or not self.summary.has_focus:
+            shown.focus()
+        self.status(Content("the file as it is, markup included" if raw else "readable text, numbered with file lines"))
 
-    def _markdown_body(self) -> str:
-        """The Markdown after any front matter, made inert (never raw control characters).
+    def action_toggle_header(self) -> None:
+        header = self.query_one("#meta", ArticleHeader)
+        header.expanded = not header.expanded
 
-        The widget is created with `open_links=False`: a click in an untrusted article opens nothing.
-        """
-        skip = self.article.metadata_span
-        kept = [line for number, line in enumerate(self.lines, start=1) if skip is None or not skip.contains(number)]
-        return inert("\n".join(kept))
+    # -- search in the article ---------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.add_class("-finding")
+        self.query_one("#find", Input).focus()
+
+    @on(Input.Changed, "#find")
+    @contained
+    def find_changed(self, event: Input.Changed) -> None:
+        """As the query is typed: every hit in the shown view, the first at or after the cursor shown."""
+        view = self.source
+        self.finder.search(view.searchable(), event.value)
+        self._show_hit(self.finder.first_from(view.cursor))
+
+    @on(Input.Submitted, "#find")
+    @contained
+    def find_done(self) -> None:
+        self.source.focus()  # n/N now step through the hits
+
+    def action_find_step(self, delta: int) -> None:
+        found = self.finder.step(delta)
+        if found is None:
+            self.notify("No search hit." if self.finder.query.strip() else "Search first with /.", timeout=2)
+            return
+        hit, wrapped = found
+        if wrapped:
+            self.notify("Search wrapped to the " + ("top." if delta > 0 else "bottom."), timeout=2)
+        self._show_hit(hit)
+
+    def _show_hit(self, hit: Hit | None) -> None:
+        self.source.mark_match(None if hit is None else hit.entry, *((hit.start, hit.end) if hit else ()))
+        where = f" · L{self.source.cursor_line}" if hit is not None else ""
+        self.status(Content.assemble((f"find “{one_line(self.finder.query)}”", "bold"),
+                                     (f" · {self.finder.label}{where}" if self.finder.label else "", "$text-accent")))
+
+    def _clear_find(self) -> None:
+        for view in self.views:
+            view.mark_match(None)
+        self.finder = Finder()
+        self.query_one("#find", Input).value = ""
+        self.remove_class("-finding")
+
+    def action_back(self) -> None:
+        """Escape (or q) closes an open search first; then back to the previous screen."""
+        if self.has_class("-finding") or self.finder.query:
+            self._clear_find()
+            self.source.focus()
+            self.status(Content("search closed"))
+            return
+        super().action_back()
+
+    # -- copy a citation, open the address ---------------------------------------------------------
+
+    def action_copy_citation(self) -> None:
+        """The chosen summary sentence as `path:line: sentence`, to the clipboard (OSC 52 via the terminal)."""
+        index = self.summary.highlighted
+        if index is None or not 0 <= index < len(self.summary.items):
+            self.notify("Choose a summary sentence first.", severity="warning", timeout=2)
+            return
+        sentence = self.summary.items[index].unit.sentence
+        span = sentence.span
+        lines = f"{span.start}" if span.start == span.end else f"{span.start}-{span.end}"
+        self.app.copy_to_clipboard(f"{one_line(self.article.path)}:{lines}: {one_line(sentence.text)}")
+        self.notify(f"Copied {one_line(self.article.path)}:{lines} and its sentence.", timeout=2, markup=False)
+
+    def action_open_url(self) -> None:
+        if not self.article.url:
+            self.notify("This article has no URL to open.", severity="warning", timeout=3)
+            return
+        self.open_in_browser(self.article.url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def open_in_browser(self, url: str) -> bool:
+        """webbrowser can block while it starts a browser: never on the UI thread."""
+        return webbrowser.open(url)
+
+    @on(Worker.StateChanged)
+    @contained
+    def browser_done(self, event: Worker.StateChanged) -> None:
+        """(SummaryScreen's own handler takes the summary worker; Textual calls both.)"""
+        if event.worker.group != "browser":
+            return
+        if event.state is WorkerState.SUCCESS and event.worker.result:
+            self.notify(f"Opened {one_line(self.article.url or '')}", timeout=2, markup=False)
+        elif event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.notify("No browser could be started for this URL.", severity="warning", timeout=3)
 
     # -- triage (the library session's, when opened from the library) ------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step_unread" and self.finder.query:
+            return True  # n steps through the search hits
         if action in ("triage", "tags", "step_unread"):
             return self.session is not None and self.entry_key is not None
         return True
 
+    def _marks(self) -> dict[str, object]:
+        """The article's star and tags for the header, when opened from the library."""
+        if self.session is None or self.entry_key is None:
+            return {}
+        state = self.session.library.state_of(self.session.library.entry(self.entry_key))
+        return {"starred": state.starred, "tags": state.tags}
+
+    def _show_marks(self) -> None:
+        marks = self._marks()
+        if marks:
+            self.query_one("#meta", ArticleHeader).show_marks(bool(marks["starred"]), marks["tags"])  # type: ignore[arg-type]
+
     def action_triage(self, name: str) -> None:
         if self.session is not None and self.entry_key is not None:
             self.session.toggle_one(self.entry_key, name)
+            self._show_marks()
             self.post_message(MarksChanged())
             self.notify(f"{name}: done (u in the library undoes)", timeout=2)
 
@@ -226,11 +372,15 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         def done(tags: frozenset[str] | None) -> None:
             if tags is not None:
                 session.retag([entry], tags, here=False)
+                self._show_marks()
                 self.post_message(MarksChanged())
 
         self.app.push_screen(TagDialog(common, [t.tag for t in session.triage.all_tags()], "Tags"), callback=done)
 
     def action_step_unread(self, step: int) -> None:
+        if self.finder.query:
+            self.action_find_step(step)
+            return
         if self.session is not None and self.entry_key is not None:
             self.post_message(StepRequested(self.entry_key, step))
 

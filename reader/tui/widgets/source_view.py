@@ -1,8 +1,9 @@
-"""The article as it is in the file: every line with its number, removed lines dimmed with their reason.
+"""Numbered lines of an article: the file as it is, or its readable text labelled with file lines.
 
+Every line shows the file line number citations use; removed lines are dimmed with their reason.
 A line-API widget (it renders one screen row at a time), so moving a highlight or the cursor costs a
 few rows of rendering however long the article is. Lines are word-wrapped to the pane; a citation
-always names file lines, never screen rows, and `rows_of` maps one to the other.
+always names file lines, never screen rows or entries, and `rows_of` maps one to the other.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import LineSpan
-from reader.tui.widgets.source_layout import Layout, Row, SourceLines, display_column, lines_of
+from reader.tui.widgets.source_layout import Layout, Row, SourceLines, display_column
 from reader.tui.contained import contained
 
 GUTTER_GAP = 2  # cells between the line number and the text
@@ -40,6 +41,8 @@ class SourceView(ScrollView, can_focus=True):
         "source-view--cursor",
         "source-view--placeholder",
         "source-view--marker",
+        "source-view--heading",
+        "source-view--match",
     }
 
     HELP_SECTION = "Source lines"
@@ -54,7 +57,7 @@ class SourceView(ScrollView, can_focus=True):
     ]
 
     class CursorMoved(Message):
-        """The cursor moved onto a file line (by key, click or program)."""
+        """The cursor moved onto a file line (by key, click or program); `line` is the file line."""
 
         def __init__(self, view: SourceView, line: int) -> None:
             super().__init__()
@@ -65,19 +68,21 @@ class SourceView(ScrollView, can_focus=True):
         def control(self) -> SourceView:
             return self.view
 
-    cursor_line: reactive[int] = reactive(1, init=False)
+    cursor: reactive[int] = reactive(1, init=False)  # the entry under the cursor (file view: the file line)
     show_removed: reactive[bool] = reactive(True, init=False)
 
     def __init__(self, lines: Sequence[str], removed: Sequence[tuple[LineSpan, str]] = (), *,
-                 id: str | None = None, classes: str | None = None) -> None:
+                 numbers: Sequence[int | None] | None = None, headings: Collection[int] = (),
+                 through: Mapping[int, int] | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines = SourceLines(lines, removed)
+        self._lines = SourceLines(lines, removed, numbers, headings, through)
         self._raw = self._lines.raw
         self._notes = self._lines.notes
         self._layout = Layout()
         self._cited: LineSpan | None = None
         self._exact: dict[int, tuple[int, int]] = {}
         self._shared: frozenset[int] = frozenset()
+        self._match: tuple[int, int, int] | None = None  # entry, start, end of the search hit shown
         self._cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._wrap_width = -1
@@ -86,7 +91,31 @@ class SourceView(ScrollView, can_focus=True):
 
     @property
     def line_count(self) -> int:
+        """How many entries (in the file view, file lines) the view holds."""
         return len(self._raw)
+
+    @property
+    def cursor_line(self) -> int:
+        """The file line under the cursor (a spacer counts as the line before it)."""
+        entry = self.cursor
+        while entry > 1 and self._lines.number_of(entry) is None:
+            entry -= 1
+        return self._lines.number_of(entry) or 1
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor on the entry showing file line `line` (or the next one shown)."""
+        self.cursor = self._lines.entry_at(line)
+
+    def entries_of(self, span: LineSpan) -> Sequence[int]:
+        return self._lines.entries_of(span)
+
+    def text_of_entry(self, entry: int) -> str:
+        """What entry `entry` shows (made inert), for searching."""
+        return self._lines.display[entry - 1]
+
+    def searchable(self) -> list[str]:
+        """What each entry shows, blank for entries hidden behind a placeholder (`b`)."""
+        return ["" if self.is_hidden(e) else text for e, text in enumerate(self._lines.display, start=1)]
 
     @property
     def cited(self) -> LineSpan | None:
@@ -98,8 +127,8 @@ class SourceView(ScrollView, can_focus=True):
 
     def cite(self, span: LineSpan | None, exact: Mapping[int, tuple[int, int]] | None = None,
              scroll: bool = True) -> None:
-        """Highlight the lines of `span` (and, stronger, the exact characters per line); bring them into view."""
-        touched = set(self._exact) | lines_of(self._cited) | lines_of(span)
+        """Highlight file lines `span` (and, stronger, the exact characters per entry); bring them into view."""
+        touched = set(self._exact) | self._entries(self._cited) | self._entries(span)
         self._cited = span
         self._exact = {line: (display_column(self._raw[line - 1], a), display_column(self._raw[line - 1], b))
                        for line, (a, b) in (exact or {}).items() if 1 <= line <= len(self._raw)}
@@ -107,22 +136,34 @@ class SourceView(ScrollView, can_focus=True):
         if span is not None and scroll:
             self.scroll_to_lines(span)
 
+    def _entries(self, span: LineSpan | None) -> set[int]:
+        return set(self._lines.entries_of(span)) if span is not None else set()
+
+    def mark_match(self, entry: int | None, start: int = 0, end: int = 0) -> None:
+        """Show a search hit: characters start:end of entry `entry` (None clears it); bring it into view."""
+        old = self._match
+        self._match = None if entry is None else (entry, start, end)
+        self._forget({x[0] for x in (old, self._match) if x is not None})
+        if entry is not None:
+            self.cursor = entry
+
     def mark_shared(self, lines: Collection[int]) -> None:
         """Mark lines that say the same as the other article (compare view)."""
         self._shared = frozenset(lines)
         self._invalidate()
 
     def note_of(self, line: int) -> str | None:
-        """Why a line was left out of the article text, if it was."""
-        return self._notes.get(line)
+        """Why file line `line` was left out of the article text, if it was."""
+        entries = self._lines.entries_of(LineSpan(line, line))
+        return self._notes.get(entries[0]) if entries else None
 
-    def is_hidden(self, line: int) -> bool:
-        return not self.show_removed and line in self._notes
+    def is_hidden(self, entry: int) -> bool:
+        return not self.show_removed and entry in self._notes
 
     # -- rows ------------------------------------------------------------------------------------
 
     def _gutter_width(self) -> int:
-        return len(str(len(self._raw))) + GUTTER_GAP
+        return len(str(self._lines.last_number)) + GUTTER_GAP
 
     def _build_rows(self) -> None:
         self._wrap_width = self.scrollable_content_region.width
@@ -144,12 +185,20 @@ class SourceView(ScrollView, can_focus=True):
         return self._layout.stops
 
     def rows_of(self, span: LineSpan) -> tuple[int, int]:
-        """The first and last screen rows showing file lines `span` (hidden lines map to their placeholder)."""
+        """The first and last screen rows showing file lines `span` (hidden lines map to their placeholder;
+        lines the view does not show, to the next entry that it does)."""
         if not self._rows:
             self._build_rows()
-        start = self._line_rows.get(max(1, min(span.start, len(self._raw))), (0, 0))[0]
-        end = self._line_rows.get(max(1, min(span.end, len(self._raw))), (0, 0))[1]
+        entries = self._lines.entries_of(span) or [self._lines.entry_at(span.start)]
+        start = self._line_rows.get(entries[0], (0, 0))[0]
+        end = self._line_rows.get(entries[-1], (0, 0))[1]
         return start, max(start, end)
+
+    def _scroll_to_entry(self, entry: int) -> None:
+        if not self._rows:
+            self.call_after_refresh(self._scroll_to_entry, entry)
+            return
+        self._scroll_rows(*self._line_rows.get(entry, (0, 0)))
 
     @contained
     def scroll_to_lines(self, span: LineSpan) -> None:
@@ -157,7 +206,12 @@ class SourceView(ScrollView, can_focus=True):
         if not self.is_mounted or self.scrollable_content_region.height == 0:
             self.call_after_refresh(self.scroll_to_lines, span)
             return
-        first, last = self.rows_of(span)
+        self._scroll_rows(*self.rows_of(span))
+
+    def _scroll_rows(self, first: int, last: int) -> None:
+        if not self.is_mounted or self.scrollable_content_region.height == 0:
+            self.call_after_refresh(self._scroll_rows, first, last)
+            return
         height = self.scrollable_content_region.height
         top = int(self.scroll_offset.y)
         if top <= first and last < top + height:
@@ -170,40 +224,46 @@ class SourceView(ScrollView, can_focus=True):
 
     # -- cursor ----------------------------------------------------------------------------------
 
-    def validate_cursor_line(self, line: int) -> int:
-        return max(1, min(line, len(self._raw)))
+    def validate_cursor(self, entry: int) -> int:
+        return max(1, min(entry, len(self._raw)))
 
     @contained
-    def watch_cursor_line(self, old: int, line: int) -> None:
-        self._forget([old, line])
-        self.scroll_to_lines(LineSpan(line, line))
-        self.post_message(self.CursorMoved(self, line))
+    def watch_cursor(self, old: int, entry: int) -> None:
+        self._forget([old, entry])
+        self._scroll_to_entry(entry)
+        self.post_message(self.CursorMoved(self, self.cursor_line))
 
     @contained
     def watch_show_removed(self) -> None:
         if self._rows:
             self._build_rows()
-            self.scroll_to_lines(LineSpan(self.cursor_line, self.cursor_line))
+            self._scroll_to_entry(self.cursor)
 
-    def _stop_index(self) -> int:
-        line = self.cursor_line
+    def _stop_index(self) -> tuple[int, bool]:
+        """Where the cursor is among the stops, and whether it rests on that stop (not a spacer before it)."""
+        line = self.cursor
         if self.is_hidden(line):
             line = self._rows[self._line_rows[line][0]].line
-        return max(0, bisect_left(self._stops, line))
+        at = max(0, bisect_left(self._stops, line))
+        return at, at < len(self._stops) and self._stops[at] == line
 
     def action_cursor_down(self) -> None:
         if self._stops:
-            self.cursor_line = self._stops[min(len(self._stops) - 1, self._stop_index() + 1)]
+            at, on_stop = self._stop_index()
+            self.cursor = self._stops[min(len(self._stops) - 1, at + on_stop)]
 
     def action_cursor_up(self) -> None:
         if self._stops:
-            self.cursor_line = self._stops[max(0, self._stop_index() - 1)]
+            self.cursor = self._stops[max(0, self._stop_index()[0] - 1)]
 
     def _move_rows(self, delta: int) -> None:
         if not self._rows:
             return
-        row = self._line_rows.get(self.cursor_line, (0, 0))[0] + delta
-        self.cursor_line = self._rows[max(0, min(row, len(self._rows) - 1))].line
+        row = self._line_rows.get(self.cursor, (0, 0))[0] + delta
+        row = max(0, min(row, len(self._rows) - 1))
+        while row > 0 and self._lines.number_of(self._rows[row].line) is None:  # not onto a spacer
+            row -= 1
+        self.cursor = self._rows[row].line
 
     def action_page_down(self) -> None:
         self._move_rows(max(1, self.scrollable_content_region.height - 1))
@@ -213,11 +273,13 @@ class SourceView(ScrollView, can_focus=True):
 
     def action_first(self) -> None:
         if self._stops:
-            self.cursor_line = self._stops[0]
+            self.cursor = self._stops[0]
+            self._scroll_to_entry(self.cursor)  # also when the cursor was there and the view scrolled away
 
     def action_last(self) -> None:
         if self._stops:
-            self.cursor_line = self._stops[-1]
+            self.cursor = self._stops[-1]
+            self._scroll_to_entry(self.cursor)
 
     @contained
     def on_click(self, event: events.Click) -> None:
@@ -225,8 +287,8 @@ class SourceView(ScrollView, can_focus=True):
         if offset is None:
             return
         row = int(self.scroll_offset.y) + offset.y
-        if 0 <= row < len(self._rows):
-            self.cursor_line = self._rows[row].line
+        if 0 <= row < len(self._rows) and self._lines.number_of(self._rows[row].line) is not None:
+            self.cursor = self._rows[row].line
 
     # -- rendering -------------------------------------------------------------------------------
     # Rendered rows are cached; a change of highlight or cursor forgets only the rows of the lines it
@@ -251,19 +313,22 @@ class SourceView(ScrollView, can_focus=True):
     @contained
     def on_focus(self) -> None:
         self._styles.clear()  # the cursor style depends on focus
-        self._forget([self.cursor_line])
+        self._forget([self.cursor])
 
     @contained
     def on_blur(self) -> None:
         self._styles.clear()
-        self._forget([self.cursor_line])
+        self._forget([self.cursor])
 
     @contained
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._wrap_width:
             self._build_rows()
             # Rows moved: keep what the reader was looking at (the citation, else the cursor) in view.
-            self.scroll_to_lines(self._cited or LineSpan(self.cursor_line, self.cursor_line))
+            if self._cited is not None:
+                self.scroll_to_lines(self._cited)
+            else:
+                self._scroll_to_entry(self.cursor)
 
     @contained
     def on_mount(self) -> None:
@@ -285,7 +350,7 @@ class SourceView(ScrollView, can_focus=True):
         style = self._styles.get(name)
         if style is None:
             full = self.get_component_rich_style(f"source-view--{name}")
-            if name in ("cited", "sentence", "shared", "cursor"):
+            if name in ("cited", "sentence", "shared", "cursor", "match"):
                 style = full
             else:
                 style = Style(color=full.color, bold=full.bold, italic=full.italic, underline=full.underline,
@@ -293,17 +358,24 @@ class SourceView(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
+    def _cited_entry(self, entry: int) -> bool:
+        number = self._lines.number_of(entry)
+        return number is not None and self._cited is not None and self._cited.contains(number)
+
     def _line_style(self, line: int) -> Style:
-        """Backgrounds first (shared, cited, cursor), then the removed lines' dimmed foreground."""
+        """Backgrounds first (shared, cited, cursor), then the removed lines' dimmed foreground (`line` is an entry)."""
         style = self.rich_style
-        if line in self._shared:
+        number = self._lines.number_of(line)
+        if number is not None and number in self._shared:
             style += self._style("shared")
-        if self._cited is not None and self._cited.contains(line):
+        if self._cited_entry(line):
             style += self._style("cited")
-        if line == self.cursor_line:
+        if line == self.cursor:
             style += self._style("cursor")
         if line in self._notes:
             style += self._style("removed")
+        elif line in self._lines.headings:
+            style += self._style("heading")
         return style
 
     def _render_row(self, index: int, width: int) -> Strip:
@@ -316,7 +388,8 @@ class SourceView(ScrollView, can_focus=True):
             segments = [Segment(" " * gutter, base + self._style("number")),
                         Segment(row.placeholder, line_style + self._style("placeholder"))]
         else:
-            label = f"{row.line:>{gutter - GUTTER_GAP}}" if row.first else ""
+            number = self._lines.number_of(row.line)
+            label = f"{number:>{gutter - GUTTER_GAP}}" if row.first and number is not None else ""
             segments = [Segment(f"{label:<{gutter - 1}}", base + self._style("number")), self._marker(row.line)]
             full = self._lines.text_of(row.line, self.show_removed)
             for start, end, extra in self._pieces(row):
@@ -333,6 +406,8 @@ class SourceView(ScrollView, can_focus=True):
         exact = self._exact.get(row.line)
         if exact is not None and exact[1] > exact[0]:
             spans.append((exact[0], exact[1], self._style("sentence")))
+        if self._match is not None and self._match[0] == row.line and self._match[2] > self._match[1]:
+            spans.insert(0, (self._match[1], self._match[2], self._style("match")))
         note_from = self._lines.note_column(row.line)
         if row.line in self._lines.note_starts and self.show_removed and row.end > note_from:
             spans.append((note_from, row.end, self._style("note")))
@@ -347,8 +422,8 @@ class SourceView(ScrollView, can_focus=True):
 
     def _marker(self, line: int) -> Segment:
         """A bar in the gutter beside cited and shared lines, so they show even without colour."""
-        if self._cited is not None and self._cited.contains(line):
+        if self._cited_entry(line):
             return Segment("▌", self.rich_style + self._style("marker"))
-        if line in self._shared:
+        if self._lines.number_of(line) in self._shared:
             return Segment("▏", self.rich_style + self._style("marker"))
         return Segment(" ", self.rich_style)
