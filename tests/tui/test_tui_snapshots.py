@@ -47,6 +47,30 @@ def test_story_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=story)
 
 
+def test_html_readable_view_snapshot(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """The saved page as text: no tags, entities decoded, numbered with its file lines (issue 12)."""
+    async def open_html(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press(*["down"] * 7, "enter")  # 08-bellhaven-evening-star.html, in file order
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SIZE, run_before=open_html)
+
+
+def test_article_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the folded header leaves the text most of the source pane (issue 12)."""
+    async def open_and_follow(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=(80, 24), run_before=open_and_follow)
+
+
 @pytest.mark.parametrize("theme", ["reader-dark", "reader-light", "reader-high-contrast", "reader-colorblind"])
 def test_article_snapshot_per_theme(snap_compare, theme: str) -> None:  # type: ignore[no-untyped-def]
     async def open_and_follow(pilot: Pilot[object]) -> None:
