@@ -138,9 +138,13 @@ def _unknown_command(word: str) -> str | None:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    """A count of 1 or more; anything else says what is wrong (not argparse's "invalid _positive value")."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number (try 3)") from None
     if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(f"{value} is too small: give 1 or more")
     return number
 
 

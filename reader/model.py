@@ -131,6 +131,17 @@ class Article:
         return self._line_index
 
     @property
+    def full_title(self) -> str | None:
+        """The title without the display cut: an untitled article is named by its first sentence, which
+        ingest shortens for lists; JSON and the caches keep it whole."""
+        title = self.title
+        if title and title.endswith("…") and self.sentences:
+            first = " ".join(self.sentences[0].text.split())
+            if first != title and first.startswith(title[:-1]):
+                return first
+        return title
+
+    @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
 

@@ -41,6 +41,18 @@ def load_reporting(paths: Iterable[str]) -> tuple[list[Article], list[LoadError]
     return articles, errors
 
 
+def output_closed() -> None:
+    """The reader of stdout went away (`| head`): point stdout at /dev/null, so nothing written later
+    (nor the flush at exit) fails or prints a traceback."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
 class _PipeConsole(Console):
     """Leaves a closed pipe (`| head`) to the CLI, which stops quietly with status 0; rich would exit 1."""
 

@@ -9,6 +9,7 @@ import argparse
 from rich.text import Text
 
 from reader.commands.common import default_paths, stdout_console
+from reader.ingest.title import shorten
 from reader.commands.triage_common import open_store, scan_reporting, tag_options
 from reader.output.sanitize import dumps, one_line
 from reader.triage import ArticleState
@@ -39,7 +40,7 @@ def _row(listing: Listing, state: ArticleState) -> Text:
     row.append("  ")
     row.append(f"{one_line(listing.date or '')[:10]:10}  ", style="cyan")
     row.append(f"{one_line(listing.source or '-')[:24]:24}  ", style="magenta")
-    row.append(one_line(listing.title or "(untitled)"), style="dim" if state.read else "bold")
+    row.append(one_line(shorten(listing.title)) if listing.title else "(untitled)", style="dim" if state.read else "bold")
     for tag in state.sorted_tags:
         row.append(f"  #{one_line(tag)}", style="green")
     row.append(f"  {one_line(listing.path)}", style="dim")

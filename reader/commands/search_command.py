@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.commands.common import default_paths, report
+from reader.commands.common import default_paths, output_closed, report
 from reader.output.places import common_root
 from reader.output.sanitize import dumps, one_line
 from reader.output.search_output import hits_text, search_document
+from reader.output.story_facts import plural
 from reader.triage.body_search import search_bodies
 from reader.triage.fulltext import RANKED_MATCHES, FullTextUnavailable
 from reader.triage.ingest_cache import IngestCache, cache_beside
@@ -38,11 +39,14 @@ def run_search(options: argparse.Namespace) -> int:
     if not result.ranked:
         report(f"more than {RANKED_MATCHES:,} sentences match {one_line(options.query)!r}: shown in the order indexed, "
                "not ranked (add words to narrow the search)")
-    if options.format == "json":
-        print(dumps(search_document(options.query, result, result.errors)))
-    else:
-        sys.stdout.write(hits_text(result.hits, common_root(result.paths)))
-        if not result.hits:
-            report(f"no sentence matches {one_line(options.query)!r} in {result.files} "
-                   f"article{'' if result.files == 1 else 's'}")
+    try:
+        if options.format == "json":
+            print(dumps(search_document(options.query, result, result.errors)))
+        else:
+            sys.stdout.write(hits_text(result.hits, common_root(result.paths)))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the hits not read are not needed; the status still counts
+        output_closed()
+    if not result.hits and options.format != "json":
+        report(f"no sentence matches {one_line(options.query)!r} in {plural(result.files, 'article')}")
     return 1 if result.errors else 0

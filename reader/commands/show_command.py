@@ -6,6 +6,7 @@ import argparse
 from reader.commands.common import load_reporting, stdout_console
 from reader.output.article_json import article_dict
 from reader.output.article_text import render_article
+from reader.output.places import common_root
 from reader.output.sanitize import dumps
 
 
@@ -17,8 +18,9 @@ def run_show(options: argparse.Namespace) -> int:
             print(dumps(data[0] if len(options.paths) == 1 and len(data) == 1 else data))
     else:
         console = stdout_console()
+        root = common_root([a.path for a in articles])
         for number, article in enumerate(articles):
             if number:
                 console.print()
-            render_article(article, console)
+            render_article(article, console, root)
     return 1 if errors else 0

@@ -1,15 +1,19 @@
 """`reader summarize PATH...`: per-article summaries, or one story summary with --story.
 
 Per-article summaries stream: each is printed as soon as it and those before it are ready, read
-from the cache when the file and the settings are unchanged (`summary_digests`).
+from the cache when the file and the settings are unchanged (`summary_digests`). Citations name
+files below the folder all inputs share (`business/001.txt:3`), so same-named files stay apart.
+A reader of the output that goes away (`| head`) ends the run quietly; the status still says
+whether some input failed.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 
-from reader.commands.common import default_paths, load_reporting, report, stdout_console
+from reader.commands.common import default_paths, load_reporting, output_closed, report, stdout_console
 from reader.model import LoadError
+from reader.output.places import common_root
 from reader.output.sanitize import dumps
 
 
@@ -25,12 +29,22 @@ def run_summarize(options: argparse.Namespace) -> int:
     count = options.sentences
     if count is None and options.words is None:
         count = settings.summary_sentences
-    if options.story:
-        return _story(options, paths, options.words or settings.story_words, settings.story_sentences, count)
-    return _per_article(options, paths, count)
+    errors: list[LoadError] = []
+    try:
+        if options.story:
+            status = _story(options, paths, options.words or settings.story_words, settings.story_sentences, count)
+        else:
+            status = _per_article(options, paths, count, errors)
+        sys.stdout.flush()  # a closed pipe shows here, not in an exit-time flush that prints a traceback
+        return status
+    except BrokenPipeError:
+        output_closed()
+        return 1 if errors else 0
 
 
-def _per_article(options: argparse.Namespace, paths: list[str], count: int | None) -> int:
+def _per_article(options: argparse.Namespace, paths: list[str], count: int | None, errors: list[LoadError]) -> int:
+    """Each input's summary as soon as it is ready; `errors` gets every failed input, those named on
+    the command line that do not exist first (so a closed pipe still knows of them)."""
     from reader.commands.summary_digests import digests
     from reader.output.summary_json import summary_document
     from reader.output.summary_text import markdown_block, print_digest
@@ -38,24 +52,28 @@ def _per_article(options: argparse.Namespace, paths: list[str], count: int | Non
     from reader.triage.catalog import inputs_of
     from reader.triage.ingest_cache import IngestCache, cache_beside
 
-    errors: list[LoadError] = []
+    inputs = inputs_of(paths)
+    missing = [item for item in inputs if isinstance(item, LoadError)]
+    errors.extend(missing)
+    root = common_root(item[0] for item in inputs if not isinstance(item, LoadError))
     done: list[ArticleDigest] = []
     notes: list[str] = []
     console = stdout_console() if options.format == "text" else None
     where = cache_beside(getattr(options, "state", None))
     cache = IngestCache.open(where) if where is not None else IngestCache(None)
     try:
-        for item in digests(inputs_of(paths), options.algorithm, count, options.words, cache):
+        for item in digests(inputs, options.algorithm, count, options.words, cache):
             if isinstance(item, LoadError):
-                errors.append(item)
+                if item not in missing:
+                    errors.append(item)
                 report(item)
                 continue
             for warning in item.warnings:
                 report(f"{item.path}: {warning}")
             if console is not None:
-                print_digest(item, console, first=not done)
+                print_digest(item, console, first=not done, root=root)
             elif options.format == "markdown":
-                sys.stdout.write(markdown_block(item, notes))
+                sys.stdout.write(markdown_block(item, notes, root))
             if options.format == "json" or console is not None:
                 done.append(item)  # JSON is one document; text only needs to know one came before
     finally:
@@ -73,19 +91,22 @@ def _per_article(options: argparse.Namespace, paths: list[str], count: int | Non
 def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int | None, count: int | None) -> int:
     from reader.output.story_text import print_story, story_markdown
     from reader.output.summary_json import summary_document
+    from reader.commands.summary_digests import summary_digest
     from reader.output.summary_text import print_digest, markdown
-    from reader.summarize import summarize_article, summarize_story
-    from reader.summarize.digest import digest_of
+    from reader.summarize import summarize_story
 
     articles, errors = load_reporting(paths)
     if len(articles) == 1:  # a story of one article is that article's summary
-        digests = [digest_of(articles[0], summarize_article(articles[0], options.algorithm, count, options.words))]
+        digests = [summary_digest(articles[0], options.algorithm, count, options.words)]
+        for warning in digests[0].warnings[len(articles[0].warnings):]:
+            report(f"{articles[0].path}: {warning}")
+        root = common_root([articles[0].path])
         if options.format == "json":
             print(dumps(summary_document(digests, None, errors, options.algorithm, budget)))
         elif options.format == "markdown":
-            sys.stdout.write(markdown(digests))
+            sys.stdout.write(markdown(digests, root))
         else:
-            print_digest(digests[0], stdout_console())
+            print_digest(digests[0], stdout_console(), root=root)
         return 1 if errors else 0
     # A story is a word budget; -n (or the config's story_sentences) caps its sentences within it.
     story = summarize_story(articles, options.algorithm, options.sentences or cap, budget) if articles else None

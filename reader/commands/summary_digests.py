@@ -13,11 +13,38 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest import load_article
-from reader.model import LoadError
-from reader.summarize import summarize_article
+from reader.model import Article, LoadError
+from reader.output.story_facts import plural
+from reader.output.summary_text import NO_FIT
+from reader.summarize import SummaryItem, summarize_article, summarize_units
+from reader.summarize.units import candidate_units
 from reader.summarize.digest import ArticleDigest, digest_of
 from reader.triage.catalog import Input, through_cache
 from reader.triage.ingest_cache import FileStamp, IngestCache
+
+
+def within_words(article: Article, algorithm: str, count: int | None, words: int | None) -> list[SummaryItem]:
+    """The article's summary, never longer than `words` (a hard limit, as --words promises).
+
+    The summarizers always take their best sentence, even one longer than the budget; then the
+    summary is made again from the sentences that fit, so the budget holds and is filled as it can be.
+    """
+    items = summarize_article(article, algorithm, count, words)
+    if words is None or sum(len(i.text.split()) for i in items) <= words:
+        return items
+    fitting = [u for u in candidate_units([article]) if len(u.text.split()) <= words]
+    return summarize_units(fitting, algorithm, count, words, article.title)
+
+
+def summary_digest(article: Article, algorithm: str, count: int | None, words: int | None) -> ArticleDigest:
+    """The digest `reader summarize` prints: the full title (text output shortens it), the hard word limit,
+    and a warning when no sentence is short enough for it."""
+    items = within_words(article, algorithm, count, words)
+    digest = digest_of(article, items)
+    warnings = digest.warnings
+    if words is not None and not items and article.sentences:
+        warnings += (f"{NO_FIT} {plural(words, 'word')}",)
+    return replace(digest, title=article.full_title, warnings=warnings)
 
 
 def digest_input(algorithm: str, count: int | None, words: int | None, item: tuple[str, str]) -> ArticleDigest | LoadError:
@@ -26,7 +53,7 @@ def digest_input(algorithm: str, count: int | None, words: int | None, item: tup
     if isinstance(article, LoadError):
         return article
     try:
-        return digest_of(article, summarize_article(article, algorithm, count, words))
+        return summary_digest(article, algorithm, count, words)
     except Exception as exc:  # a summarizer bug must cost one file, not the run
         return LoadError(item[0], f"could not be summarized ({type(exc).__name__}: {exc})")
 

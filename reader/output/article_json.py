@@ -10,7 +10,7 @@ def article_dict(article: Article) -> dict[str, Any]:
     """Everything `show` knows about one article, with 1-based inclusive line numbers."""
     return {
         "path": article.path,
-        "title": article.title,
+        "title": article.full_title,
         "date": article.date,
         "source": article.source,
         "url": article.url,

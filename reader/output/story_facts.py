@@ -44,7 +44,7 @@ def report_note(report: Report) -> str:
 
 def story_facts(story: StorySummary, budget: int, with_left_out: bool = True) -> str:
     """`157 of 160 words · 11 sources from 9 outlets · 2 inputs left out`: the header of every story view."""
-    facts = [f"{used_words(story)} of {budget} words",
+    facts = [f"{used_words(story)} of {plural(budget, 'word')}",
              f"{plural(story.sources, 'source')} from {plural(story.voices, 'outlet')}"]
     if story.left_out and with_left_out:
         facts.append(f"{plural(len(story.left_out), 'input')} left out")

@@ -5,39 +5,46 @@ from rich.console import Console
 from rich.text import Text
 
 from reader.output.sanitize import inert, one_line
-from reader.output.story_facts import coverage_label, left_out_name, report_note, story_facts
-from reader.output.summary_text import cite, footnote, md_text
+from reader.output.story_facts import coverage_label, plural, left_out_name, report_note, story_facts
+from reader.output.places import cite, common_root
+from reader.output.summary_text import footnote, md_text
 from reader.summarize import StorySummary, SummaryItem
 
 
-def _also(item: SummaryItem) -> str:
+def story_root(story: StorySummary) -> str | None:
+    """The folder the story's files share: citations name files below it (`business/001.txt:3`)."""
+    return common_root([a.path for a in story.articles] + [x.path for x in story.left_out])
+
+
+def _also(item: SummaryItem, root: str | None) -> str:
     """`b.txt:5, c.md:12 (copy of The Wire)`: every other place stating the sentence's fact."""
     places = []
     for report in item.reports:
         span = report.unit.sentence.span
         note = report_note(report)
-        places.append(inert(cite(report.unit.article.path, span.start, span.end)) + (f" ({note})" if note else ""))
+        places.append(cite(report.unit.article.path, span.start, span.end, root) + (f" ({note})" if note else ""))
     return ", ".join(places)
 
 
 def story_text(story: StorySummary, budget: int) -> Text:
     """The header, numbered sentences with their places and outlets, then the inputs left out."""
+    root = story_root(story)
     out = Text()
     out.append(f"Story summary · {story_facts(story, budget)}\n", style="bold")
     if not story.items:
-        why = (f"no sentence fits in {budget} words" if story.sources else "no article text")
+        why = (f"no sentence fits in {plural(budget, 'word')}" if story.sources else "no article text")
         out.append(f"    (no summary: {why})\n", style="dim")
     for number, item in enumerate(story.items, start=1):
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))
         span = item.unit.sentence.span
-        out.append(f"\n    {inert(cite(item.unit.article.path, span.start, span.end))}", style="dim")
+        out.append(f"\n    {cite(item.unit.article.path, span.start, span.end, root)}", style="dim")
         out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
         if item.reports:
-            out.append(f"  also: {_also(item)}", style="dim")
+            out.append(f"  also: {_also(item, root)}", style="dim")
         out.append("\n")
     for left in story.left_out:
-        out.append(f"Left out: {left_out_name(left)} — {one_line(left.reason)}\n", style="yellow")
+        out.append(f"Left out: {left_out_name(left, root)} — {one_line(left.reason)}\n", style="yellow")
     return out
 
 
@@ -47,17 +54,18 @@ def print_story(story: StorySummary, budget: int, console: Console) -> None:
 
 def story_markdown(story: StorySummary, budget: int) -> str:
     """Sentences with footnote citations (each naming its outlet and any reprint), then the inputs left out."""
+    root = story_root(story)
     lines = ["## Story summary", "", f"*{md_text(story_facts(story, budget))}*", ""]
     notes: list[str] = []
     for item in story.items:
-        marks = footnote(notes, item.unit.article.path, item.unit.sentence.span, one_line(item.outlet or ""))
+        marks = footnote(notes, item.unit.article.path, item.unit.sentence.span, one_line(item.outlet or ""), root)
         for report in item.reports:
             extra = report_note(report)
             note = one_line(report.outlet) + (f" ({extra})" if extra else "")
-            marks += footnote(notes, report.unit.article.path, report.unit.sentence.span, note)
+            marks += footnote(notes, report.unit.article.path, report.unit.sentence.span, note, root)
         lines.append(f"- {md_text(item.text)}{marks} *({md_text(coverage_label(item))})*")
     if story.left_out:
         lines += ["", "**Left out**", ""]
-        lines += [f"- {md_text(left_out_name(x))} — {md_text(x.reason)}" for x in story.left_out]
+        lines += [f"- {md_text(left_out_name(x, root))} — {md_text(x.reason)}" for x in story.left_out]
     lines.append("")
     return "\n".join(lines + notes) + "\n"

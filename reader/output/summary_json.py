@@ -42,7 +42,7 @@ def story_dict(story: StorySummary, budget: int) -> dict[str, Any]:
     """The story's sentences, what it was made of (every input, those left out and why) and its size."""
     return {
         "summary": [story_item_dict(i) for i in story.items],
-        "articles": [{"path": a.path, "title": a.title, "source": a.source, "date": a.date} for a in story.articles],
+        "articles": [{"path": a.path, "title": a.full_title, "source": a.source, "date": a.date} for a in story.articles],
         "left_out": [
             {"path": x.path, "reason": x.reason, **({"segment": x.segment} if x.segment is not None else {})}
             for x in story.left_out

@@ -1,76 +1,88 @@
 """`reader summarize` as text (rich in a terminal, plain when piped) and as pasteable Markdown."""
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
 
+from reader.ingest.title import shorten
 from reader.model import LineSpan
+from reader.output.places import below, cite
 from reader.output.sanitize import inert, one_line
 from reader.summarize.digest import ArticleDigest, DigestItem
 
+__all__ = ["cite", "footnote", "heading", "markdown", "markdown_block", "md_text", "plain_digest", "print_digest"]
 
-def cite(path: str, start: int, end: int) -> str:
-    """`file:line` or `file:start-end`, with the file's base name: short enough to scan."""
-    name = os.path.basename(path)
-    return f"{name}:{start}" if start == end else f"{name}:{start}-{end}"
+
+NO_FIT = "no sentence fits in"  # how the warning for a word limit below every sentence begins
+
+
+def display_title(title: str | None) -> str:
+    """A title cut for a terminal line (JSON keeps it whole)."""
+    return one_line(shorten(title)) if title else "(untitled)"
+
+
+def empty_reason(digest: ArticleDigest) -> str:
+    """Why a summary has no sentence: the word limit (its warning says so) or no text at all."""
+    return next((one_line(w) for w in digest.warnings if w.startswith(NO_FIT)), "no article text")
 
 
 def heading(article: ArticleDigest) -> Text:
-    out = Text(one_line(article.title or "(untitled)"), style="bold")
+    out = Text(display_title(article.title), style="bold")
     facts = " · ".join(one_line(x) for x in (article.source, article.date, article.path) if x)
     out.append(f"\n{facts}", style="dim")
     return out
 
 
-def items_text(path: str, items: Sequence[DigestItem]) -> Text:
-    """Numbered sentences, each with its dim citation."""
+def items_text(path: str, items: Sequence[DigestItem], root: str | None = None) -> Text:
+    """Numbered sentences, each with its dim citation (the file named below `root`)."""
     out = Text()
     for number, item in enumerate(items, start=1):
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))
-        out.append(f"\n    {inert(cite(path, item.line_start, item.line_end))}\n", style="dim")
+        out.append(f"\n    {cite(path, item.line_start, item.line_end, root)}\n", style="dim")
     return out
 
 
-def plain_digest(digest: ArticleDigest, first: bool = True) -> str:
+def plain_digest(digest: ArticleDigest, first: bool = True, root: str | None = None) -> str:
     """What `print_digest` shows, as plain text: the same characters, none of rich's work."""
     facts = " · ".join(one_line(x) for x in (digest.source, digest.date, digest.path) if x)
-    lines = ["" if first else "\n", one_line(digest.title or "(untitled)"), "\n", facts, "\n"]
+    lines = ["" if first else "\n", display_title(digest.title), "\n", facts, "\n"]
     for number, item in enumerate(digest.items, start=1):
-        lines.append(f"{number:>2}. {inert(item.text)}\n    {inert(cite(digest.path, item.line_start, item.line_end))}\n")
+        lines.append(f"{number:>2}. {inert(item.text)}\n    {cite(digest.path, item.line_start, item.line_end, root)}\n")
     if not digest.items:
-        lines.append("    (no summary: no article text)")
+        lines.append(f"    (no summary: {empty_reason(digest)})")
     lines.append("\n")
     return "".join(lines)
 
 
-def print_digest(digest: ArticleDigest, console: Console, first: bool = True) -> None:
-    """One article's summary; articles after the first are set apart by a blank line.
+def print_digest(digest: ArticleDigest, console: Console, first: bool = True, root: str | None = None) -> None:
+    """One article's summary; articles after the first are set apart by a blank line. Citations name
+    files below `root`, the folder the run's files share, so same-named files stay apart.
 
     Piped, the same text is written directly: rendering styles nobody sees was a sixth of the run.
     """
     if not console.is_terminal:
-        console.file.write(plain_digest(digest, first))
+        console.file.write(plain_digest(digest, first, root))
         return
-    body = (items_text(digest.path, digest.items) if digest.items
-            else Text("    (no summary: no article text)", style="dim"))
+    body = (items_text(digest.path, digest.items, root) if digest.items
+            else Text(f"    (no summary: {empty_reason(digest)})", style="dim"))
     if not first:
         console.print()
     console.print(heading(digest))
     console.print(body)
 
 
-def footnote(notes: list[str], path: str, span: LineSpan, note: str = "") -> str:
-    """Add a `[^n]: path line(s)` footnote (with an optional note after it) and return its mark."""
+def footnote(notes: list[str], path: str, span: LineSpan, note: str = "", root: str | None = None) -> str:
+    """Add a `[^n]: path line(s)` footnote (path below `root`, an optional note after it); return its mark."""
     lines = f"lines {span.start}–{span.end}" if span.start != span.end else f"line {span.start}"
-    notes.append(f"[^{len(notes) + 1}]: `{md_code(path)}` {lines}" + (f" — {md_text(note)}" if note else ""))
+    shown = below(path, root) if root is not None else path
+    notes.append(f"[^{len(notes) + 1}]: `{md_code(shown)}` {lines}" + (f" — {md_text(note)}" if note else ""))
     return f"[^{len(notes)}]"
 
 
-def markdown_block(digest: ArticleDigest, notes: list[str]) -> str:
+def markdown_block(digest: ArticleDigest, notes: list[str], root: str | None = None) -> str:
     """One article's sentences with footnote-style citations ([^1]); the footnotes go to `notes`."""
     lines = [f"## {md_text(one_line(digest.title or '(untitled)'))}"]
     facts = " · ".join(md_text(one_line(x)) for x in (digest.source, digest.date) if x)
@@ -78,16 +90,16 @@ def markdown_block(digest: ArticleDigest, notes: list[str]) -> str:
         lines.append(f"*{facts}*")
     lines.append("")
     for item in digest.items:
-        mark = footnote(notes, digest.path, LineSpan(item.line_start, item.line_end))
+        mark = footnote(notes, digest.path, LineSpan(item.line_start, item.line_end), root=root)
         lines.append(f"- {md_text(item.text)}{mark}")
     lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def markdown(digests: Sequence[ArticleDigest]) -> str:
+def markdown(digests: Sequence[ArticleDigest], root: str | None = None) -> str:
     """Every article's block, then the footnotes: ready to paste into a document."""
     notes: list[str] = []
-    blocks = "".join(markdown_block(d, notes) for d in digests)
+    blocks = "".join(markdown_block(d, notes, root) for d in digests)
     return blocks + "\n".join(notes) + "\n"
 
 

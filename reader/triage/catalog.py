@@ -28,13 +28,13 @@ T = TypeVar("T")
 
 def search_text(article: Article) -> str:
     """Title, source, topics and kept text, case-folded once so filtering as you type is cheap."""
-    parts = [article.title or "", article.source or "", " ".join(article.topics)]
+    parts = [article.full_title or "", article.source or "", " ".join(article.topics)]
     parts.extend(s.text for s in article.sentences)
     return "\n".join(parts).casefold()
 
 
 def listing_of(article: Article, file: str = "") -> Listing:
-    return Listing(article.path, article.title, article.date, article.source, fingerprint(article),
+    return Listing(article.path, article.full_title, article.date, article.source, fingerprint(article),
                    len(article.sentences), article.word_count, tuple(article.warnings), tuple(article.topics),
                    search_text(article), file or article.path)
 

@@ -76,7 +76,8 @@ def test_markdown_has_footnotes(capsys, monkeypatch) -> None:
     code, out, _ = run_main(capsys, "summarize", "--format", "markdown", "--story", "seeds")
     assert code == 0
     assert "## Story summary" in out
-    assert "[^1]" in out and "\n[^1]: `seeds/" in out
+    assert "[^1]" in out and "\n[^1]: `0" in out  # seeds/0…: below the folder the files share
+    assert "`seeds/" not in out
 
 
 SIX_WORD_SENTENCES = [
@@ -97,12 +98,24 @@ def test_words_option_limits_length(capsys, tmp_path: Path) -> None:
         assert len(summary) == 3 and used == 18, (options, summary)  # three six-word sentences fit in 20, four do not
 
 
-def test_words_option_keeps_one_sentence_longer_than_the_budget(capsys, monkeypatch) -> None:
-    monkeypatch.chdir(PROJECT)
-    code, out, err = run_main(capsys, "summarize", "--format", "json", "--words", "5", "seeds/01-bellhaven-courier.txt")
-    assert code == 0, err
-    (only,) = json.loads(out)["articles"][0]["summary"]  # every sentence is longer than 5 words: one, not none
-    assert len(only["text"].split()) > 5
+@pytest.mark.parametrize("words", [5, 12, 20, 35, 60])
+def test_words_is_a_hard_limit(run_reader, words: int) -> None:
+    result = run_reader("summarize", "--format", "json", "--words", str(words), "seeds")
+    assert result.code == 0, result.err
+    articles = result.json()["articles"]  # type: ignore[index]
+    used = [sum(len(i["text"].split()) for i in a["summary"]) for a in articles]
+    assert used and max(used) <= words, used
+    if words >= 35:
+        assert min(used) > 0  # a budget every article has a sentence for is not left empty
+
+
+def test_a_word_limit_below_every_sentence_says_so(run_reader) -> None:
+    result = run_reader("summarize", "--words", "5", "seeds/01-bellhaven-courier.txt")
+    assert result.code == 0
+    assert "(no summary: no sentence fits in 5 words)" in result.out
+    assert result.err == "reader: seeds/01-bellhaven-courier.txt: no sentence fits in 5 words\n"
+    one = run_reader("summarize", "--words", "1", "--story", "seeds")
+    assert "0 of 1 word ·" in one.out and "no sentence fits in 1 word)" in one.out
 
 
 def test_piped_text_has_no_escape_codes_and_cites_file_lines(run_reader) -> None:

@@ -55,10 +55,10 @@ def test_show_text_numbers_the_lines_of_each_file(capsys, tmp_path: Path) -> Non
     a, b = write_news(tmp_path / "news")
     assert show(a, b, format="text") == 0
     assert capsys.readouterr().out.splitlines() == [
-        "Harbour ferry halted", "text, utf-8, 3 sentences", "",
+        "Harbour ferry halted", "a.txt · text, utf-8, 3 sentences", "",
         "1 │ Harbour ferry halted", "2 │ ", "3 │ Ferries stopped running on Monday. Engineers found cracks in the pier.",
         "",
-        "School budget approved", "text, utf-8, 3 sentences", "",
+        "School budget approved", "b.txt · text, utf-8, 3 sentences", "",
         "1 │ School budget approved", "2 │ ", "3 │ The council approved the school budget on Tuesday. Teachers welcomed the vote.",
     ]
 

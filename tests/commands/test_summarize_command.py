@@ -42,7 +42,7 @@ def test_text_and_markdown(capsys, tmp_path: Path) -> None:
     assert run_summarize(options(a, state=state, format="markdown", algorithm="lead", sentences=1)) == 0
     assert capsys.readouterr().out == (
         "## Harbour ferry halted\n\n- Ferries stopped running on Monday.[^1]\n\n"
-        f"[^1]: `{a}` line 3\n"
+        "[^1]: `a.txt` line 3\n"
     )
 
 

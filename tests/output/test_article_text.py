@@ -50,7 +50,7 @@ def test_render_numbers_every_line_and_marks_removed_ones_with_the_reason() -> N
     render_article(ferry(), console)
     assert out.getvalue().splitlines() == [
         "Ferry halted",
-        "markdown, utf-8, 3 sentences",
+        "ferry.md · markdown, utf-8, 3 sentences",
         "",
         "1 ┊ ---  [front matter]",
         "2 ┊ title: Ferry halted",
@@ -84,7 +84,7 @@ def test_header_lists_every_fact_one_per_line() -> None:
                           Related(url="https://example.com/other")])
     assert header(item).plain.splitlines() == [
         "Ferry halted",
-        "Harbour Post · 2026-03-01 · markdown, utf-8, 3 sentences",
+        "ferry.md · Harbour Post · 2026-03-01 · markdown, utf-8, 3 sentences",
         "https://example.com/ferry",
         "topics: Transport, Harbour",
         "related: Older story · The Wire · 2026-02-01",
@@ -99,7 +99,7 @@ def test_header_of_an_untitled_file_of_glued_copies() -> None:
                              Segment(LineSpan(9, 12))])
     assert header(item).plain.splitlines() == [
         "(untitled)",
-        "text, cp1252, 0 sentences · 3 glued copies (1 repeated): lines 1-4, 5-8 repeats #1, 9-12",
+        "glued.txt · text, cp1252, 0 sentences · 3 glued copies (1 repeated): lines 1-4, 5-8 repeats #1, 9-12",
     ]
 
 

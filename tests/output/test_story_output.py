@@ -64,11 +64,11 @@ def test_story_text() -> None:
     assert out.getvalue() == (
         "Story summary · 9 of 160 words · 4 sources from 3 outlets · 2 inputs left out\n"
         " 1. The bridge opened on Monday.\n"
-        "    a.txt:3  · 2 outlets  also: b.md:5, c.txt:7 (copy of The Wire, in other words)\n"
+        "    news/a.txt:3  · 2 outlets  also: news/b.md:5, wire/c.txt:7 (copy of The Wire, in other words)\n"
         " 2. Tolls start in May.\n"
-        "    a.txt:4  · only in a.txt\n"
-        "Left out: other.txt — another story: about a museum\n"
-        "Left out: glued.txt (copy 2) — a repeat of copy 1\n"
+        "    news/a.txt:4  · only in a.txt\n"
+        "Left out: news/other.txt — another story: about a museum\n"
+        "Left out: news/glued.txt (copy 2) — a repeat of copy 1\n"
     )
 
 
@@ -90,8 +90,8 @@ def test_story_markdown_has_a_footnote_per_place() -> None:
         "\n"
         "**Left out**\n"
         "\n"
-        "- other.txt — another story: about a museum\n"
-        "- glued.txt (copy 2) — a repeat of copy 1\n"
+        "- news/other.txt — another story: about a museum\n"
+        "- news/glued.txt (copy 2) — a repeat of copy 1\n"
         "\n"
         "[^1]: `news/a.txt` line 3 — a.txt\n"
         "[^2]: `news/b.md` line 5 — The Courier\n"
