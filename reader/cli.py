@@ -58,8 +58,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="sentences per summary (default 3; --words wins when both are given); "
                                 "with --story, at most N sentences within the word budget")
     summarize.add_argument("--words", type=_positive, metavar="N",
-                           help="words per summary instead of a sentence count; with --story, the word budget "
-                                "(default 160, or the config's story_words)")
+                           help="at most N words per summary, a hard limit (instead of a sentence count); "
+                                "with --story, the word budget (default 160, or the config's story_words)")
     summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=None, metavar="NAME",
                            help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM}, or the config's)")
     summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
