@@ -95,6 +95,7 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
         article.format = "html"
         page = parse_html(text)
+        article.warnings.extend(page.warnings)
         article.markup = code_removed(page.code, index)
         return _Shape(from_mapping(page.meta), page.blocks, list(page.dropped))
     meta, body_start, excerpt_span = Metadata(), 0, None

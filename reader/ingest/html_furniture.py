@@ -6,7 +6,7 @@ words in its class/id), never by one publisher's phrases, so it works on pages n
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -105,6 +105,8 @@ def classify(tag: str, attrs: dict[str, str | None], in_content: bool) -> tuple[
 # -- choosing the main text -----------------------------------------------------------------------
 
 OUTSIDE = {"article": "outside article", "main": "outside main content"}
+NOT_MAIN = "not main text"
+_CONTAINER_REASONS = frozenset({*OUTSIDE.values(), "link list"})  # where a block is, or its shape: not furniture
 
 
 @dataclass(slots=True)
@@ -131,12 +133,14 @@ class Rec:
 
 
 def choose(recs: list[Rec], regions: list[Region], articles: list[int], mains: list[int],
-           title: str) -> tuple[list[Block], list[tuple[int, int, str]]]:
+           title: str, guide: Sequence[bool] | None = None) -> tuple[list[Block], list[tuple[int, int, str]]]:
     """Keep the non-furniture blocks of the best <article> (else <main>, else the body).
 
     Returns the kept blocks and (start, end, reason) for every left-out block that held text,
     neighbours with the same reason merged. `articles`/`mains` give, per element, the furniture
-    region it sits in.
+    region it sits in. `guide`, when given, says per block whether a main-text library kept it: it
+    decides, but never for a block inside a furniture region, and the structural reason names why
+    a block it left out was left out.
     """
 
     def reason(region: int, stop: int, veto: Set[int] = frozenset(), relaxed: bool = False) -> str | None:
@@ -176,6 +180,11 @@ def choose(recs: list[Rec], regions: list[Region], articles: list[int], mains: l
         else:
             found = reason(rec.region, -1, veto) or OUTSIDE[mode]
         why.append(found)
+    if guide is not None:
+        # The library decides, except that a block inside furniture reader recognises (a share bar, a
+        # "most read" box, a nav) stays out: on the benchmark's pages that only ever removed noise.
+        why = [None if keep and (found is None or found in _CONTAINER_REASONS) else found or NOT_MAIN
+               for keep, found in zip(guide, why)]
     _rescue_headline(recs, why, title)
     return [rec.block for rec, w in zip(recs, why) if w is None], _dropped(recs, why)
 
@@ -225,7 +234,7 @@ def _rescue_headline(recs: list[Rec], why: list[str | None], title: str) -> None
                               and min(len(have), len(want)) >= 0.6 * max(len(have), len(want))):
             pick = i
             break
-        if i < kept[0] and why[i] in OUTSIDE.values():
+        if i < kept[0] and (why[i] in OUTSIDE.values() or why[i] == NOT_MAIN):
             pick = i
     if pick >= 0:
         why[pick] = None

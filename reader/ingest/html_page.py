@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from reader.ingest.blocks import Block
 from reader.ingest.html_code import CodeSpans
 from reader.ingest.html_furniture import Rec, Region, choose, classify
+from reader.ingest.html_library import main_text_guide
 from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
 
 
@@ -25,6 +26,7 @@ class HtmlPage:
     blocks: list[Block] = field(default_factory=list)
     dropped: list[tuple[int, int, str]] = field(default_factory=list)
     code: list[tuple[int, int, str]] = field(default_factory=list)  # head, scripts, styles: markup, not text
+    warnings: list[str] = field(default_factory=list)  # the main-text library could not help, and why
 
 
 _SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
@@ -39,13 +41,19 @@ def looks_like_html(text: str) -> bool:
     return len(_P_OPEN.findall(head)) >= 3 and head.lower().count("</p>") >= 2
 
 
-def parse_html(text: str) -> HtmlPage:
-    """Metadata, main text and dropped furniture of a decoded HTML page; never raises on bad markup."""
+def parse_html(text: str, library: bool = True) -> HtmlPage:
+    """Metadata, main text and dropped furniture of a decoded HTML page; never raises on bad markup.
+
+    With `library`, trafilatura picks the main text among reader's blocks (html_library); reader's
+    own furniture rules decide when it cannot.
+    """
     parser = _Parser(text)
     parser.run()
     meta = parser.meta.result()
-    blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""))
-    return HtmlPage(meta, blocks, dropped, parser.code.spans)
+    guide, warnings = main_text_guide(text, [rec.block.text for rec in parser.recs]) if library else (None, [])
+    blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""),
+                             guide)
+    return HtmlPage(meta, blocks, dropped, parser.code.spans, warnings)
 
 
 _VOID = frozenset("area base basefont bgsound br col embed frame hr img input keygen link meta param source track "

@@ -94,13 +94,18 @@ def reader_article(data: bytes) -> Article:
 
 
 def reader_text(data: bytes) -> str:
-    """reader's article body: every kept sentence, except the headline (the truth leaves headlines out)."""
+    """reader's article body: every kept sentence but the headline area, which the truth leaves out.
+
+    The headline area is the headings before the first paragraph (the h1 reader keeps, a kicker), and
+    any heading that is the page title."""
     article = reader_article(data)
     title = " ".join((article.title or "").split()).casefold()
     lines: list[str] = []
     block = -1
+    body = False
     for sentence in article.sentences:
-        if sentence.kind == "heading" and " ".join(sentence.text.split()).casefold() == title:
+        body = body or sentence.kind != "heading"
+        if sentence.kind == "heading" and (not body or " ".join(sentence.text.split()).casefold() == title):
             continue
         if sentence.block != block and lines:
             lines.append("\n")
@@ -109,6 +114,18 @@ def reader_text(data: bytes) -> str:
         lines.append(sentence.text)
         block = sentence.block
     return "".join(lines)
+
+
+def reader_own_text(data: bytes) -> str:
+    """reader's body with its own furniture rules only (the fallback when the library cannot help)."""
+    from reader.ingest import html_page
+
+    guide = html_page.main_text_guide
+    html_page.main_text_guide = lambda page, blocks: (None, [])  # type: ignore[assignment]
+    try:
+        return reader_text(data)
+    finally:
+        html_page.main_text_guide = guide
 
 
 def trafilatura_text(data: bytes) -> str:
@@ -172,9 +189,12 @@ def main() -> None:
     parser.add_argument("--key", help="pages whose key starts with this; prints their differences")
     parser.add_argument("--worst", type=int, default=12, help="how many worst pages to list (dev half only)")
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--own", action="store_true", help="also reader with its own rules only (no library)")
     parser.add_argument("--show-held", action="store_true", help="also list the worst held-out pages")
     args = parser.parse_args()
     extractors: dict[str, Callable[[bytes], str]] = {"reader": reader_text}
+    if args.own:
+        extractors["reader-own"] = reader_own_text
     if not args.no_trafilatura:
         try:
             import trafilatura  # noqa: F401
