@@ -16,30 +16,16 @@ from reader.ingest import load_article
 from reader.model import Article, LoadError
 from reader.output.story_facts import plural
 from reader.output.summary_text import NO_FIT
-from reader.summarize import SummaryItem, summarize_article, summarize_units
-from reader.summarize.units import candidate_units
+from reader.summarize import summarize_article
 from reader.summarize.digest import ArticleDigest, digest_of
 from reader.triage.catalog import Input, through_cache
 from reader.triage.ingest_cache import FileStamp, IngestCache
 
 
-def within_words(article: Article, algorithm: str, count: int | None, words: int | None) -> list[SummaryItem]:
-    """The article's summary, never longer than `words` (a hard limit, as --words promises).
-
-    The summarizers always take their best sentence, even one longer than the budget; then the
-    summary is made again from the sentences that fit, so the budget holds and is filled as it can be.
-    """
-    items = summarize_article(article, algorithm, count, words)
-    if words is None or sum(len(i.text.split()) for i in items) <= words:
-        return items
-    fitting = [u for u in candidate_units([article]) if len(u.text.split()) <= words]
-    return summarize_units(fitting, algorithm, count, words, article.title)
-
-
 def summary_digest(article: Article, algorithm: str, count: int | None, words: int | None) -> ArticleDigest:
     """The digest `reader summarize` prints: the full title (text output shortens it), the hard word limit,
     and a warning when no sentence is short enough for it."""
-    items = within_words(article, algorithm, count, words)
+    items = summarize_article(article, algorithm, count, words)  # --words is a hard limit there
     digest = digest_of(article, items)
     warnings = digest.warnings
     if words is not None and not items and article.sentences:

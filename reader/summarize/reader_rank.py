@@ -109,7 +109,7 @@ def mmr_select(scores: np.ndarray, similarity: Similarity, count: int | None, wo
         else:
             gain = scores.astype(np.float64)
         best = int(np.argmax(np.where(available, gain, -np.inf)))
-        if word_budget is not None and chosen and words + word_counts[best] > word_budget:
+        if word_budget is not None and words + word_counts[best] > word_budget:  # a hard limit
             available[best] = False
             continue
         chosen.append(best)

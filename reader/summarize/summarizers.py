@@ -48,7 +48,7 @@ def _by_budget(ranked: Sequence[int], units: Sequence[Unit], count: int | None, 
     used = 0
     for i in ranked:
         size = len(units[i].text.split())
-        if words is not None and chosen and used + size > words:
+        if words is not None and used + size > words:  # a hard limit: a longer sentence is passed over
             continue
         chosen.append(i)
         used += size
