@@ -8,7 +8,7 @@ from pathlib import Path
 from collections.abc import Iterable, Mapping, Sequence
 from time import monotonic, sleep
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.actions import ActionParseResult
 from textual.binding import Binding, BindingType
@@ -22,6 +22,7 @@ from reader.output.sanitize import one_line
 from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
 from reader.tui.keys import key_commands
+from reader.tui import library_prefs
 from reader.tui.library import Library
 from reader.tui.library_session import Flushed, LibrarySession
 from reader.tui.messages import MarksChanged, StepRequested
@@ -34,10 +35,12 @@ from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.screens.tag_dialog import TagDialog
+from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.triage_session import TriageSession
 from reader.tui.contained import contained, report_bug, write_crash_log
 
-KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen)
+KEYMAP_SCREENS = (LibraryScreen, ArticleScreen, StoryScreen, CompareScreen, HelpScreen, TagDialog, TagPicker)
 
 RETRY_SECONDS = 1.0  # between attempts to save marks while the database is locked
 EXIT_WAIT_SECONDS = 5.0  # how long quitting waits for a locked database before giving up on unsaved marks
@@ -98,10 +101,19 @@ class ReaderApp(App[None]):
         for problem in self.triage.problems:
             self.notify(problem, title="state", severity="warning", timeout=10, markup=False)
         self.session = LibrarySession(self.triage, self.library)
+        library_prefs.restore(self.session, library_prefs.load_library_prefs())
         self.library_screen = LibraryScreen(self.paths, self.session,
                                             mark_read_on_open=self.config.settings.mark_read_on_open,
                                             cache_path=cache_beside(self.state_path))
         self.push_screen(self.library_screen)
+
+    @contained
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the tag dialog was opening went to the screen below (which still had the
+        focus) and came back up unhandled: the dialog takes it, so fast typing is not lost."""
+        screen = self.screen
+        if isinstance(screen, TagDialog) and screen.type_ahead(event):
+            event.prevent_default()  # taken: not Textual's own key handling as well
 
     @contained
     def on_app_focus(self) -> None:
@@ -156,11 +168,12 @@ class ReaderApp(App[None]):
         """From an article: the next (or previous) unread article of the library, in its order."""
         if self.session is None:
             return
-        found = self.session.unread_after(message.key, message.step)
-        if found is None:
-            self.notify("No more unread articles this way.", severity="information", timeout=2)
+        step = self.session.step_unread(message.key, message.step)
+        if step.notice is not None:
+            self.notify(step.notice, severity="information", timeout=2)
+        if step.entry is None:
             return
-        screen = article_screen_for(self.session, found, self.config.settings.mark_read_on_open)
+        screen = article_screen_for(self.session, step.entry, self.config.settings.mark_read_on_open)
         if isinstance(screen, LoadError):
             self.notify(str(screen), title="cannot open", severity="error", markup=False)
             return
@@ -208,8 +221,12 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield from key_commands(screen)
+        """Textual's commands, then every key of the screen; a Textual command that one of ours
+        names too ("Quit", "Keys") is left out, so the palette lists each command once."""
+        ours = list(key_commands(screen))
+        titles = {command.title for command in ours}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in titles)
+        yield from ours
 
 
 def make_app(paths: Sequence[str | os.PathLike[str]], theme: str | None = None, state: str | None = None) -> ReaderApp:

@@ -36,6 +36,25 @@ class Redraw:
     notice: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class UnreadStep:
+    """Where `n`/`p` go: the unread entry found (None: no other unread one), and whether the search
+    went past the end of the list and came round from the other end (the user is told)."""
+
+    entry: Entry | None
+    step: int
+    wrapped: bool = False
+
+    @property
+    def notice(self) -> str | None:
+        """What to tell the user: nothing when the step simply moved on."""
+        if self.entry is None:
+            return "No other unread article in this view."
+        if self.wrapped:
+            return f"Wrapped around to the {'first' if self.step > 0 else 'last'} unread article."
+        return None
+
+
 @dataclass(slots=True)
 class _Write:
     """A queued store write: actions applied to keys, or (undo) states put back."""
@@ -122,6 +141,17 @@ class LibrarySession:
             if not state.read and not state.archived:
                 return entry
         return None
+
+    def step_unread(self, key: str | None, step: int) -> UnreadStep:
+        """Like `unread_after`, but past the last (or first) row it comes round from the other end,
+        as mail readers do; the row at `key` itself is never the answer."""
+        found = self.unread_after(key, step)
+        if found is not None:
+            return UnreadStep(found, step)
+        around = self.unread_after(None, step) if key is not None else None
+        if around is None or around.key == key:
+            return UnreadStep(None, step)
+        return UnreadStep(around, step, wrapped=True)
 
     # -- selection ---------------------------------------------------------------------------------
 

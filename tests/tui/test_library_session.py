@@ -154,3 +154,26 @@ def test_stored_states_from_another_process_are_taken_unless_a_write_is_queued(
     session.toggle("star", [a])  # queued: a reload must not undo it on screen
     assert not session.reloaded({a.key: UNREAD, b.key: session.library.state_of(b)})
     assert session.library.state_of(a).starred
+
+
+def test_next_unread_wraps_around_and_says_so(session: LibrarySession) -> None:
+    a, b, c = (e.key for e in session.shown)
+    session.toggle_one(b, "read")
+    forward = session.step_unread(a, 1)
+    assert forward.entry is not None and forward.entry.key == c and not forward.wrapped and forward.notice is None
+    around = session.step_unread(c, 1)  # past the last row: back to the first unread one
+    assert around.entry is not None and around.entry.key == a and around.wrapped
+    assert around.notice is not None and "first" in around.notice
+    back = session.step_unread(a, -1)  # before the first row: round to the last unread one
+    assert back.entry is not None and back.entry.key == c and back.wrapped and "last" in (back.notice or "")
+
+
+def test_next_unread_never_answers_the_row_itself(session: LibrarySession) -> None:
+    a, b, c = (e.key for e in session.shown)
+    session.toggle_one(b, "read")
+    session.toggle_one(c, "read")
+    alone = session.step_unread(a, 1)  # the only unread article is the cursor's own
+    assert alone.entry is None and alone.notice is not None
+    session.toggle_one(a, "read")
+    none = session.step_unread(None, 1)
+    assert none.entry is None and not none.wrapped and none.notice is not None

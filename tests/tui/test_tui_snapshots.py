@@ -81,3 +81,28 @@ def test_article_snapshot_per_theme(snap_compare, theme: str) -> None:  # type: 
         await settle(pilot)
 
     assert snap_compare(make_app(["seeds"], theme=theme), terminal_size=SIZE, run_before=open_and_follow)
+
+
+# -- 80x24, where the terminal conventions show (issue 12): the footer keeps `? Keys` and `q Quit` at
+#    the right and hides whole keys that do not fit, an empty view says why, a pending comparison has
+#    a line of its own
+
+SMALL = (80, 24)
+
+
+def test_empty_archived_view_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def archived(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("v", "v")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SMALL, run_before=archived)
+
+
+def test_compare_prompt_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def pick_one(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"meteorite", "enter", "c")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SMALL, run_before=pick_one)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from rich.segment import Segment
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.worker import WorkerFailed, WorkerState
@@ -69,3 +70,21 @@ def file_lines(path: Path, encoding: str = "utf-8") -> list[str]:
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
+
+
+async def press(pilot: Pilot[object], *keys: str) -> None:
+    """Press the keys, then wait for what they started (workers, screens) to finish."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+def screen_rows(app: App[object]) -> list[str]:
+    """The text of every terminal row as the app paints it now, all layers composited (pinned Textual <9)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def write_config(home: Path, text: str) -> None:
+    """A config.toml in the private READER_HOME of the test."""
+    folder = home / "config"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(text, encoding="utf-8")

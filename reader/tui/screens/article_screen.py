@@ -52,7 +52,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the previous screen, cursor where it was", id="article.back"),
+        Binding("q,escape", "back", "Back", tooltip="back to the previous screen, cursor where it was", id="article.back"),
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the source or the summary", id="article.focus_next"),
         Binding("plus,equals_sign", "longer", "Longer", tooltip="one more summary sentence", id="article.longer"),
         Binding("minus", "shorter", "Shorter", tooltip="one fewer summary sentence", id="article.shorter"),
@@ -158,7 +158,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     def set_summary_title(self, busy: bool) -> None:
         pane = self.query_one("#summary-pane")
         pane.border_title = f"Summary · {self.algorithm} · {self.summary_length_label}"
-        pane.border_subtitle = "computing…" if busy else "+/- length · A algorithm"
+        pane.border_subtitle = "computing…" if busy else self.keys_hint()
         pane.set_class(busy, "-busy")
 
     def compute_summary(self, worker: Worker[list[SummaryItem]]) -> list[SummaryItem]:

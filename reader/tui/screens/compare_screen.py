@@ -36,7 +36,7 @@ class CompareScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the library", id="compare.back"),
+        Binding("q,escape", "back", "Back", tooltip="back to the library", id="compare.back"),
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the other article", id="compare.focus_next"),
         Binding("n", "step(1)", "Next shared", tooltip="cite the next shared sentence in both articles", id="compare.step_next"),
         Binding("p", "step(-1)", "Previous shared", tooltip="cite the previous shared sentence in both", id="compare.step_previous"),

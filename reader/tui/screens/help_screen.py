@@ -31,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
     """A modal list of the keys of the screen it was opened from; escape or ? closes it."""
 
     BINDINGS: list[BindingType] = [
-        Binding("escape,question_mark", "close", "Close help"),
+        Binding("q,escape,question_mark", "close", "Close help", id="help.close"),
     ]
 
     def __init__(self, under: Screen[object]) -> None:

@@ -24,6 +24,9 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.output.sanitize import one_line
 from reader.triage import ArticleState
 from reader.model import Article, LoadError
+from reader.tui import library_prefs
+from reader.tui.empty_note import EmptyKeys, empty_note
+from reader.tui.keys import key_of
 from reader.tui.library import Entry, SortKey, View, open_article
 from reader.tui.library_session import LibrarySession, Redraw
 from reader.tui.loader_worker import Batch, load_batches
@@ -40,6 +43,7 @@ from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.contained import contained
 
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
+PROMPT_TITLE = 50  # characters of the first article's title in the compare prompt: two lines at 80 columns
 SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "source",
                SortKey.TITLE: "title", SortKey.LENGTH: "length"}
 
@@ -110,9 +114,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="counts", markup=False)
+        yield Static(id="compare-prompt", markup=False)
         yield ProgressBar(id="progress", show_eta=False)
         yield Input(placeholder="filter: title, source, topics, text", id="filter")
         yield ArticleTable(id="articles")
+        yield Static(id="empty", markup=False)
         yield FailureList(id="failures")
         yield ReaderFooter()
 
@@ -213,10 +219,32 @@ class LibraryScreen(Screen[None]):
             parts.append(f" · filter: “{one_line(session.query)}”")
         arrow = "↓" if session.reverse else "↑"
         parts.append((f" · sorted by {SORT_LABELS[session.sort_key]} {arrow}", "$text-muted"))
-        if session.picked is not None:
-            title = one_line(self.library.entry(session.picked).listing.title or "(untitled)")[:40]
-            parts.append((f" · compare: “{title}” — press c on a second article", "$text-accent"))
         self.query_one("#counts", Static).update(Content.assemble(*parts))
+        self._show_compare_prompt()
+        self._show_empty_note()
+
+    def _show_compare_prompt(self) -> None:
+        """The pending comparison on a line of its own (it wraps rather than being cut at 80 columns)."""
+        picked = self.session.picked
+        self.set_class(picked is not None, "-comparing")
+        if picked is None:
+            return
+        title = one_line(self.library.entry(picked).listing.title or "(untitled)")
+        if len(title) > PROMPT_TITLE:
+            title = title[:PROMPT_TITLE - 1].rstrip() + "…"
+        self.query_one("#compare-prompt", Static).update(Content.assemble(
+            ("compare ", "bold"), f"“{title}” ",
+            (f"— {key_of(self, 'compare')} on a second article, {key_of(self, 'clear')} cancels", "$text-muted")))
+
+    def _show_empty_note(self) -> None:
+        """Once loading is over, an empty table says why and which key shows something."""
+        empty = not self.shown and not self.has_class("-loading")
+        self.set_class(empty, "-empty")
+        if empty:
+            session, keys = self.session, EmptyKeys(key_of(self, "next_view"), key_of(self, "clear"))
+            note = empty_note(session.view, session.view_tag, session.query, len(self.library.entries),
+                              len(self.library.failures), keys)
+            self.query_one("#empty", Static).update(Content(note))
 
     def _arrange(self) -> None:
         """Re-filter and re-sort all entries, keeping the cursor on the same article."""
@@ -280,6 +308,11 @@ class LibraryScreen(Screen[None]):
     def sort_by(self, key: SortKey) -> None:
         self.session.sort_by(key)
         self._arrange()
+        self._remember()
+
+    def _remember(self) -> None:
+        """Keep the view and sort for the next run."""
+        library_prefs.remember(library_prefs.of(self.session))
 
     @on(ArticleTable.SortChosen)
     @contained
@@ -330,10 +363,12 @@ class LibraryScreen(Screen[None]):
     def action_next_view(self) -> None:
         self.session.next_view()
         self._arrange()
+        self._remember()
 
     def show_view(self, view: View, tag: str | None = None) -> None:
         self.session.show_view(view, tag)
         self._arrange()
+        self._remember()
 
     def action_tag_view(self) -> None:
         tags = self.session.triage.all_tags()
@@ -348,11 +383,11 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(TagPicker(tags), callback=done)
 
     def action_step_unread(self, step: int) -> None:
-        found = self.session.unread_after(self.table.current_key, step)
-        if found is None:
-            self.notify("No more unread articles this way.", severity="information", timeout=2)
-        else:
-            self.table.move_to(found.key)
+        found = self.session.step_unread(self.table.current_key, step)
+        if found.notice is not None:
+            self.notify(found.notice, severity="information", timeout=2)
+        if found.entry is not None:
+            self.table.move_to(found.entry.key)
 
     # -- opening -----------------------------------------------------------------------------------
 

@@ -56,11 +56,12 @@ class StoryScreen(SummaryScreen[StorySummary]):
     HORIZONTAL_BREAKPOINTS = PANE_BREAKPOINTS
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "back", "Back", tooltip="back to the library", id="story.back"),
+        Binding("q,escape", "back", "Back", tooltip="back to the library", id="story.back"),
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the story or the places", id="story.focus_next"),
         Binding("plus,equals_sign", "longer", "Longer", tooltip=f"{STORY_WORDS.step} more words", id="story.longer"),
         Binding("minus", "shorter", "Shorter", tooltip=f"{STORY_WORDS.step} fewer words", id="story.shorter"),
-        Binding("a", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
+        Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
+        Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
     ]
 
     def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
@@ -129,7 +130,7 @@ class StoryScreen(SummaryScreen[StorySummary]):
         pane = self.query_one("#story-pane")
         cap = f" · at most {self.cap} sentences" if self.cap else ""
         pane.border_title = f"Story · {self.algorithm} · {self.summary_length_label}{cap}"
-        pane.border_subtitle = "computing…" if busy else "enter opens · +/- length · a algorithm"
+        pane.border_subtitle = "computing…" if busy else f"enter opens · {self.keys_hint()}"
         pane.set_class(busy, "-busy")
 
     def compute_summary(self, worker: Worker[StorySummary]) -> StorySummary:

@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.config import Settings
 from reader.output.sanitize import one_line
+from reader.tui.keys import key_of
 from reader.tui.memory import release_render_caches
 from reader.tui.contained import contained
 
@@ -78,6 +79,11 @@ class SummaryScreen(Screen[None], Generic[Result]):
     def summary_length_label(self) -> str:
         """`3 sentences`, `160 words`: for the pane title."""
         return self.LENGTH.label(self.length)
+
+    def keys_hint(self) -> str:
+        """`+/- length · A algorithm` for the pane's subtitle, with the keys as bound now (keymap included)."""
+        return (f"{key_of(self, 'longer')}/{key_of(self, 'shorter')} length · "
+                f"{key_of(self, 'next_algorithm')} algorithm")
 
     # -- what a subclass supplies ----------------------------------------------------------------
 

@@ -1,12 +1,19 @@
-"""A small dialog to edit an article's tags: comma-separated, completing existing tags as you type."""
+"""A small dialog to edit an article's tags: comma-separated, completing existing tags as you type.
+
+A tag the store would refuse is said inside the dialog, under the line being typed, as soon as it
+is typed: a toast over the library disappeared after a few seconds while the dialog, still open,
+went on taking the keys the user now meant for the library. Keys typed right after `t`, before the
+dialog is up, are typed into the line (`type_ahead`); they used to be lost.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
@@ -48,19 +55,63 @@ class TagDialog(ModalScreen[frozenset[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Input(", ".join(self.tags), placeholder="tags, comma-separated", id="tags",
-                        suggester=TagSuggester(self.known, case_sensitive=False))
+            # The line ends in ", " after existing tags and nothing is selected: typing adds a tag
+            # instead of replacing the article's tags with the first letter typed.
+            yield Input(", ".join(self.tags) + (", " if self.tags else ""), placeholder="tags, comma-separated",
+                        id="tags", suggester=TagSuggester(self.known, case_sensitive=False), select_on_focus=False)
+            yield Static(id="tag-error", markup=False)
             yield Static("enter: save · escape: cancel · → accepts a completion", id="tag-help", markup=False)
+
+    def _problem(self, text: str) -> str | None:
+        """Why the store would refuse `text`, or None when every tag in it is fine."""
+        try:
+            parse_tags(text)
+        except TagError as exc:
+            return str(exc)
+        return None
+
+    def _show_problem(self, problem: str | None) -> None:
+        self.set_class(problem is not None, "-invalid")
+        self.query_one("#tag-error", Static).update(Content(problem or ""))
+
+    def type_ahead(self, event: events.Key) -> bool:
+        """Take a key typed before the dialog was up (the app hands it over); whether it was taken.
+
+        Keys typed right after `t` go to the widget that had the focus then, below the dialog, and
+        come back up unhandled; characters and enter are replayed here, in order, instead of lost.
+        """
+        if event.key != "enter" and not (event.is_printable and event.character):
+            return False
+        self.post_message(events.Key(event.key, event.character))
+        return True
+
+    @contained
+    async def on_key(self, event: events.Key) -> None:
+        """A key that reached the dialog itself, not its line (typed ahead, or before the line had
+        focus): a character is typed into the line, enter saves."""
+        line = self.query_one("#tags", Input)
+        if event.key == "enter":
+            event.stop()
+            await line.action_submit()
+        elif event.is_printable and event.character is not None:
+            event.stop()
+            line.focus()
+            line.insert_text_at_cursor(event.character)
+
+    @on(Input.Changed, "#tags")
+    @contained
+    def check(self, event: Input.Changed) -> None:
+        """Say at once when the line holds a tag that cannot be saved; clear it once fixed."""
+        self._show_problem(self._problem(event.value))
 
     @on(Input.Submitted, "#tags")
     @contained
     def save(self, event: Input.Submitted) -> None:
-        try:
-            tags = parse_tags(event.value)
-        except TagError as exc:
-            self.notify(str(exc), title="tags", severity="error", markup=False)
+        problem = self._problem(event.value)
+        if problem is not None:  # the dialog stays, with the reason under the line
+            self._show_problem(problem)
             return
-        self.dismiss(tags)
+        self.dismiss(parse_tags(event.value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

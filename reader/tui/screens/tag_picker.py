@@ -19,7 +19,7 @@ from reader.tui.contained import contained
 class TagPicker(ModalScreen[str | None]):
     """Dismisses with the chosen tag, or None when cancelled."""
 
-    BINDINGS: list[BindingType] = [Binding("escape", "cancel", "Cancel", id="tag_picker.cancel")]
+    BINDINGS: list[BindingType] = [Binding("q,escape", "cancel", "Cancel", id="tag_picker.cancel")]
 
     def __init__(self, tags: Sequence[TagCount]) -> None:
         super().__init__()

@@ -1,22 +1,89 @@
-"""Textual's Footer without its slow leak of key widgets.
+"""Textual's Footer with `?` and `q` kept in sight, and without its slow leak of key widgets.
 
-Footer recomposes its FooterKey widgets whenever the bindings change (every focus change, every
-screen switch) and each new key data-binds `compact`, registering a watcher on the Footer; the
-watchers of removed keys are only pruned when `compact` itself changes, which it never does here.
-So every recompose kept ~10 dead widgets with their render caches alive (measured: 354 after 20
-article opens), growing memory and the garbage collector's pauses. Pinned Textual (<9): revisit
-when upgrading.
+Pinned keys: Textual's Footer lays every key out in one row from the left, so at 80 columns the
+app-wide keys, which come last, were cut off (`q Quit`, `? Keys`). The keys that get a user out
+of trouble (help, back, quit) are put in a group docked at the right beside the palette key;
+the screen's other keys fill the rest of the row, and those that would not fit whole are hidden rather than cut mid-word (`? Keys` lists them).
+
+Leak: Footer recomposes its FooterKey widgets whenever the bindings change (every focus change,
+every screen switch) and each new key data-binds `compact`, registering a watcher on the Footer;
+the watchers of removed keys are only pruned when `compact` itself changes, which it never does
+here. So every recompose kept ~10 dead widgets with their render caches alive (measured: 354
+after 20 article opens), growing memory and the garbage collector's pauses. Pinned Textual (<9):
+revisit both when upgrading.
 """
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import HorizontalGroup
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from reader.tui.contained import contained
+
+PINNED_ACTIONS = frozenset({"help", "quit", "back", "close", "cancel"})  # what gets a user out, on any screen
 
 
 class ReaderFooter(Footer):
-    """A Footer that drops the watchers of key widgets it has removed."""
+    """A Footer whose help, back and quit keys never scroll off, and that drops dead key watchers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._widths: WeakKeyDictionary[FooterKey, int] = WeakKeyDictionary()  # measured while shown
+
+    def compose(self) -> ComposeResult:
+        """One key per action, as Footer shows them (reader declares no binding groups), pinned ones on the right."""
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        first: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show:
+                first.setdefault(binding.action, (binding, enabled, tooltip))
+        pinned = [shown for action, shown in first.items() if action in PINNED_ACTIONS]
+        for action, (binding, enabled, tooltip) in first.items():
+            if action not in PINNED_ACTIONS:
+                yield self._key(binding, enabled, tooltip)
+        with HorizontalGroup(id="pinned-keys"):
+            for binding, enabled, tooltip in sorted(pinned, key=lambda shown: shown[0].action != "help"):
+                yield self._key(binding, enabled, tooltip)
+            palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+            if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
+                yield FooterKey(palette.binding.key, self.app.get_key_display(palette.binding),
+                                palette.binding.description, palette.binding.action, classes="-command-palette",
+                                disabled=not palette.enabled,
+                                tooltip=palette.binding.tooltip or palette.binding.description)
+
+    def _key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
+        return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
+                         disabled=not enabled, tooltip=tooltip).data_bind(compact=Footer.compact)
 
     async def recompose(self) -> None:
         await super().recompose()
         watchers = getattr(self, "__watchers", {}).get("compact")  # where Textual keeps watchers
         if watchers:
             watchers[:] = [(node, callback) for node, callback in watchers if node.is_attached]
+        self.call_after_refresh(self._fit)  # once the new keys are laid out and can be measured
+
+    @contained
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the screen's keys, in order, while each fits whole left of the pinned ones; hide the rest."""
+        keys = list(self.query_children(FooterKey))
+        for key in keys:
+            if key not in self._widths and key.display and key.outer_size.width:
+                self._widths[key] = key.outer_size.width
+        if any(key not in self._widths for key in keys):  # not laid out yet: measure after the next refresh
+            self.call_after_refresh(self._fit)
+            return
+        pinned = self.query("#pinned-keys")
+        room = self.size.width - (pinned.first().outer_size.width if pinned else 0)
+        used = 0
+        for key in keys:
+            used += self._widths[key]
+            key.display = used <= room
