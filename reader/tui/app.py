@@ -200,6 +200,11 @@ class ReaderApp(App[None]):
             report_bug(self, error, action if isinstance(action, str) else action[1])
             return True
 
+    @property
+    def crashed(self) -> bool:
+        """Whether a bug outside reader's handlers is ending the app (see `_handle_exception`)."""
+        return self._crash is not None
+
     def _handle_exception(self, error: Exception) -> None:
         """Keep the traceback for the crash log; Textual then exits (and Pilot re-raises in tests)."""
         self._crash = "".join(traceback.format_exception(error))

@@ -33,15 +33,28 @@ def write_crash_log(text: str) -> Path | None:
     try:
         folder = state_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
-        path.write_text(text, encoding="utf-8", errors="backslashreplace")
-        return path
+        stem = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        for n in range(100):  # two bugs in one second each get their own log
+            path = folder / (f"{stem}.log" if n == 0 else f"{stem}-{n}.log")
+            try:
+                with path.open("x", encoding="utf-8", errors="backslashreplace") as log:
+                    log.write(text)
+                return path
+            except FileExistsError:
+                continue
+        return None
     except OSError:
         return None
 
 
 def report_bug(node: DOMNode, error: BaseException, what: str) -> None:
-    """Log the traceback and tell the user in one notification what failed and where the log is."""
+    """Log the traceback and tell the user in one notification what failed and where the log is.
+
+    Once the app is ending after a bug elsewhere (`crashed`), a handler failing is a consequence of
+    that bug (a screen whose compose failed has none of its widgets): the first one is what the log says.
+    """
+    if getattr(node.app, "crashed", False):
+        return
     where = write_crash_log("".join(traceback.format_exception(error)))
     detail = f" (details in {where})" if where is not None else ""
     node.app.notify(one_line(f"{type(error).__name__}: {error}") + detail, title=f"{what} failed",

@@ -154,3 +154,11 @@ def test_every_handler_of_reader_is_contained() -> None:
                 if handler and not getattr(member, CONTAINED_MARK, False):
                     bare.append(f"{cls.__qualname__}.{name}")
     assert bare == ["ReaderApp.on_unmount"], bare  # leaving: its own guard, and a bug there is the crash line
+
+
+def test_two_bugs_in_one_second_keep_both_logs(private_home: Path) -> None:
+    from reader.tui.contained import write_crash_log
+
+    first, second = write_crash_log("first traceback"), write_crash_log("second traceback")
+    assert first is not None and second is not None and first != second
+    assert (first.read_text(), second.read_text()) == ("first traceback", "second traceback")
