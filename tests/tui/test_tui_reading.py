@@ -32,6 +32,19 @@ def numbered_rows(rows: list[str], lines: int) -> list[tuple[int, str]]:
     return found
 
 
+def notices(app: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app is asked to show (kept here: Textual drops expired ones)."""
+    seen: list[str] = []
+    real = app.notify  # type: ignore[attr-defined]
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return seen
+
+
 def visible(raw: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", raw)).split())
 
@@ -113,8 +126,9 @@ async def test_title_bar_names_the_file_and_its_outlet_and_the_header_folds() ->
         assert header.region.height == 1
 
 
-async def test_slash_finds_n_and_N_step_with_a_wrap_notice_and_escape_closes() -> None:
+async def test_slash_finds_n_and_N_step_with_a_wrap_notice_and_escape_closes(monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app([str(SEEDS)])
+    seen = notices(app, monkeypatch)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_article(pilot, HTML)
         view = screen.text_view
@@ -126,20 +140,20 @@ async def test_slash_finds_n_and_N_step_with_a_wrap_notice_and_escape_closes() -
         assert view.has_focus
         status = str(screen.query_one("#status").render())
         assert f"/{expected}" in status, status
-        seen = [view.cursor]
+        stops = [view.cursor]
         assert "council" in view.text_of_entry(view.cursor).casefold()
         hit_rows = [row for row in shown_lines(view) if "ouncil" in row]
         assert hit_rows  # the hit is on screen
         for _ in range(expected - 1):
             await pilot.press("n")
-            seen.append(view.cursor)
-        assert all("council" in view.text_of_entry(e).casefold() for e in seen)
-        assert seen == sorted(seen)
+            stops.append(view.cursor)
+        assert all("council" in view.text_of_entry(e).casefold() for e in stops)
+        assert stops == sorted(stops)
         await pilot.press("n")  # past the last hit: round to the first, with a notice
         await pilot.pause()
-        assert any("wrapped" in str(n.message) for n in app._notifications)
+        assert any("wrapped" in message for message in seen)
         await pilot.press("N")
-        assert view.cursor == seen[-1]
+        assert view.cursor == stops[-1]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen) and not screen.has_class("-finding")
@@ -175,10 +189,11 @@ async def test_o_opens_the_url_in_a_worker_or_says_there_is_none(monkeypatch: py
         await settle(pilot)
         assert opened == [screen.article.url] and screen.article.url
     app = make_app([str(SEEDS)])
+    seen = notices(app, monkeypatch)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_article(pilot, PLAIN)
         assert screen.article.url is None
         await pilot.press("o")
         await settle(pilot)
         assert len(opened) == 1
-        assert any("no URL" in str(n.message) for n in app._notifications)
+        assert any("no URL" in message for message in seen)

@@ -102,7 +102,8 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
                 yield text
                 shown_at = {t.line for t in readable.text.values()}
                 yield SourceView(self.lines, file_notes(self.article, shown_at), id="source")
-                yield Input(placeholder="find in this article · enter: go · escape: close", id="find")
+                yield Input(placeholder="find in this article · enter: go · escape: close", id="find",
+                            select_on_focus=False)  # letters typed right after `/` are kept, not selected
             with Vertical(id="summary-pane", classes="pane"):
                 yield SummaryView(id="summary")
         yield Static(id="status", markup=False)
@@ -251,7 +252,11 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     def action_find(self) -> None:
         self.add_class("-finding")
-        self.query_one("#find", Input).focus()
+        box = self.query_one("#find", Input)
+        # Show and focus it now, not after the keys already queued: typed fast, the letters after `/`
+        # would otherwise reach the screen's bindings (r, a, c ...). Widget.focus() is deferred.
+        self.app.stylesheet.update_nodes([box])
+        self.set_focus(box)
 
     @on(Input.Changed, "#find")
     @contained
