@@ -81,6 +81,7 @@ class ReaderApp(App[None]):
         self.unsaved_at_exit = 0  # marks the store refused until the end (reported by `run`)
         self._crash: str | None = None  # the traceback of a bug, written to a log on exit
         self._crash_summary = ""
+        self._crash_log: Path | None = None  # where the traceback was written, once
         self._busy_notice = False
         prepare_pool()
 
@@ -217,7 +218,9 @@ class ReaderApp(App[None]):
             super()._print_error_renderables()
             return
         self._exit_renderables.clear()
-        where = write_crash_log(self._crash)
+        if self._crash_log is None:  # Textual may ask twice (run_test, then run's caller): one log
+            self._crash_log = write_crash_log(self._crash)
+        where = self._crash_log
         detail = f"details in {where}" if where is not None else "the log could not be written"
         print(f"reader: internal error: {one_line(self._crash_summary)[:200]} ({detail})", file=sys.stderr)
 
