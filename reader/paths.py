@@ -22,6 +22,12 @@ def state_dir() -> Path:
     return Path(platformdirs.user_data_dir("reader", appauthor=False))
 
 
+def briefs_dir() -> Path:
+    """Where exported story briefs go by default: `$READER_HOME/briefs`, else `briefs` in the data directory."""
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home).expanduser() / "briefs" if home else state_dir() / "briefs"
+
+
 def default_state_path() -> Path:
     """The triage database used when no `--state PATH` is given."""
     return state_dir() / STATE_FILE

@@ -13,7 +13,7 @@ from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.widgets.summary_view import SummaryView
 from test_tui_article import METRO, open_article
-from tui_helpers import SEEDS, WIDE, file_lines, settle, shown_lines, words
+from tui_helpers import SEEDS, WIDE, file_lines, notices, settle, shown_lines, words
 
 HTML = SEEDS / "08-bellhaven-evening-star.html"
 PLAIN = SEEDS / "01-bellhaven-courier.txt"
@@ -30,19 +30,6 @@ def numbered_rows(rows: list[str], lines: int) -> list[tuple[int, str]]:
         if label.isdigit() and text:
             found.append((int(label), text))
     return found
-
-
-def notices(app: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every notification the app is asked to show (kept here: Textual drops expired ones)."""
-    seen: list[str] = []
-    real = app.notify  # type: ignore[attr-defined]
-
-    def notify(message: str, *args: object, **kwargs: object) -> None:
-        seen.append(str(message))
-        real(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", notify)
-    return seen
 
 
 def visible(raw: str) -> str:

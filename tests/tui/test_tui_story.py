@@ -18,7 +18,7 @@ from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote, left_out_line
 from reader.tui.widgets.summary_view import SummaryView
 from story_corpus import ONLY_RADIO, REPRINT, UNRELATED
-from tui_helpers import WIDE, settle
+from tui_helpers import WIDE, notices, settle
 
 
 async def open_story(pilot) -> StoryScreen:  # type: ignore[no-untyped-def]
@@ -160,3 +160,57 @@ def test_left_out_line_fits_the_width() -> None:
     assert left_out_line(left, 45)[1] == "e-library.txt · +1 more"
     head, rest = left_out_line(left, 30)
     assert len(head + rest) == 30 and rest.endswith("…")
+
+
+async def test_e_saves_the_story_as_a_markdown_brief(story_news: Path, private_home: Path,
+                                                      capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The brief is the shown story with footnote citations, the same text `summarize --story
+    --format markdown` prints for the same files; an existing name is refused inside the dialog."""
+    from textual.widgets import Input, Static
+
+    from reader.cli import main
+    from reader.tui.screens.export_dialog import ExportDialog
+
+    app = make_app([str(story_news)])
+    seen = notices(app, monkeypatch)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_story(pilot)
+        shown = [item.text for item in screen.story.items]
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        line = dialog.query_one("#brief-path", Input)
+        assert Path(line.value).parent == private_home / "briefs"
+        taken = story_news / "brief.md"
+        taken.write_text("mine", encoding="utf-8")
+        line.value = str(taken)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and "exists already" in str(dialog.query_one("#brief-error", Static).render())
+        assert taken.read_text(encoding="utf-8") == "mine"
+        taken.unlink()
+        target = private_home / "out" / "story.md"
+        line.value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert any(message.startswith(f"Brief saved to {target}") for message in seen), seen
+    brief = target.read_text(encoding="utf-8")
+    assert all(text.split()[0] in brief for text in shown) and "[^1]:" in brief
+    capsys.readouterr()
+    assert main(["summarize", "--story", str(story_news), "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == brief
+
+
+async def test_export_before_the_story_is_ready_says_so(story_news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app([str(story_news)])
+    seen = notices(app, monkeypatch)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_story(pilot)
+        screen.ready = False  # as while a new length is being computed
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "No story summary to export yet." in seen, seen

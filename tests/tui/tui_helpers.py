@@ -5,6 +5,8 @@ import asyncio
 import re
 from pathlib import Path
 
+import pytest
+
 from rich.segment import Segment
 from textual.app import App
 from textual.pilot import Pilot
@@ -88,3 +90,16 @@ def write_config(home: Path, text: str) -> None:
     folder = home / "config"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "config.toml").write_text(text, encoding="utf-8")
+
+
+def notices(app: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app is asked to show (kept here: Textual drops expired ones)."""
+    seen: list[str] = []
+    real = app.notify  # type: ignore[attr-defined]
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        real(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return seen

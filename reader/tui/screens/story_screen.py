@@ -8,6 +8,7 @@ selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,11 +21,15 @@ from textual.worker import Worker
 from reader.algorithms import SUMY_ALGORITHMS
 from reader.ingest.loader import load_input
 from reader.model import Article, LoadError
+from reader.output.brief_file import default_brief_path
 from reader.output.story_facts import coverage_label, story_facts
+from reader.output.story_text import story_markdown
+from reader.paths import printable_path
 from reader.parallel import ordered_map
 from reader.summarize import ALGORITHMS, StorySummary, Unit, summarize_story
 from reader.triage.ingest_cache import Listing
 from reader.tui.screens.article_screen import ArticleScreen
+from reader.tui.screens.export_dialog import ExportDialog
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
 from reader.tui.widgets.citation_list import CitationList
@@ -62,6 +67,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
         Binding("minus", "shorter", "Shorter", tooltip=f"{STORY_WORDS.step} fewer words", id="story.shorter"),
         Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
         Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
+        Binding("e", "export", "Export", tooltip="save the story as a Markdown brief with footnote citations",
+                id="story.export"),
     ]
 
     def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
@@ -164,6 +171,18 @@ class StoryScreen(SummaryScreen[StorySummary]):
     @contained
     def open_place(self, event: CitationList.PlaceChosen) -> None:
         self.open_unit(event.unit)
+
+    def action_export(self) -> None:
+        """The story as it is shown now, as a Markdown brief (the same text as `summarize --story --format markdown`)."""
+        if self.story_summary is None or not self.ready or not self.story_summary.items:
+            self.notify("No story summary to export yet.", severity="warning", timeout=3)
+            return
+        brief = story_markdown(self.story_summary, self.words)
+        self.app.push_screen(ExportDialog(brief, default_brief_path()), self._exported)
+
+    def _exported(self, written: Path | None) -> None:
+        if written is not None:
+            self.notify(f"Brief saved to {printable_path(str(written))}", title="exported", timeout=6, markup=False)
 
     def open_unit(self, unit: Unit) -> None:
         span = unit.sentence.span
