@@ -76,11 +76,15 @@ class IngestCache:
         self._db = db
 
     @classmethod
-    def open(cls, path: Path) -> IngestCache:
-        """The cache at `path`; a corrupt file is deleted and rebuilt, any other trouble means no cache."""
+    def open(cls, path: Path, any_thread: bool = False) -> IngestCache:
+        """The cache at `path`; a corrupt file is deleted and rebuilt, any other trouble means no cache.
+
+        `any_thread`: the connection may be used from threads other than this one (the TUI's search
+        index is prepared in one worker and queried in others); the caller then serialises access.
+        """
         for _attempt in range(2):
             try:
-                return cls(_connect(path))
+                return cls(_connect(path, any_thread))
             except sqlite3.DatabaseError as exc:
                 if not is_corruption(exc):  # read-only, locked, no space: only speed is lost, nothing deleted
                     log.info("ingest cache %s unavailable: %s", path, exc)
@@ -173,9 +177,9 @@ class IngestCache:
         self.close()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, any_thread: bool = False) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(path, timeout=2.0)
+    db = sqlite3.connect(path, timeout=2.0, check_same_thread=not any_thread)
     try:
         db.execute("PRAGMA busy_timeout = 2000")
         db.execute("PRAGMA journal_mode = WAL")

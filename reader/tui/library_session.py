@@ -83,6 +83,9 @@ class LibrarySession:
         self.view = View.UNREAD
         self.view_tag: str | None = None
         self.query = ""
+        self.full_text = False  # the filter box searches article text, not titles
+        self.text_query = ""  # what it searches for in that mode
+        self.ranked: list[str] | None = None  # full-text rows, best first; None: the title filter applies
         self.sort_key = SortKey.FILE
         self.reverse = False
         self.shown: list[Entry] = []
@@ -107,7 +110,13 @@ class LibrarySession:
         return entry.key in self.sticky or in_view(self.library.state_of(entry), self.view, self.view_tag)
 
     def arrange(self) -> list[Entry]:
-        """Re-filter and re-sort every entry: the rows to show, also kept as `shown`."""
+        """Re-filter and re-sort every entry: the rows to show, also kept as `shown`.
+
+        With full-text results the rows are those found, best first (relevance is the order), in the view.
+        """
+        if self.ranked is not None:
+            self.shown = [entry for entry in map(self.library.entry, self.ranked) if self.keeps(entry)]
+            return self.shown
         self.shown = arrange(self.library.entries, self.query, self.sort_key, self.reverse, keep=self.keeps)
         return self.shown
 
@@ -126,6 +135,31 @@ class LibrarySession:
         """unread → starred → archived → all → unread (a tag view continues at unread)."""
         at = VIEW_CYCLE.index(self.view) if self.view in VIEW_CYCLE else -1
         self.show_view(VIEW_CYCLE[(at + 1) % len(VIEW_CYCLE)])
+
+    def use_full_text(self, on: bool) -> None:
+        """Switch what the filter box searches (titles or article text); what was typed is kept and
+        searched anew in the other mode."""
+        typed = self.typed
+        self.full_text = on
+        self.query, self.text_query, self.ranked = ("", typed, None) if on else (typed, "", None)
+
+    def found(self, query: str, keys: list[str]) -> bool:
+        """Take the full-text rows found for `query`; False (nothing taken) when the box says
+        something else by now, so a late answer never replaces a newer one."""
+        if not self.full_text or query != self.text_query:
+            return False
+        self.ranked = keys if query.strip() else None
+        return True
+
+    @property
+    def typed(self) -> str:
+        """What the filter box holds, in either mode."""
+        return self.text_query if self.full_text else self.query
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the rows are a subset chosen by what was typed (title filter or full text)."""
+        return bool(self.query.strip()) or self.ranked is not None
 
     @property
     def view_label(self) -> str:

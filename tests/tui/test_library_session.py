@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import reader.triage.opening as opening
-from reader.triage import ArticleKey, ArticleState, TriageStore
+from reader.triage import ARCHIVE, ArticleKey, ArticleState, TriageStore
 from reader.triage.ingest_cache import Listing
 from reader.tui.library import SortKey, View
 from reader.tui.library_session import LibrarySession
@@ -177,3 +177,39 @@ def test_next_unread_never_answers_the_row_itself(session: LibrarySession) -> No
     session.toggle_one(a, "read")
     none = session.step_unread(None, 1)
     assert none.entry is None and not none.wrapped and none.notice is not None
+
+
+def test_full_text_rows_come_in_their_rank_order_within_the_view(session: LibrarySession) -> None:
+    session.sort_by(SortKey.TITLE)
+    session.use_full_text(True)
+    session.text_query = "oil"
+    assert session.found("oil", ["2", "0"])
+    session.arrange()
+    assert names(session) == ["c.txt", "a.txt"]  # best first, not by title
+    session.apply([session.library.entry("2")], ARCHIVE)
+    session.arrange()
+    assert names(session) == ["a.txt"]  # an archived hit leaves the unread view
+
+
+def test_a_late_full_text_answer_is_not_taken(session: LibrarySession) -> None:
+    session.use_full_text(True)
+    session.text_query = "oil gas"
+    assert not session.found("oil", ["0"])  # the box says something else by now
+    assert session.ranked is None
+    session.use_full_text(False)
+    assert not session.found("oil gas", ["0"])  # and not once the mode is left
+
+
+def test_switching_modes_keeps_what_was_typed_and_drops_the_rows(session: LibrarySession) -> None:
+    session.query = "oil"
+    session.use_full_text(True)
+    assert (session.query, session.text_query, session.typed) == ("", "oil", "oil")
+    assert session.found("oil", ["1"]) and session.filtered
+    session.use_full_text(False)
+    assert (session.query, session.ranked) == ("oil", None)
+    session.arrange()
+    assert names(session) == ["a.txt", "c.txt"]
+    session.use_full_text(True)
+    assert session.found("oil", []) and session.filtered and session.arrange() == []
+    session.text_query = ""
+    assert session.found("", []) and not session.filtered  # an empty box shows every row

@@ -16,19 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.output.sanitize import one_line
 from reader.triage import ArticleState
-from reader.model import Article, LoadError
+from reader.model import Article, LineSpan, LoadError
 from reader.tui import library_prefs
 from reader.tui.empty_note import EmptyKeys, empty_note
 from reader.tui.keys import key_of
 from reader.tui.library import Entry, SortKey, View, open_article
 from reader.tui.library_session import LibrarySession, Redraw
+from reader.tui.library_status import compare_prompt, counts_line
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
 from reader.tui.messages import MarksChanged
@@ -36,24 +35,24 @@ from reader.tui.screens.article_opening import article_screen_for
 from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
+from reader.tui.screens.filtered_screen import PLACEHOLDERS, FilteredScreen
 from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
+from reader.tui.widgets.full_text_line import FullTextLine
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.contained import contained
 
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
-PROMPT_TITLE = 50  # characters of the first article's title in the compare prompt: two lines at 80 columns
-SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "source",
-               SortKey.TITLE: "title", SortKey.LENGTH: "length"}
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(FilteredScreen):
     """The article table with its status line, filter box and failure list."""
 
+    AUTO_FOCUS = "#articles"  # not Textual's first focusable: the hidden filter box would take keys typed at start
+
     BINDINGS: list[BindingType] = [
-        Binding("slash", "filter", "Filter", tooltip="filter by title, source, topics and text as you type", id="library.filter"),
-        Binding("escape", "clear", "Clear filter", show=False, tooltip="clear the filter, or a pending comparison", id="library.clear"),
+        Binding("escape", "clear", "Clear filter", show=False, tooltip="clear the filter (back to titles), or a pending comparison", id="library.clear"),
         Binding("d", "sort('date')", "By date", tooltip="sort by date, newest first (again: reverse)", id="library.sort_date"),
         Binding("o", "sort('source')", "By source", tooltip="sort by source (again: reverse)", id="library.sort_source"),
         Binding("T", "sort('title')", "By title", show=False, tooltip="sort by title (again: reverse)", id="library.sort_title"),
@@ -91,8 +90,6 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.states = states
 
-    query_text: reactive[str] = reactive("", init=False)
-
     def __init__(self, paths: list[str], session: LibrarySession, mark_read_on_open: bool = True,
                  cache_path: Path | None = None) -> None:
         super().__init__()
@@ -116,7 +113,8 @@ class LibraryScreen(Screen[None]):
         yield Static(id="counts", markup=False)
         yield Static(id="compare-prompt", markup=False)
         yield ProgressBar(id="progress", show_eta=False)
-        yield Input(placeholder="filter: title, source, topics, text", id="filter")
+        yield Input(placeholder=PLACEHOLDERS[False], id="filter", select_on_focus=False)  # typed-ahead letters kept
+        yield FullTextLine(id="full-text")
         yield ArticleTable(id="articles")
         yield Static(id="empty", markup=False)
         yield FailureList(id="failures")
@@ -169,6 +167,7 @@ class LibraryScreen(Screen[None]):
         if batch.finished:
             library.loaded = True
             self.remove_class("-loading")
+            self.full_text.prepare(self.paths, self.cache_path, library.entries)
         if self._unshown and self._table_due(batch.finished):
             self._flush_rows()
         self.query_one(ProgressBar).update(total=max(1, batch.total), progress=batch.done)
@@ -189,37 +188,14 @@ class LibraryScreen(Screen[None]):
     def _flush_rows(self) -> None:
         new, self._unshown = self._unshown, []
         self._flushed = monotonic()
-        if self.session.query.strip() or self.session.sort_key is not SortKey.FILE:
+        if self.session.filtered or self.session.sort_key is not SortKey.FILE:
             self._arrange()
         else:
             self.session.shown.extend(new)
             self.table.append(new, self.library.states, self.session.selected)
 
     def _show_counts(self, batch: Batch | None = None) -> None:
-        library, session = self.library, self.session
-        states = library.states.values()
-        starred = sum(1 for s in states if s.starred and not s.archived)
-        unread = sum(1 for s in states if not s.read and not s.archived)
-        parts: list[Content | str | tuple[str, str]] = [
-            ("view: ", "$text-muted"), (session.view_label, "bold $text-accent"),
-            (f" · {len(self.shown):,} of {len(library.entries):,}", "bold"),
-            (f" · {unread:,} unread · {starred:,} starred", "$text-muted")]
-        if session.selected:
-            parts.append((f" · {len(session.selected):,} selected", "$text-accent"))
-        if library.failures:
-            parts.append((f" · {len(library.failures)} failed", "$text-warning"))
-        if not library.loaded and batch is not None:
-            parts.append((f" · loading {batch.done:,}/{batch.total:,}", "$text-muted"))
-        elif not library.loaded:
-            parts.append((" · loading…", "$text-muted"))
-        if session.unsaved:
-            parts.append((f" · {session.unsaved} change{'s' if session.unsaved != 1 else ''} not saved yet",
-                          "$text-warning"))
-        if session.query.strip():
-            parts.append(f" · filter: “{one_line(session.query)}”")
-        arrow = "↓" if session.reverse else "↑"
-        parts.append((f" · sorted by {SORT_LABELS[session.sort_key]} {arrow}", "$text-muted"))
-        self.query_one("#counts", Static).update(Content.assemble(*parts))
+        self.query_one("#counts", Static).update(counts_line(self.session, batch))
         self._show_compare_prompt()
         self._show_empty_note()
 
@@ -227,14 +203,9 @@ class LibraryScreen(Screen[None]):
         """The pending comparison on a line of its own (it wraps rather than being cut at 80 columns)."""
         picked = self.session.picked
         self.set_class(picked is not None, "-comparing")
-        if picked is None:
-            return
-        title = one_line(self.library.entry(picked).listing.title or "(untitled)")
-        if len(title) > PROMPT_TITLE:
-            title = title[:PROMPT_TITLE - 1].rstrip() + "…"
-        self.query_one("#compare-prompt", Static).update(Content.assemble(
-            ("compare ", "bold"), f"“{title}” ",
-            (f"— {key_of(self, 'compare')} on a second article, {key_of(self, 'clear')} cancels", "$text-muted")))
+        if picked is not None:
+            self.query_one("#compare-prompt", Static).update(compare_prompt(
+                self.library.entry(picked).listing.title, key_of(self, "compare"), key_of(self, "clear")))
 
     def _show_empty_note(self) -> None:
         """Once loading is over, an empty table says why and which key shows something."""
@@ -242,16 +213,18 @@ class LibraryScreen(Screen[None]):
         self.set_class(empty, "-empty")
         if empty:
             session, keys = self.session, EmptyKeys(key_of(self, "next_view"), key_of(self, "clear"))
-            note = empty_note(session.view, session.view_tag, session.query, len(self.library.entries),
+            typed = session.typed if session.filtered else ""
+            note = empty_note(session.view, session.view_tag, typed, len(self.library.entries),
                               len(self.library.failures), keys)
             self.query_one("#empty", Static).update(Content(note))
 
-    def _arrange(self) -> None:
-        """Re-filter and re-sort all entries, keeping the cursor on the same article."""
-        keep = self.table.current_key
+    def _arrange(self, keep_cursor: bool = True) -> None:
+        """Re-filter and re-sort all entries, keeping the cursor on the same article (or on the first row)."""
+        keep = self.table.current_key if keep_cursor else None
         self._unshown = []  # every loaded entry is considered here
         self.table.show(self.session.arrange(), self.library.states, self.session.selected, keep=keep)
         self._show_counts()
+        self._show_hit()
 
     def _redraw(self, keys: set[str] | frozenset[str]) -> None:
         states, selected = self.library.states, self.session.selected
@@ -272,25 +245,6 @@ class LibraryScreen(Screen[None]):
 
     # -- filter and sort ---------------------------------------------------------------------------
 
-    def action_filter(self) -> None:
-        self.add_class("-filtering")
-        self.query_one("#filter", Input).focus()
-
-    @on(Input.Changed, "#filter")
-    @contained
-    def filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-
-    @contained
-    def watch_query_text(self) -> None:
-        self.session.query = self.query_text
-        self._arrange()
-
-    @on(Input.Submitted, "#filter")
-    @contained
-    def filter_done(self) -> None:
-        self.table.focus()
-
     def action_clear(self) -> None:
         """Escape: clear the filter (or a pending comparison) and go back to the table."""
         box = self.query_one("#filter", Input)
@@ -298,14 +252,16 @@ class LibraryScreen(Screen[None]):
             self.session.picked = None
             self._show_counts()
             return
-        box.value = ""
-        self.remove_class("-filtering")
+        self.leave_filter()
         self.table.focus()
 
     def action_sort(self, key: str) -> None:
         self.sort_by(SortKey(key))
 
     def sort_by(self, key: SortKey) -> None:
+        if self.session.ranked is not None:
+            self.notify(f"Full-text hits are shown best first; {key_of(self, 'clear')} returns to the sorted list.",
+                        severity="information", timeout=3)
         self.session.sort_by(key)
         self._arrange()
         self._remember()
@@ -394,7 +350,9 @@ class LibraryScreen(Screen[None]):
     @on(ArticleTable.EntryChosen)
     @contained
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
-        screen = article_screen_for(self.session, self.library.entry(event.entry_key), self.mark_read_on_open)
+        match = self.full_text.matches.get(event.entry_key) if self.session.ranked is not None else None
+        at = LineSpan(match.hit.line_start, match.hit.line_end) if match is not None else None
+        screen = article_screen_for(self.session, self.library.entry(event.entry_key), self.mark_read_on_open, at)
         if isinstance(screen, LoadError):
             self.notify(one_line(str(screen)), title="cannot open", severity="error", markup=False)
             return
@@ -426,7 +384,7 @@ class LibraryScreen(Screen[None]):
         if not self.shown:
             self.notify("No articles to summarise.", severity="warning")
             return
-        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=bool(self.session.query.strip())))
+        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=self.session.filtered))
 
     def action_compare(self) -> None:
         key = self.table.current_key
