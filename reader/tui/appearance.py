@@ -61,11 +61,12 @@ def remember_theme_changes(app: App[object]) -> None:
 
 
 def binding_ids(screens: Iterable[type[Screen[object]] | type[App[object]]]) -> dict[str, set[str]]:
-    """For each screen class, the ids of its bindings (the names a keymap may rebind)."""
+    """For each screen class, the ids of its bindings (the names a keymap may rebind), its bases'
+    included (the library screen's filter keys are declared by `FilteredScreen`)."""
     found: dict[str, set[str]] = {}
     for screen in screens:
-        ids = {b.id for b in getattr(screen, "BINDINGS", []) if isinstance(b, Binding) and b.id}
-        found[screen.__name__] = ids
+        declared = [b for cls in screen.__mro__ for b in cls.__dict__.get("BINDINGS", [])]
+        found[screen.__name__] = {b.id for b in declared if isinstance(b, Binding) and b.id}
     return found
 
 

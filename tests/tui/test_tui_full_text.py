@@ -179,3 +179,17 @@ async def test_sentences_with_markup_are_shown_as_text(untrusted_article: Path) 
         await press(pilot, "F", *"council")
         line = hit_line(app.screen)
         assert "[bold]x[/bold] was never bold and [link=http://evil]y[/link]" in line
+
+
+async def test_the_filter_keys_can_be_rebound_in_the_keymap(harbour: Path, private_home: Path) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text('[keymap]\n"library.full_text" = "ctrl+t"\n"library.filter" = "ctrl+f"\n')
+    app = make_app([str(harbour)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert not any("unknown action" in str(n.message) for n in app._notifications)
+        await press(pilot, "ctrl+t", *"zeppelin")
+        assert titles(app.screen.query_one(ArticleTable)) == ["Council meets on Tuesday"]
+        await press(pilot, "ctrl+f")
+        assert not app.screen.has_class("-full-text")
