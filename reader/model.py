@@ -116,7 +116,17 @@ class Article:
     passages: list[Passage] = field(default_factory=list)  # the kept text, block by block
     markup: list[Removed] = field(default_factory=list)  # HTML page code (head, scripts, styles): never text
     text: str = ""  # the decoded file, for showing source lines
+    author: str | None = None
+    # An item of a file that holds several (a feed's items, a mailbox's messages): `path` is then
+    # `file#item`, and `item_lines` the lines of the file the item takes up.
+    item: str | None = None
+    item_lines: LineSpan | None = None
     _line_index: LineIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def file(self) -> str:
+        """The file the article is in: `path` without the `#item` of an item."""
+        return path_file(self.path, self.item)
 
     @property
     def lines(self) -> list[str]:
@@ -144,6 +154,11 @@ class Article:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
+
+
+def path_file(path: str, item: str | None) -> str:
+    """The file of an address: `feed.xml#3f9a1c2e` with item `3f9a1c2e` is `feed.xml`."""
+    return path[:-len(item) - 1] if item and path.endswith(f"#{item}") else path
 
 
 @dataclass(frozen=True, slots=True)

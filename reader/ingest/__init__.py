@@ -4,6 +4,6 @@ Never imports Textual; `reader show`, `summarize` and `list` start fast because 
 """
 from __future__ import annotations
 
-from reader.ingest.loader import iter_inputs, load_article, load_paths
+from reader.ingest.loader import iter_inputs, load_article, load_paths, split_address
 
-__all__ = ["iter_inputs", "load_article", "load_paths"]
+__all__ = ["iter_inputs", "load_article", "load_paths", "split_address"]

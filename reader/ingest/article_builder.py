@@ -53,6 +53,20 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
         article.warnings.append(f"{long_line}; {cut}" if long_line else cut)
     elif long_line:
         article.warnings.append(long_line)
+    return _finish(article, shape)
+
+
+def build_from_blocks(text: str, path: str, meta: Metadata, blocks: list[Block], left_out: list[tuple[int, int, str]],
+                      article_format: str, encoding: str = "utf-8", warnings: Sequence[str] = ()) -> Article:
+    """An Article from blocks another reader found in `text` (a feed item, an email body): the same
+    boilerplate, sentence and metadata steps as every file, offsets and lines in `text`."""
+    article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text, format=article_format)
+    return _finish(article, _Shape(meta, blocks, list(left_out)))
+
+
+def _finish(article: Article, shape: _Shape) -> Article:
+    """Boilerplate out, sentences in, removed spans and metadata filled: the shape-independent half."""
+    text, index, meta, left_out = article.text, article.line_index, shape.meta, shape.left_out
     blocks = split_glued(shape.blocks)
     kept = []
     for block, reason in zip(blocks, find_boilerplate([b.text for b in blocks], [b.kind for b in blocks])):

@@ -5,11 +5,13 @@ import os
 import stat
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader.ingest.article_builder import build_article
-from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, decode_bytes
+from reader.ingest.containers import Container, ContainerError, container_of, may_hold_items
+from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, Decoded, decode_bytes
+from reader.ingest.item_ids import resolve
 from reader.model import Article, LoadError
 from reader.parallel import ordered_map
 from reader.paths import printable_path
@@ -37,15 +39,92 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
                         continue
                     found = True
                     full = Path(root) / name
-                    yield printable_path(os.path.join(given_text, os.path.relpath(full, path))), full
+                    yield from _items(printable_path(os.path.join(given_text, os.path.relpath(full, path))), full)
             denied += len(refused)
             yield from _refusals(refused, given_text, path)
             if not found and not denied:
                 yield LoadError(shown, "folder holds no files")
         elif path.exists() or path.is_symlink():
-            yield shown, path
+            yield from _items(shown, path)
+        elif (address := split_address(given_text)) is not None:
+            yield _item_input(shown, *address)
         else:
             yield LoadError(shown, "no such file or folder")
+
+
+def split_address(path: str) -> tuple[str, str] | None:
+    """(file, item) of `feed.xml#id` or `feed.xml#3` when that file exists (a real file named so wins)."""
+    file, mark, item = path.rpartition("#")
+    if not mark or not item or "/" in item or os.sep in item or os.path.lexists(path):
+        return None
+    return (file, item) if os.path.isfile(os.path.expanduser(file)) else None
+
+
+def _items(shown: str, path: Path) -> Iterator[tuple[str, Path] | LoadError]:
+    """A file as one input, or a feed or mailbox as one input per item (`file#id`)."""
+    if not may_hold_items(os.fspath(path)):
+        yield shown, path
+        return
+    opened = open_container(path, shown)
+    if isinstance(opened, LoadError):
+        yield opened
+    elif opened[1] is None:
+        yield shown, path
+    else:
+        for item in opened[1].ids:
+            yield f"{shown}#{item}", Path(f"{os.fspath(path)}#{item}")
+
+
+def _item_input(shown: str, file: str, wanted: str) -> tuple[str, Path] | LoadError:
+    """`feed.xml#3` or `feed.xml#id` named on the command line, as the input of that item (by id)."""
+    opened = open_container(Path(file).expanduser(), shown)
+    if isinstance(opened, LoadError):
+        return opened
+    if opened[1] is None:
+        return LoadError(shown, f"{printable_path(file)} holds one article, not items")
+    item = resolve(opened[1].ids, wanted)
+    if item is None:
+        count = len(opened[1].ids)
+        return LoadError(shown, f"no item {wanted} (the file holds items 1-{count}; `reader list` shows their ids)")
+    base = shown[:len(shown) - len(wanted) - 1]
+    return f"{base}#{item}", Path(f"{os.path.expanduser(file)}#{item}")
+
+
+_OPENED: dict[tuple[str, int, int], tuple[Decoded, Container | None] | LoadError] = {}
+_OPENED_KEEP = 4  # containers kept parsed per process: expanding and then loading each item parse once
+
+
+def open_container(path: Path, shown: str) -> tuple[Decoded, Container | None] | LoadError:
+    """The decoded file and its items (None when it is a single article); parsed once per file version."""
+    try:
+        info = os.stat(path)
+        stamp = (os.path.abspath(path), info.st_size, info.st_mtime_ns)
+    except OSError:
+        stamp = None
+    found = _OPENED.get(stamp) if stamp else None
+    if found is None:
+        found = _open(path, shown)
+        if stamp:
+            while len(_OPENED) >= _OPENED_KEEP:
+                _OPENED.pop(next(iter(_OPENED)))
+            _OPENED[stamp] = found
+    return LoadError(shown, found.error) if isinstance(found, LoadError) else found
+
+
+def _open(path: Path, shown: str) -> tuple[Decoded, Container | None] | LoadError:
+    decoded = _read_decoded(path, shown)
+    if isinstance(decoded, LoadError):
+        return decoded
+    try:
+        return decoded, container_of(decoded.text, path.suffix)
+    except ContainerError as exc:
+        return LoadError(shown, str(exc))
+    except (RecursionError, MemoryError):
+        return LoadError(shown, "too large or too deeply nested to read")
+    except Exception as exc:  # a parser bug must cost one file, not the walk
+        if os.environ.get("READER_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        return LoadError(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
 
 
 def _refusals(refused: list[OSError], given: str, top: Path) -> Iterator[LoadError]:
@@ -62,8 +141,49 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
     """Parse one file; a file that cannot be read as text comes back as a LoadError."""
     path = Path(path)
     shown = shown if shown is not None else printable_path(os.fspath(path))
+    address = split_address(os.fspath(path))
+    if address is not None:
+        return _load_item(Path(address[0]), address[1], shown)
+    if may_hold_items(os.fspath(path)):
+        opened = open_container(path, shown)
+        if isinstance(opened, LoadError):
+            return opened
+        decoded, container = opened
+        if container is not None:
+            return LoadError(shown, f"holds {len(container.ids)} items: name one as {shown}#1"
+                                    " (`reader list` shows their ids)")
+    else:
+        read = _read_decoded(path, shown)
+        if isinstance(read, LoadError):
+            return read
+        decoded = read
+    return _guarded(shown, lambda: build_article(decoded.text, shown, decoded.encoding, decoded.warnings, path.suffix))
+
+
+def _load_item(file: Path, wanted: str, shown: str) -> Article | LoadError:
+    """One item of a feed or mailbox, by id or position."""
+    opened = open_container(file, shown)
+    if isinstance(opened, LoadError):
+        return opened
+    decoded, container = opened
+    if container is None:
+        return LoadError(shown, "holds one article, not items")
+    item = resolve(container.ids, wanted)
+    if item is None:
+        return LoadError(shown, f"no item {wanted} in this file")
+    number = container.ids.index(item)
+    if shown.endswith(f"#{wanted}") and wanted != item:
+        shown = f"{shown[:-len(wanted) - 1]}#{item}"
+    warnings = [*decoded.warnings, *container.warnings]
+    return _guarded(shown, lambda: container.build(number, shown, decoded.encoding, warnings))
+
+
+def _read_decoded(path: Path, shown: str) -> Decoded | LoadError:
+    """The file's text, or the one-line reason it cannot be read."""
     try:
-        data = _read_regular(path)
+        return decode_bytes(_read_regular(path))
+    except DecodeError as exc:
+        return LoadError(shown, str(exc))
     except _NotRegular:
         return LoadError(shown, "not a regular file")
     except _TooLarge as exc:
@@ -72,12 +192,12 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
         return LoadError(shown, "permission denied")
     except OSError as exc:
         return LoadError(shown, f"cannot read file ({exc.strerror or exc.__class__.__name__})")
+
+
+def _guarded(shown: str, build: Callable[[], Article]) -> Article | LoadError:
+    """Build an article; a parser bug costs one file (or item), never the run."""
     try:
-        decoded = decode_bytes(data)
-    except DecodeError as exc:
-        return LoadError(shown, str(exc))
-    try:
-        return build_article(decoded.text, shown, decoded.encoding, decoded.warnings, path.suffix)
+        return build()
     except RecursionError:
         return LoadError(shown, "structure nested too deeply to read")
     except MemoryError:

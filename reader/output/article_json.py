@@ -7,9 +7,12 @@ from reader.model import Article
 
 
 def article_dict(article: Article) -> dict[str, Any]:
-    """Everything `show` knows about one article, with 1-based inclusive line numbers."""
-    return {
-        "path": article.path,
+    """Everything `show` knows about one article, with 1-based inclusive line numbers.
+
+    `path` is always a file that can be opened; an item of a feed or mailbox adds its id, its
+    address (`file#id`) and the lines it takes up."""
+    data = {
+        "path": article.file,
         "title": article.full_title,
         "date": article.date,
         "source": article.source,
@@ -35,4 +38,12 @@ def article_dict(article: Article) -> dict[str, Any]:
             for g in article.segments
         ],
     }
+    if article.author is not None:
+        data["author"] = article.author
+    if article.item is not None:
+        data["item"] = article.item
+        data["address"] = article.path
+        if article.item_lines is not None:
+            data["item_lines"] = {"line_start": article.item_lines.start, "line_end": article.item_lines.end}
+    return data
 

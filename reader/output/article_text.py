@@ -29,7 +29,7 @@ def header(article: Article, root: str | None = None) -> Text:
     out = Text()
     out.append(one_line(shorten(article.title)) if article.title else "(untitled)", style="bold")
     out.append("\n")
-    facts = [below(article.path, root)] + [one_line(x) for x in (article.source, article.date) if x]
+    facts = [below(article.path, root)] + [one_line(x) for x in (article.author, article.source, article.date) if x]
     facts.append(f"{article.format}, {article.encoding}, {plural(len(article.sentences), 'sentence')}")
     if len(article.segments) > 1:
         copies = sum(g.duplicate_of is not None for g in article.segments)
@@ -62,7 +62,8 @@ def render_article(article: Article, console: Console, root: str | None = None) 
     plain = not console.is_terminal
     batch: list[Text] = []
     written: list[str] = []
-    for number, line in enumerate(lines, start=1):
+    first_line, last_line = (article.item_lines.start, article.item_lines.end) if article.item_lines else (1, len(lines))
+    for number, line in enumerate(lines[first_line - 1:last_line], start=first_line):  # an item: its own lines
         note = notes.get(number)
         reason, first = note if note else ("", False)
         label = f"  [{reason}]" if first else ""

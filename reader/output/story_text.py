@@ -22,7 +22,7 @@ def _also(item: SummaryItem, root: str | None) -> str:
     for report in item.reports:
         span = report.unit.sentence.span
         note = report_note(report)
-        places.append(cite(report.unit.article.path, span.start, span.end, root) + (f" ({note})" if note else ""))
+        places.append(cite(report.unit.article.file, span.start, span.end, root) + (f" ({note})" if note else ""))
     return ", ".join(places)
 
 
@@ -38,7 +38,7 @@ def story_text(story: StorySummary, budget: int) -> Text:
         out.append(f"{number:>2}. ", style="bold")
         out.append(inert(item.text))
         span = item.unit.sentence.span
-        out.append(f"\n    {cite(item.unit.article.path, span.start, span.end, root)}", style="dim")
+        out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
         out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
         if item.reports:
             out.append(f"  also: {_also(item, root)}", style="dim")
@@ -58,11 +58,11 @@ def story_markdown(story: StorySummary, budget: int) -> str:
     lines = ["## Story summary", "", f"*{md_text(story_facts(story, budget))}*", ""]
     notes: list[str] = []
     for item in story.items:
-        marks = footnote(notes, item.unit.article.path, item.unit.sentence.span, one_line(item.outlet or ""), root)
+        marks = footnote(notes, item.unit.article.file, item.unit.sentence.span, one_line(item.outlet or ""), root)
         for report in item.reports:
             extra = report_note(report)
             note = one_line(report.outlet) + (f" ({extra})" if extra else "")
-            marks += footnote(notes, report.unit.article.path, report.unit.sentence.span, note, root)
+            marks += footnote(notes, report.unit.article.file, report.unit.sentence.span, note, root)
         lines.append(f"- {md_text(item.text)}{marks} *({md_text(coverage_label(item))})*")
     if story.left_out:
         lines += ["", "**Left out**", ""]

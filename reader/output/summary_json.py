@@ -31,7 +31,7 @@ def story_item_dict(item: SummaryItem) -> dict[str, Any]:
         "outlet": item.outlet,
         "only_in": item.only_in,
         "reported_by": [
-            {"outlet": r.outlet, "path": r.unit.article.path, "line_start": r.unit.sentence.span.start,
+            {"outlet": r.outlet, "path": r.unit.article.file, "line_start": r.unit.sentence.span.start,
              "line_end": r.unit.sentence.span.end, "copy_of": r.copy_of, "cited": r.cited}
             for r in item.reports
         ],
@@ -60,7 +60,7 @@ def digest_dict(digest: ArticleDigest) -> dict[str, Any]:
         "path": digest.path, "title": digest.title, "date": digest.date, "source": digest.source,
         "url": digest.url, "warnings": list(digest.warnings),
         "summary": [
-            {"text": i.text, "citations": [{"path": digest.path, "line_start": i.line_start, "line_end": i.line_end}],
+            {"text": i.text, "citations": [{"path": digest.file, "line_start": i.line_start, "line_end": i.line_end}],
              "score": i.score, "sources": 1}
             for i in digest.items
         ],

@@ -50,7 +50,7 @@ def plain_digest(digest: ArticleDigest, first: bool = True, root: str | None = N
     facts = " · ".join(one_line(x) for x in (digest.source, digest.date, digest.path) if x)
     lines = ["" if first else "\n", display_title(digest.title), "\n", facts, "\n"]
     for number, item in enumerate(digest.items, start=1):
-        lines.append(f"{number:>2}. {inert(item.text)}\n    {cite(digest.path, item.line_start, item.line_end, root)}\n")
+        lines.append(f"{number:>2}. {inert(item.text)}\n    {cite(digest.file, item.line_start, item.line_end, root)}\n")
     if not digest.items:
         lines.append(f"    (no summary: {empty_reason(digest)})")
     lines.append("\n")
@@ -66,7 +66,7 @@ def print_digest(digest: ArticleDigest, console: Console, first: bool = True, ro
     if not console.is_terminal:
         console.file.write(plain_digest(digest, first, root))
         return
-    body = (items_text(digest.path, digest.items, root) if digest.items
+    body = (items_text(digest.file, digest.items, root) if digest.items
             else Text(f"    (no summary: {empty_reason(digest)})", style="dim"))
     if not first:
         console.print()
@@ -90,7 +90,7 @@ def markdown_block(digest: ArticleDigest, notes: list[str], root: str | None = N
         lines.append(f"*{facts}*")
     lines.append("")
     for item in digest.items:
-        mark = footnote(notes, digest.path, LineSpan(item.line_start, item.line_end), root=root)
+        mark = footnote(notes, digest.file, LineSpan(item.line_start, item.line_end), root=root)
         lines.append(f"- {md_text(item.text)}{mark}")
     lines.append("")
     return "\n".join(lines) + "\n"

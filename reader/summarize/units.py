@@ -90,7 +90,7 @@ class SummaryItem:
     def citations(self) -> list[Citation]:
         """The text's own place first, then each corroborating place whose lines carry the sentence's words."""
         cited = [r.unit for r in self.reports if r.cited]
-        return [Citation(u.article.path, u.sentence.span) for u in (self.unit, *cited)]
+        return [Citation(u.article.file, u.sentence.span) for u in (self.unit, *cited)]
 
     @property
     def source_count(self) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from reader.ingest import iter_inputs, load_article
+from reader.ingest import iter_inputs, load_article, split_address
 from reader.model import Article, LoadError
 from reader.parallel import ordered_map
 from reader.paths import printable_path
@@ -45,7 +45,13 @@ def inputs_of(paths: Iterable[str | os.PathLike[str]]) -> list[Input]:
 
 
 def stamp_of(path: str) -> FileStamp | None:
-    """(absolute path, size, mtime) of a readable regular file; None sends it through the full loader."""
+    """(absolute path, size, mtime) of a readable regular file; None sends it through the full loader.
+
+    An item of a feed or mailbox (`file#id`) is stamped with its file's size and mtime, under its own
+    address: re-saving the file makes every item of it fresh."""
+    if (address := split_address(path)) is not None:
+        found = stamp_of(address[0])
+        return None if found is None else (f"{found[0]}#{address[1]}", found[1], found[2])
     try:
         st = os.stat(path)
     except OSError:

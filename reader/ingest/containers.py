@@ -1,0 +1,103 @@
+"""Files that hold several articles (feeds, mailboxes): which files they are, their item ids, one item's Article.
+
+The loader asks `container_of` about every file with a feed or mailbox suffix (or none); a
+container is expanded into one input per item, `file#id` (item_ids), and each item is built on
+its own from the same parsed container, so a worker never builds the items it was not asked for.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reader.ingest.article_builder import build_from_blocks
+from reader.ingest.blocks import Block
+from reader.ingest.feeds import FEED_SUFFIXES, Feed, FeedEntry, FeedError, feed_kind, parse_feed
+from reader.ingest.metadata import Metadata, normalize_date
+from reader.ingest.source_map import compose, map_span
+from reader.lines import LineIndex
+from reader.model import Article, LineSpan
+
+MAILBOX_SUFFIXES = {".mbox", ".mbx"}
+CONTAINER_SUFFIXES = FEED_SUFFIXES | MAILBOX_SUFFIXES | {""}
+MAX_ITEM_CHARS = 2_000_000  # a feed item longer than a long book is a dump: its start is read
+
+
+class ContainerError(ValueError):
+    """A feed or mailbox that cannot be read at all (broken, hostile); one plain line."""
+
+
+@dataclass(slots=True)
+class Container:
+    """The items of one file: ids in file order, file-level warnings, and how to build item i."""
+
+    kind: str  # "feed" or "mailbox"
+    ids: list[str]
+    build: Callable[[int, str, str, list[str]], Article]  # (number, shown path, encoding, warnings)
+    warnings: list[str] = field(default_factory=list)
+
+
+def may_hold_items(path: str) -> bool:
+    """Whether a file's suffix lets it be a feed or mailbox (the rest are never opened early)."""
+    return os.path.splitext(path)[1].lower() in CONTAINER_SUFFIXES
+
+
+def container_of(text: str, suffix: str) -> Container | None:
+    """The file's items when it is a feed or mailbox, None when it is one article; raises ContainerError."""
+    suffix = suffix.lower()
+    kind = feed_kind(text, suffix)
+    if kind is not None:
+        try:
+            feed = parse_feed(text, kind)
+        except FeedError as exc:
+            raise ContainerError(str(exc)) from None
+        if not feed.entries:
+            raise ContainerError("feed holds no items")
+        return Container("feed", feed.ids, lambda n, shown, enc, warn: entry_article(text, shown, feed, n, enc, warn),
+                         feed.warnings)
+    return None
+
+
+def entry_article(text: str, shown: str, feed: Feed, number: int, encoding: str = "utf-8",
+                  warnings: list[str] | None = None) -> Article:
+    """Item `number` of the feed as an Article over the whole feed file: its HTML through the page
+    extractor (or its plain text as paragraphs), every sentence at the feed lines holding it."""
+    entry = feed.entries[number]
+    warnings = list(warnings or [])
+    blocks, left_out, fmt = body_blocks(entry.body, entry.html, warnings)
+    meta = Metadata(title=entry.title, date=normalize_date(entry.date), source=feed.title, url=entry.url,
+                    topics=list(entry.topics))
+    article = build_from_blocks(text, shown, meta, blocks, left_out, fmt, encoding, warnings)
+    return as_item(article, feed.ids[number], entry.start, entry.end, entry.author)
+
+
+def body_blocks(body: Block | None, html: bool, warnings: list[str]) -> tuple[list[Block], list[tuple[int, int, str]], str]:
+    """Blocks of a decoded body (HTML through the page extractor), carried through to file offsets."""
+    if body is None:
+        return [], [], "html" if html else "text"
+    if body.length > MAX_ITEM_CHARS:
+        warnings.append(f"item text is {body.length:,} characters; only the first {MAX_ITEM_CHARS:,} are read")
+        body = body.slice(0, MAX_ITEM_CHARS)
+    if html:
+        from reader.ingest.html_page import parse_html
+
+        page = parse_html(body.text)
+        warnings.extend(page.warnings)
+        dropped = [(*map_span(body, a, b), why) for a, b, why in page.dropped]
+        return [compose(b, body) for b in page.blocks], dropped, "html"
+    from reader.ingest.plain import plain_blocks
+
+    return [compose(b, body) for b in plain_blocks(body.text)], [], "text"
+
+
+def as_item(article: Article, item: str, start: int, end: int, author: str | None) -> Article:
+    """Mark an Article as item `item` of its file, spanning file offsets start..end."""
+    index: LineIndex = article.line_index
+    article.item = item
+    article.item_lines = LineSpan(index.line_of(start), index.line_of(max(end - 1, start)))
+    article.author = author
+    return article
+
+
+__all__ = ["CONTAINER_SUFFIXES", "Container", "ContainerError", "FeedEntry", "as_item", "body_blocks",
+           "container_of", "entry_article", "may_hold_items"]
