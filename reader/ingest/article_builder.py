@@ -39,7 +39,7 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
     """Parse decoded text into an Article; problems become warnings, never exceptions."""
     # A lone surrogate (text that never was valid Unicode) can be neither encoded nor shown: one
     # replacement character each, so every offset stays where it was.
-    text = _SURROGATE.sub("\ufffd", text)
+    text = replace_surrogates(text)
     article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text)
     index = article.line_index
     long_line = _long_line(index)
@@ -90,6 +90,12 @@ def _finish(article: Article, shape: _Shape) -> Article:
     if not article.sentences:
         article.warnings.append("no article text found")
     return article
+
+
+def replace_surrogates(text: str) -> str:
+    """A lone surrogate (text that never was valid Unicode) can be neither encoded nor shown: one
+    replacement character each, so every offset stays where it was."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 @dataclass(slots=True)

@@ -55,7 +55,9 @@ def container_of(text: str, suffix: str) -> Container | None:
             raise ContainerError("feed holds no items")
         return Container("feed", feed.ids, lambda n, shown, enc, warn: entry_article(text, shown, feed, n, enc, warn),
                          feed.warnings)
-    return None
+    from reader.ingest.mailbox import mailbox_container
+
+    return mailbox_container(text, suffix)
 
 
 def entry_article(text: str, shown: str, feed: Feed, number: int, encoding: str = "utf-8",

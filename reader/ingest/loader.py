@@ -8,9 +8,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from reader.ingest.article_builder import build_article
+from reader.ingest.article_builder import build_article, replace_surrogates
 from reader.ingest.containers import Container, ContainerError, container_of, may_hold_items
 from reader.ingest.decode import MAX_FILE_BYTES, DecodeError, Decoded, decode_bytes
+from reader.ingest.email_message import looks_like_email, message_article
 from reader.ingest.item_ids import resolve
 from reader.model import Article, LoadError
 from reader.parallel import ordered_map
@@ -112,9 +113,10 @@ def open_container(path: Path, shown: str) -> tuple[Decoded, Container | None] |
 
 
 def _open(path: Path, shown: str) -> tuple[Decoded, Container | None] | LoadError:
-    decoded = _read_decoded(path, shown)
-    if isinstance(decoded, LoadError):
-        return decoded
+    read = _read_decoded(path, shown)
+    if isinstance(read, LoadError):
+        return read
+    decoded = Decoded(replace_surrogates(read.text), read.encoding, read.warnings)
     try:
         return decoded, container_of(decoded.text, path.suffix)
     except ContainerError as exc:
@@ -157,6 +159,9 @@ def load_article(path: str | os.PathLike[str], shown: str | None = None) -> Arti
         if isinstance(read, LoadError):
             return read
         decoded = read
+    if looks_like_email(decoded.text, path.suffix):
+        return _guarded(shown, lambda: message_article(replace_surrogates(decoded.text), shown, 0, None, decoded.encoding,
+                                                       decoded.warnings))
     return _guarded(shown, lambda: build_article(decoded.text, shown, decoded.encoding, decoded.warnings, path.suffix))
 
 

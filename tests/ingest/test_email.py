@@ -1,0 +1,108 @@
+"""Newsletters through ingest: headers decoded, the right body part, mail furniture out, and citations at the
+lines of the (encoded) file that hold each sentence."""
+from __future__ import annotations
+
+import base64
+import html
+import quopri
+import re
+from pathlib import Path
+
+from reader.ingest import iter_inputs, load_article
+from reader.ingest.email_furniture import mail_furniture
+from reader.ingest.mime_parts import Part, decode_part
+from reader.ingest.plain import plain_blocks
+from reader.model import Article, LoadError
+
+EMAIL = Path(__file__).resolve().parents[1] / "fixtures" / "email"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(html.unescape(re.sub(r"<[^>]*>", " ", text))))
+
+
+def load(name: str) -> Article:
+    article = load_article(EMAIL / name)
+    assert isinstance(article, Article), article
+    return article
+
+
+def test_quoted_printable_newsletter() -> None:
+    article = load("newsletter-qp.eml")
+    assert article.title == "Breakwater vote — the morning briefing"  # RFC 2047 subject
+    assert (article.date, article.source) == ("2026-09-16", "The Harbour Gazette")
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == "Good morning from the harbour desk."
+    assert any("“the only responsible choice”" in t and "cafés" in t for t in texts)  # =E2=80=9C, =C3=A9 decoded
+    assert not any("browser" in t or "Unsubscribe" in t or "receiving" in t or ".gif" in t for t in texts)
+    reasons = {r.reason for r in article.removed}
+    assert {"browser-version link", "tracking image", "subscription footer"} <= reasons
+    lines = article.lines
+    for sentence in article.sentences:  # the cited encoded lines, decoded by the standard library, hold it
+        raw = "\n".join(lines[sentence.span.start - 1:sentence.span.end]).encode()
+        assert words(sentence.text) in words(quopri.decodestring(raw).decode("utf-8")), sentence
+
+
+def test_html_only_base64_newsletter_cites_the_encoded_lines() -> None:
+    article = load("newsletter-base64-html.eml")
+    assert article.title == "Orchard festival returns — weekly digest"  # base64-encoded subject
+    assert article.source == "Valley Récord Weekly"  # ISO-8859-1 encoded From name
+    assert article.sentences[0].text.startswith("The valley’s orchard harvest festival")
+    assert not any("View it online" in s.text or "Unsubscribe" in s.text for s in article.sentences)
+    lines = article.lines
+    for sentence in article.sentences:
+        chunk = "".join(lines[sentence.span.start - 1:sentence.span.end])
+        decoded = base64.b64decode(chunk).decode("utf-8", "replace")
+        assert words(sentence.text) in words(decoded), sentence
+
+
+def test_forwarded_headers_and_reply_marks_are_left_out() -> None:
+    article = load("forwarded.eml")
+    assert article.title == "Ferry operator adds winter sailings"
+    assert article.sentences[0].text.startswith("The island ferry will run")
+    assert [s.span.start for s in article.sentences] == [14, 16, 18]
+    assert [r.reason for r in article.removed][:2] == ["forwarded-message header"] * 2
+
+
+def test_mbox_gives_one_article_per_message() -> None:
+    inputs = list(iter_inputs([EMAIL / "weekly.mbox"]))
+    assert len(inputs) == 2 and all(not isinstance(i, LoadError) for i in inputs)
+    first, second = (load_article(i[1], i[0]) for i in inputs)  # type: ignore[index]
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert (first.title, first.date, first.source) == ("New bus route for the old town", "2026-09-07",
+                                                       "Market Street Weekly")
+    assert [s.span.start for s in first.sentences] == [9, 10, 12]
+    assert second.title == "Bakery celebrates fifty years"
+    assert "two recessions and a fire." in second.sentences[1].text  # a soft line break inside a word
+    assert (second.sentences[1].span.start, second.sentences[1].span.end) == (28, 29)
+    assert first.item_lines is not None and first.item_lines.end < second.item_lines.start  # type: ignore[union-attr]
+
+
+def test_quoted_printable_map_points_each_character_home() -> None:
+    text = "x\nCaf=C3=A9 au=\nlait\n"
+    part = Part("text/plain", "utf-8", "quoted-printable", 2, len(text))
+    body = decode_part(text, part)
+    assert body.text == "Café aulait\n"
+    assert body.to_file(3) == text.index("=C3")  # é sits at its escape
+    assert text[body.to_file(body.text.index("lait"))] == "l"  # after the soft break, exact again
+
+
+def test_furniture_keeps_news_that_mentions_email() -> None:
+    text = ("The minister said in an email to staff that the plan would go ahead this spring.\n\n"
+            "Officials will publish the full report online next week, the department said.\n")
+    kept, dropped = mail_furniture(plain_blocks(text))
+    assert len(kept) == 2 and not dropped
+
+
+def test_a_plain_stub_beside_html_gives_way_to_the_html(tmp_path: Path) -> None:
+    message = tmp_path / "stub.eml"
+    message.write_text(
+        "From: Desk <d@example.org>\nSubject: Stub\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain\n\n'
+        "Your mail program cannot show this message.\n--b\nContent-Type: text/html\n\n"
+        "<p>The library will stay open until nine on weekdays from October, the board decided.</p>\n--b--\n")
+    article = load_article(message)
+    assert isinstance(article, Article)
+    assert article.sentences[0].text.startswith("The library will stay open")
+    assert article.sentences[0].span.start == 13  # the <p> line of the HTML part
