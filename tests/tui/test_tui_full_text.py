@@ -193,3 +193,16 @@ async def test_the_filter_keys_can_be_rebound_in_the_keymap(harbour: Path, priva
         assert titles(app.screen.query_one(ArticleTable)) == ["Council meets on Tuesday"]
         await press(pilot, "ctrl+f")
         assert not app.screen.has_class("-full-text")
+
+
+async def test_the_text_index_is_made_only_when_full_text_search_is_asked_for(harbour: Path) -> None:
+    """Loading the library never parses every file a second time; the first F does, once."""
+    app = make_app([str(harbour)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert not screen.full_text.index.ready and not screen.full_text.indexing
+        await pilot.press("F")
+        await settle(pilot)
+        assert screen.full_text.index.ready

@@ -120,6 +120,18 @@ class LibraryScreen(FilteredScreen):
         yield FailureList(id="failures")
         yield ReaderFooter()
 
+    def action_full_text(self) -> None:
+        """F: search the articles' whole text; the index is made the first time it is asked for."""
+        super().action_full_text()
+        self._index_full_text()
+
+    def _index_full_text(self) -> None:
+        """Index the library's text once it has loaded, and only when full-text search is used: a
+        first index parses every file again, which a reader who never presses F should not pay for."""
+        line = self.full_text
+        if self.library.loaded and not (line.indexing or line.index.ready):
+            line.prepare(self.paths, self.cache_path, self.library.entries)
+
     @contained
     def on_mount(self) -> None:
         self.add_class("-loading")
@@ -167,7 +179,8 @@ class LibraryScreen(FilteredScreen):
         if batch.finished:
             library.loaded = True
             self.remove_class("-loading")
-            self.full_text.prepare(self.paths, self.cache_path, library.entries)
+            if self.session.full_text:  # F was pressed while the library loaded
+                self._index_full_text()
         if self._unshown and self._table_due(batch.finished):
             self._flush_rows()
         self.query_one(ProgressBar).update(total=max(1, batch.total), progress=batch.done)
