@@ -15,6 +15,7 @@ import re
 from reader.ingest.metadata import normalize_date
 
 HEADER_LINES = 8  # non-blank lines after the headline that may hold the header's date
+HEADER_LINE_CHARS = 200  # a header line is short; a paragraph of prose is not searched for one
 LEFTOVER_WORDS = 2  # words beside the date, time and zone: "Published", "Updated at"
 _PARTS = re.compile(r"\s[|·•]\s")
 _DATE = re.compile(
@@ -40,6 +41,8 @@ def header_date(text: str, start: int = 0) -> str | None:
             if len(lines) > HEADER_LINES:
                 break
     for line in lines[1:]:  # the first line is the headline: a date there is what it is about
+        if len(line) > HEADER_LINE_CHARS:
+            continue
         for part in _PARTS.split(line):
             if (date := _date_part(part)) is not None:
                 return date
