@@ -22,6 +22,7 @@ from reader.algorithms import SUMY_ALGORITHMS
 from reader.ingest.loader import load_input
 from reader.model import Article, LoadError
 from reader.output.brief_file import default_brief_path
+from reader.output.places import common_root
 from reader.output.story_facts import coverage_label, story_facts
 from reader.output.story_text import story_markdown
 from reader.paths import printable_path
@@ -35,7 +36,7 @@ from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
-from reader.tui.widgets.summary_view import SummaryView, common_base
+from reader.tui.widgets.summary_view import SummaryView
 from reader.tui.contained import contained
 
 MAX_BASELINE_UNITS = 2500  # candidate sentences; a sumy baseline's matrices are MAX_BASELINE_UNITS² floats
@@ -114,7 +115,7 @@ class StoryScreen(SummaryScreen[StorySummary]):
     @contained
     def on_mount(self) -> None:
         self.query_one("#places-pane").border_title = "Reported at"
-        base = common_base([a.path for a in self.offered])
+        base = common_root(a.path for a in self.offered)
         self.story.base = self.query_one(CitationList).base = self.query_one(LeftOutNote).base = base
         self.story.focus()
         self.resummarize()

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from reader.output.sanitize import one_line
 from reader.output.story_facts import report_note
 from reader.summarize import SummaryItem, Unit
-from reader.tui.widgets.summary_view import short_path
+from reader.output.places import below
 from reader.tui.contained import contained
 
 
@@ -38,7 +38,7 @@ def places_of(item: SummaryItem) -> list[Place]:
 def place_prompt(place: Place, own: bool, base: str | None) -> Content:
     """`▸ file:L3`, then the outlet (unless it is only the file's name) and any note, then the source's words."""
     unit = place.unit
-    where = f"{short_path(os.path.abspath(unit.article.path), base)}:{unit.sentence.span}"
+    where = f"{below(unit.article.path, base)}:{unit.sentence.span}"
     outlet = one_line(place.outlet)
     who = [outlet] if outlet != os.path.basename(unit.article.path) else []
     who += [place.note] if place.note else []

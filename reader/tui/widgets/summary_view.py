@@ -6,7 +6,6 @@ the view never reaches into a sibling.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from textual.binding import Binding, BindingType
@@ -15,36 +14,18 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.output.places import below
 from reader.output.sanitize import one_line
 from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
 from reader.tui.contained import contained
 
 
-def short_path(path: str, base: str | None) -> str:
-    """The path below `base` (the folder the story's files share), so `business/429.txt` stays unambiguous."""
-    if base:
-        try:
-            return one_line(os.path.relpath(path, base))
-        except ValueError:  # another drive on Windows
-            pass
-    return one_line(os.path.basename(path))
-
-
-def common_base(paths: Sequence[str]) -> str | None:
-    """The deepest folder holding every path, or None when they share none."""
-    folders = [os.path.dirname(os.path.abspath(p)) for p in paths]
-    try:
-        return os.path.commonpath(folders) if folders else None
-    except ValueError:
-        return None
-
-
 def citation_label(citation: Citation, with_file: bool, base: str | None = None) -> str:
     """`L14-16`, or `file.txt:L14-16` when the summary spans several files."""
     if not with_file:
         return str(citation.span)
-    return f"{short_path(os.path.abspath(citation.path), base)}:{citation.span}"
+    return f"{below(citation.path, base)}:{citation.span}"
 
 
 def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Content:
