@@ -9,6 +9,9 @@ files). For reader, the source counts are checked too: for each summary sentence
 fact, every outlet that states that fact should be cited, and no other (precision, recall).
 Baselines see the story's sources as reader chose them, so only the selection differs.
 
+The last row is a ceiling, not a summarizer: whole candidate sentences chosen by someone who knows
+the key facts (most new facts per word), what extraction could reach with these sentences.
+
 `--exact` also solves reader's selection problem exactly (an integer program, Gillick & Favre's
 formulation, with scipy's HiGHS: `pip install scipy`, benchmark only) and compares its objective
 and key facts with the greedy's, for the cost scale reader uses and for the plain knapsack greedy.
@@ -22,12 +25,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nuggets import Counts, Story, all_stories, count_pairs, score_summary  # noqa: E402
+from nuggets import Counts, Story, all_stories, count_pairs, oracle_choice, score_summary  # noqa: E402
 
 from reader.algorithms import ALGORITHMS  # noqa: E402
 from reader.ingest import load_paths  # noqa: E402
 from reader.model import Article  # noqa: E402
 from reader.summarize import summarize_story  # noqa: E402
+from reader.summarize.story import story_units  # noqa: E402
 
 SLOW = {"kl"}  # minutes on the larger stories; pass --algorithms to include it
 
@@ -124,9 +128,13 @@ def main() -> None:
     counts_total = Counts()
     strict_total = Counts()  # an outlet must state every key fact of the sentence
     per_story_counts: list[tuple[str, Counts]] = []
+    ceiling: list[float] = []
     seconds = {name: 0.0 for name in names}
     for story in stories:
         articles = story_articles(story)
+        candidates = [unit.text for unit in story_units(articles).units]
+        ceiling.append(score_summary(story, [(t, "") for t in oracle_choice(story, candidates, options.words)],
+                                     options.words).coverage)
         for name in names:
             started = time.perf_counter()
             summary = summarize_story(articles, name, words=options.words)
@@ -166,6 +174,8 @@ def main() -> None:
               + " | ".join(f"{r[1]:.0%}" for r in rows)
               + f" | {sum(r[2] for r in rows)} | {sum(r[3] for r in rows)} | "
               f"{sum(r[4] for r in rows) / len(rows):.0f} | {seconds[name]:.2f} |")
+    print(f"| *ceiling: knows the key facts* | {sum(ceiling) / len(ceiling):.1%} | {min(ceiling):.0%} | "
+          + " | ".join(f"{c:.0%}" for c in ceiling) + " | | | | |")
     if "reader" in names:
         print("\n## reader's source counts: (sentence, outlet) pairs\n")
         print("| story | precision | recall | cited right | cited wrongly | missed |")

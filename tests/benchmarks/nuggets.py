@@ -124,6 +124,28 @@ def score_summary(story: Story, sentences: Sequence[tuple[str, str]], budget: in
     return Score(covered, len(story.nuggets), sum(len(t.split()) for t in texts), redundant_pairs(texts), junk)
 
 
+def oracle_choice(story: Story, candidates: Sequence[str], budget: int) -> list[str]:
+    """The ceiling: whole sentences chosen knowing the key facts (most new facts per word, greedy).
+
+    No summarizer can know the nuggets, so this is what extraction could reach at the budget with
+    these sentences, the yardstick for how far a target is from the possible.
+    """
+    facts = [(text, story.nuggets_of(text), len(text.split())) for text in candidates]
+    facts = [f for f in facts if f[1]]
+    covered: set[str] = set()
+    chosen: list[str] = []
+    used = 0
+    while True:
+        fits = [(len(ids - covered) / words, text, ids, words) for text, ids, words in facts
+                if ids - covered and used + words <= budget]
+        if not fits:
+            return chosen
+        _, text, ids, words = max(fits, key=lambda f: f[0])
+        chosen.append(text)
+        covered |= ids
+        used += words
+
+
 @dataclass
 class Counts:
     true_positive: int = 0
