@@ -65,7 +65,7 @@ class ReaderApp(App[None]):
 
     BINDINGS: list[BindingType] = [
         Binding("q", "quit", "Quit", tooltip="leave reader", id="app.quit"),
-        Binding("question_mark", "help", "Keys", tooltip="every key of the current screen", id="app.help"),
+        Binding("question_mark,f1", "help", "Keys", tooltip="every key of the current screen (f1 in a text box)", id="app.help"),
     ]
 
     def __init__(self, paths: Sequence[str | os.PathLike[str]], theme: str | None = None,

@@ -1,6 +1,6 @@
 """Terminal conventions (issue 12): q backs out one level and quits only from the library, escape backs
 out too, one summarizer key on every screen, the footer keeps ? and q in sight at 80 columns, and the
-palette lists each command once."""
+palette lists each command once; in a text box the footer shows f1 for help and what escape does."""
 from __future__ import annotations
 
 from collections import Counter
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
@@ -178,6 +179,47 @@ async def test_the_footer_keeps_help_and_q_in_sight(name: str, size: tuple[int, 
     q_means = "Quit" if name == "library" else "Back"
     assert "? Keys" in footer and f"q {q_means}" in footer, footer
     assert len(footer.rstrip()) <= size[0]
+
+
+# While a text box has the focus, letters are typed into it: the footer then shows help on f1 and
+# what escape does there, never a letter key that would only be typed.
+TEXT_BOXES = {"library filter": ["slash"], "full text": ["F"], "article find": ["enter", "slash"],
+              "tag dialog": ["t"], "story export": ["S", "e"]}
+WAY_OUT = {"library filter": "esc Clear filter", "full text": "esc Clear filter", "article find": "esc Back",
+           "tag dialog": "esc Cancel", "story export": "esc Cancel"}
+
+
+@pytest.mark.parametrize("name", list(TEXT_BOXES))
+async def test_in_a_text_box_the_footer_shows_help_and_the_way_out(name: str) -> None:
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, *TEXT_BOXES[name])
+        assert isinstance(app.screen.focused, Input)
+        footer = screen_rows(app)[-1]
+    assert WAY_OUT[name] in footer, footer
+    if name in ("tag dialog", "story export"):  # a dialog's other keys are on its own line
+        assert "Keys" not in footer and "Quit" not in footer, footer
+    else:
+        assert "f1 Keys" in footer, footer
+    shown_keys = [word for word in footer.split() if len(word) == 1 and word.isprintable() and word != "▏"]
+    assert shown_keys == [], footer  # / Filter, + Longer, q Quit...: they would be typed into the box
+    assert len(footer.rstrip()) <= SMALL[0]
+
+
+async def test_f1_opens_the_keys_from_the_filter_box_and_question_mark_is_typed() -> None:
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", "question_mark", "q")
+        assert isinstance(app.screen, LibraryScreen) and app.is_running
+        assert app.screen.query_one("#filter", Input).value == "?q"
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "q Close help" in screen_rows(app)[-1]
+        await press(pilot, "f1")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#filter", Input).value == "?q"
 
 
 # -- the palette --------------------------------------------------------------------------------------

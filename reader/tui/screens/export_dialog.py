@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 from reader.output.brief_file import BriefError, write_brief
 from reader.output.sanitize import one_line
 from reader.tui.contained import contained
+from reader.tui.widgets.reader_footer import ReaderFooter
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -37,6 +38,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static(id="brief-error", markup=False)
             yield Static("enter: save · escape: cancel · an existing file is never replaced", id="brief-help",
                          markup=False)
+        yield ReaderFooter()  # the dialog's own keys, not those of the screen below
 
     @on(Input.Changed, "#brief-path")
     @contained

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from reader.tui.keys import KeyHelp, screen_keys
+from reader.tui.widgets.reader_footer import ReaderFooter
 
 
 def key_table(keys: list[KeyHelp]) -> Content:
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
     """A modal list of the keys of the screen it was opened from; escape or ? closes it."""
 
     BINDINGS: list[BindingType] = [
-        Binding("q,escape,question_mark", "close", "Close help", id="help.close"),
+        Binding("q,escape,question_mark,f1", "close", "Close help", id="help.close"),
     ]
 
     def __init__(self, under: Screen[object]) -> None:
@@ -44,6 +45,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = f"Keys · {self.under.__class__.__name__.removesuffix('Screen')}"
             box.border_subtitle = "escape closes"
             yield Static(key_table(self.keys), id="help-keys")
+        yield ReaderFooter()  # the dialog's own keys, not those of the screen below
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from reader.triage import TagError, normalize_tag
 from reader.tui.contained import contained
+from reader.tui.widgets.reader_footer import ReaderFooter
 
 
 class TagSuggester(SuggestFromList):
@@ -61,6 +62,7 @@ class TagDialog(ModalScreen[frozenset[str] | None]):
                         id="tags", suggester=TagSuggester(self.known, case_sensitive=False), select_on_focus=False)
             yield Static(id="tag-error", markup=False)
             yield Static("enter: save · escape: cancel · → accepts a completion", id="tag-help", markup=False)
+        yield ReaderFooter()  # the dialog's own keys, not those of the screen below
 
     def _problem(self, text: str) -> str | None:
         """Why the store would refuse `text`, or None when every tag in it is fine."""

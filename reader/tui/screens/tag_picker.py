@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from reader.triage import TagCount
 from reader.tui.contained import contained
+from reader.tui.widgets.reader_footer import ReaderFooter
 
 
 class TagPicker(ModalScreen[str | None]):
@@ -29,6 +30,7 @@ class TagPicker(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = "View tag"
             yield OptionList(*(Option(Content(f"#{t.tag}  ({t.count})"), id=t.tag) for t in self.tags), id="tag-list")
+        yield ReaderFooter()  # the dialog's own keys, not those of the screen below
 
     @on(OptionList.OptionSelected, "#tag-list")
     @contained

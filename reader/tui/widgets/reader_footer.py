@@ -5,6 +5,12 @@ app-wide keys, which come last, were cut off (`q Quit`, `? Keys`). The keys that
 of trouble (help, back, quit) are put in a group docked at the right beside the palette key;
 the screen's other keys fill the rest of the row, and those that would not fit whole are hidden rather than cut mid-word (`? Keys` lists them).
 
+Text boxes: while an Input has the focus, `?`, `q` and every other letter are typed into it, so
+Textual drops those bindings (and the footer showed neither help nor a way out). Then the footer
+shows what still works: help on its other key (`f1`) and whatever `escape` does on the screen
+(clear the filter, close the search, cancel the dialog), even when that binding is not otherwise
+shown; keys the box takes as text are left out (Textual misses some, such as `/`).
+
 Leak: Footer recomposes its FooterKey widgets whenever the bindings change (every focus change,
 every screen switch) and each new key data-binds `compact`, registering a watcher on the Footer;
 the watchers of removed keys are only pruned when `compact` itself changes, which it never does
@@ -19,12 +25,20 @@ from weakref import WeakKeyDictionary
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
+from textual.keys import key_to_character
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from reader.tui.contained import contained
 
 PINNED_ACTIONS = frozenset({"help", "quit", "back", "close", "cancel"})  # what gets a user out, on any screen
+WAY_OUT = "escape"  # of a text box: Input never takes it
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Whether the widget types letters itself (an Input), so bindings on letters never reach the screen."""
+    return widget is not None and widget.check_consume_key("a", "a")
 
 
 class ReaderFooter(Footer):
@@ -39,13 +53,21 @@ class ReaderFooter(Footer):
         if not self._bindings_ready:
             return
         active = self.screen.active_bindings
+        focused = self.screen.focused
+        typing = takes_text(focused)
         first: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.show:
+        way_out = ""  # the action escape runs while a text box has the focus
+        for key, (_node, binding, enabled, tooltip) in active.items():
+            if typing and self._typed(focused, binding):
+                continue
+            if typing and key == WAY_OUT and binding.description:
+                way_out = binding.action
                 first.setdefault(binding.action, (binding, enabled, tooltip))
-        pinned = [shown for action, shown in first.items() if action in PINNED_ACTIONS]
+            elif binding.show:
+                first.setdefault(binding.action, (binding, enabled, tooltip))
+        pinned = [shown for action, shown in first.items() if action in PINNED_ACTIONS or action == way_out]
         for action, (binding, enabled, tooltip) in first.items():
-            if action not in PINNED_ACTIONS:
+            if action not in PINNED_ACTIONS and action != way_out:
                 yield self._key(binding, enabled, tooltip)
         with HorizontalGroup(id="pinned-keys"):
             for binding, enabled, tooltip in sorted(pinned, key=lambda shown: shown[0].action != "help"):
@@ -56,6 +78,13 @@ class ReaderFooter(Footer):
                                 palette.binding.description, palette.binding.action, classes="-command-palette",
                                 disabled=not palette.enabled,
                                 tooltip=palette.binding.tooltip or palette.binding.description)
+
+    def _typed(self, focused: Widget | None, binding: Binding) -> bool:
+        """Whether the focused box takes the binding's key as text (`slash` included, which Textual
+        cannot turn into `/`)."""
+        display = self.app.get_key_display(binding)
+        character = key_to_character(binding.key) or (display if len(display) == 1 else None)
+        return focused is not None and focused.check_consume_key(binding.key, character)
 
     def _key(self, binding: Binding, enabled: bool, tooltip: str) -> FooterKey:
         return FooterKey(binding.key, self.app.get_key_display(binding), binding.description, binding.action,
