@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader import __version__
 
-COMMANDS = ("show", "summarize", "search", "list", "mark", "themes", "config")
+COMMANDS = ("show", "summarize", "stories", "search", "list", "mark", "themes", "config")
 # The bare form is parsed as this hidden subcommand (never listed in --help), so one parser does it all.
 _OPEN = "open"
 _GLOBAL_VALUES = ("--state", "--theme")  # the global options that take a value
@@ -62,8 +62,18 @@ def _parser() -> argparse.ArgumentParser:
                                 "with --story, the word budget (default 160, or the config's story_words)")
     summarize.add_argument("--algorithm", "-a", choices=ALGORITHMS, default=None, metavar="NAME",
                            help=f"one of: {', '.join(ALGORITHMS)} (default {DEFAULT_ALGORITHM}, or the config's)")
-    summarize.add_argument("--story", action="store_true", help="one summary over all inputs, citing every source")
+    summarize.add_argument("--story", nargs="?", const=True, default=False, metavar="ID",
+                           help="one summary over all inputs, citing every source; with an ID (from "
+                                "`reader stories`), over that story's articles only")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    stories = sub.add_parser(
+        "stories", parents=[common], help="group the articles under PATHs into stories, with their reprints",
+        description="Articles about one event from several outlets form one story; a republished copy is marked as "
+                    "a copy of its original. Each story has an id, stable for the same set of articles, for "
+                    "`reader summarize --story ID PATH...`.")
+    stories.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    stories.add_argument("--format", choices=("text", "json"), default="text")
 
     search = sub.add_parser(
         "search", parents=[common], help="find sentences in article bodies, best first, as file:line",

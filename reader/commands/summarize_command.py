@@ -9,10 +9,11 @@ whether some input failed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from reader.commands.common import default_paths, load_reporting, output_closed, report, stdout_console
-from reader.model import LoadError
+from reader.model import Article, LoadError
 from reader.output.places import common_root
 from reader.output.sanitize import dumps
 
@@ -25,6 +26,9 @@ def run_summarize(options: argparse.Namespace) -> int:
         report(problem)
     settings = config.settings
     options.algorithm = options.algorithm or settings.algorithm
+    if isinstance(options.story, str) and os.path.exists(options.story):
+        options.paths = [options.story, *options.paths]  # `--story PATH`: a path, not a story id
+        options.story = True
     paths = default_paths(options.paths)
     count = options.sentences
     if count is None and options.words is None:
@@ -96,6 +100,11 @@ def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int 
     from reader.summarize import summarize_story
 
     articles, errors = load_reporting(paths)
+    if isinstance(options.story, str):
+        chosen = _one_story(options.story, articles)
+        if chosen is None:
+            return 2
+        articles = chosen
     if len(articles) == 1:  # a story of one article is that article's summary
         digests = [summary_digest(articles[0], options.algorithm, count, options.words)]
         for warning in digests[0].warnings[len(articles[0].warnings):]:
@@ -120,3 +129,18 @@ def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int 
     if not articles and not errors:
         report("nothing to summarize")
     return 1 if errors else 0
+
+
+def _one_story(wanted: str, articles: list[Article]) -> list[Article] | None:
+    """The articles of story `wanted` (an id from `reader stories`), or None after saying why not."""
+    from reader.output.sanitize import one_line
+    from reader.summarize.grouping import group_stories
+
+    stories = group_stories(articles)
+    for story in stories:
+        if story.id == wanted:
+            members = set(story.articles)
+            return [a for a in articles if a.path in members]
+    report(f"no story {one_line(wanted)!r} among these {len(articles)} articles "
+           "(`reader stories PATH...` lists their stories and ids)")
+    return None
