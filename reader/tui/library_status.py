@@ -2,12 +2,15 @@
 
 Kept apart from the screen so that it only puts them on screen. Titles and queries are the user's
 or the files' text: they go in as plain Content parts (never parsed as markup), made inert first.
+The status line is a `FittedLine`: at 80 columns a long query is shortened with `…` (then the
+sort order left out) so the counts before it always show.
 """
 from __future__ import annotations
 
 from textual.content import Content
 
 from reader.output.sanitize import one_line
+from reader.tui.fitted_line import FittedLine
 from reader.tui.library import SortKey
 from reader.tui.library_session import LibrarySession
 from reader.tui.loader_worker import Batch
@@ -19,7 +22,7 @@ SORT_LABELS = {SortKey.FILE: "file", SortKey.DATE: "date", SortKey.SOURCE: "sour
 Part = Content | str | tuple[str, str]
 
 
-def counts_line(session: LibrarySession, batch: Batch | None = None) -> Content:
+def counts_line(session: LibrarySession, batch: Batch | None = None) -> FittedLine:
     """View, rows shown of loaded, unread and starred, selection, failures, loading, unsaved marks, filter, order."""
     library = session.library
     states = library.states.values()
@@ -40,16 +43,17 @@ def counts_line(session: LibrarySession, batch: Batch | None = None) -> Content:
     if session.unsaved:
         parts.append((f" · {session.unsaved} change{'s' if session.unsaved != 1 else ''} not saved yet",
                       "$text-warning"))
+    label, query = "", ""
     if session.full_text and session.text_query.strip():
-        parts.append(f" · text: “{one_line(session.text_query)}”")
+        label, query = " · text: ", one_line(session.text_query)
     elif session.query.strip():
-        parts.append(f" · filter: “{one_line(session.query)}”")
+        label, query = " · filter: ", one_line(session.query)
     if session.ranked is not None:
-        parts.append((" · best first", "$text-muted"))
+        order = Content.styled(" · best first", "$text-muted")
     else:
         arrow = "↓" if session.reverse else "↑"
-        parts.append((f" · sorted by {SORT_LABELS[session.sort_key]} {arrow}", "$text-muted"))
-    return Content.assemble(*parts)
+        order = Content.styled(f" · sorted by {SORT_LABELS[session.sort_key]} {arrow}", "$text-muted")
+    return FittedLine(Content.assemble(*parts), label, query, order)
 
 
 def compare_prompt(title: str | None, compare_key: str, clear_key: str) -> Content:

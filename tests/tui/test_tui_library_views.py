@@ -1,5 +1,5 @@
 """The library as a daily user meets it (issue 12): empty views say so with the real keys, the compare
-prompt is not cut at 80 columns, n/p wrap around with a notice, view and sort are remembered across
+prompt and the status line are not cut at 80 columns (a long query is shortened with …), n/p wrap around with a notice, view and sort are remembered across
 runs, and the tag dialog says what is wrong inside itself and takes the keys typed right after t."""
 from __future__ import annotations
 
@@ -113,6 +113,42 @@ async def test_the_compare_prompt_is_not_cut_at_80_columns() -> None:
         assert " ".join(first.split()[:6]) in text  # the title's start, before any ellipsis
         await press(pilot, "escape")
         assert "second article" not in screen_text(app)
+
+
+# -- the status line ---------------------------------------------------------------------------------
+
+LONG_QUERY = "council congestion charge vote in bellhaven tuesday"
+
+
+def status_row(app: App[object]) -> str:
+    row = screen_rows(app)[0]
+    assert row.startswith(" view: "), row  # the status line is the first row
+    return row
+
+
+async def test_a_long_filter_is_shortened_and_the_counts_stay_at_80_columns() -> None:
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *LONG_QUERY)
+        row = status_row(app)
+        assert " of 12 · 12 unread · 0 starred · filter: “council" in row, row
+        assert row.rstrip().endswith("…”"), row  # shortened, and says so
+        assert LONG_QUERY not in row and len(row.rstrip()) <= SMALL[0]
+        await press(pilot, "escape", "F", *LONG_QUERY)
+        row = status_row(app)
+        assert " of 12 · 12 unread · 0 starred · text: “council" in row and "…”" in row, row
+        assert LONG_QUERY not in row and len(row.rstrip()) <= SMALL[0]
+
+
+async def test_a_short_filter_shows_whole_with_the_order() -> None:
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"meteorite")
+        row = status_row(app)
+        assert "· 2 of 12 ·" in row and "filter: “meteorite” · sorted by file ↑" in row, row
+        assert "…" not in row
 
 
 # -- n and p wrap -------------------------------------------------------------------------------------
