@@ -17,6 +17,7 @@ from reader.bounded_data import DataError, load_toml
 CONFIG_FILE = "config.toml"
 PREFERENCES_FILE = "preferences.json"
 DEFAULT_THEME = "reader-dark"
+WATCH_MODES = ("notify", "poll", "off")  # how the open library follows its folders (reader/tui/folder_watch.py)
 MAX_CONFIG_BYTES = 256 * 1024
 
 
@@ -30,6 +31,8 @@ class Settings:
     story_sentences: int | None = None  # an optional cap on the story's sentences within that budget
     mark_read_on_open: bool = True
     theme: str = DEFAULT_THEME
+    watch: str = "notify"  # how the open library follows its folders: notify, poll or off
+    watch_seconds: float = 2.0  # seconds between stat scans when polling (and for files named alone)
     keymap: dict[str, str] = field(default_factory=dict)  # action id -> comma-separated keys
 
 
@@ -65,6 +68,8 @@ _CHECKS: dict[str, tuple[type, Any]] = {
     "story_sentences": (int, lambda v: 1 <= v <= 100 or "must be between 1 and 100"),
     "mark_read_on_open": (bool, lambda v: True),
     "theme": (str, lambda v: bool(v.strip()) or "must not be empty"),
+    "watch": (str, lambda v: v in WATCH_MODES or f"must be one of {', '.join(WATCH_MODES)}"),
+    "watch_seconds": (float, lambda v: 0.1 <= v <= 3600 or "must be between 0.1 and 3600"),
 }
 
 
@@ -95,6 +100,8 @@ def load_config(path: Path | None = None) -> Config:
             config.problems.append(f"{path}: unknown setting {key!r} ignored")
             continue
         kind, check = _CHECKS[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)  # `watch_seconds = 5` means 5.0
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             config.problems.append(f"{path}: {key} should be {kind.__name__}, not {type(value).__name__}; default used")
             continue

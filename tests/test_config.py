@@ -35,6 +35,19 @@ def test_bad_values_are_problems_not_failures(tmp_path: Path) -> None:
     assert all(str(tmp_path) in p for p in config.problems)
 
 
+def test_watch_settings(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'watch = "poll"\nwatch_seconds = 5\n'))
+    assert (config.settings.watch, config.settings.watch_seconds) == ("poll", 5.0) and not config.problems
+    assert isinstance(config.settings.watch_seconds, float)
+    config = load_config(write(tmp_path, 'watch = "inotify"\nwatch_seconds = 0\n'))
+    assert (config.settings.watch, config.settings.watch_seconds) == ("notify", 2.0)
+    assert [p.split(": ", 1)[1] for p in config.problems] == [
+        "watch: must be one of notify, poll, off; default used",
+        "watch_seconds: must be between 0.1 and 3600; default used"]
+    config = load_config(write(tmp_path, "watch_seconds = true\n"))
+    assert config.settings.watch_seconds == 2.0 and "should be float, not bool" in config.problems[0]
+
+
 def test_invalid_toml(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "algorithm = \n"))
     assert config.settings == Settings() and "invalid TOML" in config.problems[0]

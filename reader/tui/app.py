@@ -21,6 +21,7 @@ from reader.model import LoadError
 from reader.output.sanitize import one_line
 from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
+from reader.tui.folder_watch import WatchChoice
 from reader.tui.keys import key_commands
 from reader.tui import library_prefs
 from reader.tui.library import Library
@@ -105,7 +106,8 @@ class ReaderApp(App[None]):
         library_prefs.restore(self.session, library_prefs.load_library_prefs())
         self.library_screen = LibraryScreen(self.paths, self.session,
                                             mark_read_on_open=self.config.settings.mark_read_on_open,
-                                            cache_path=cache_beside(self.state_path))
+                                            cache_path=cache_beside(self.state_path),
+                                            watch=WatchChoice(self.config.settings.watch, self.config.settings.watch_seconds))
         self.push_screen(self.library_screen)
 
     @contained

@@ -75,6 +75,9 @@ class LibraryIndex:
             return len(scope.ids)
 
     def _open(self, cache_path: Path | None) -> FullTextIndex:
+        if self._cache is not None:  # prepared again (files arrived): one connection at a time
+            self._cache.close()
+            self._cache = None
         if cache_path is not None:
             self._cache = IngestCache.open(cache_path, any_thread=True)
             index = self._cache.fulltext()

@@ -120,6 +120,7 @@ class Library:
     states: dict[str, ArticleState] = field(default_factory=dict)
     total: int = 0  # files found; known once the inputs have been listed
     loaded: bool = False
+    gone: set[str] = field(default_factory=set)  # rows whose file went while the library was open (kept for their key)
 
     def add(self, listing: Listing, state: ArticleState = UNTOUCHED) -> Entry:
         """Append a listed article with its triage state."""
@@ -133,3 +134,9 @@ class Library:
 
     def entry(self, key: str) -> Entry:
         return self.entries[int(key)]
+
+    @property
+    def live(self) -> list[Entry]:
+        """The entries whose file is still there (a row's number stays its key, so gone ones stay listed)."""
+        gone = self.gone
+        return [e for e in self.entries if e.key not in gone] if gone else self.entries

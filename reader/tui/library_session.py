@@ -106,7 +106,9 @@ class LibrarySession:
         return [entry for entry in new if self.keeps(entry)]
 
     def keeps(self, entry: Entry) -> bool:
-        """In the view, or changed here since the view was chosen."""
+        """In the view, or changed here since the view was chosen; never a row whose file went."""
+        if entry.key in self.library.gone:
+            return False
         return entry.key in self.sticky or in_view(self.library.state_of(entry), self.view, self.view_tag)
 
     def arrange(self) -> list[Entry]:

@@ -25,12 +25,13 @@ Part = Content | str | tuple[str, str]
 def counts_line(session: LibrarySession, batch: Batch | None = None) -> FittedLine:
     """View, rows shown of loaded, unread and starred, selection, failures, loading, unsaved marks, filter, order."""
     library = session.library
-    states = library.states.values()
+    live = library.live
+    states = [library.state_of(e) for e in live] if library.gone else library.states.values()
     starred = sum(1 for s in states if s.starred and not s.archived)
     unread = sum(1 for s in states if not s.read and not s.archived)
     parts: list[Part] = [
         ("view: ", "$text-muted"), (session.view_label, "bold $text-accent"),
-        (f" · {len(session.shown):,} of {len(library.entries):,}", "bold"),
+        (f" · {len(session.shown):,} of {len(live):,}", "bold"),
         (f" · {unread:,} unread · {starred:,} starred", "$text-muted")]
     if session.selected:
         parts.append((f" · {len(session.selected):,} selected", "$text-accent"))

@@ -4,7 +4,9 @@ Listing the inputs first gives a total for the progress bar. Rows are Listings: 
 comes from the ingest cache (a stat and a lookup), a new or changed file is parsed (by a pool of
 processes when there are many, which send back only the Listing) and its Listing is cached for the
 next launch. The first few files are listed on their own so rows appear at once. Batches go out
-every `INTERVAL` seconds so the UI redraws a few times a second, not once per file.
+every `INTERVAL` seconds so the UI redraws a few times a second, not once per file. Asked to,
+it first takes a stat-only snapshot of the paths and hands it over with the last batch: the folder
+watcher starts from it, so a file that arrives while the library loads is reported too.
 Textual-free: the library screen's thread worker iterates `load_batches`.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from reader.model import LoadError
 from reader.triage.catalog import inputs_of, scan_inputs
 from reader.triage.ingest_cache import IngestCache, Listing
+from reader.tui.folder_snapshot import Snapshot, take_snapshot
 
 FIRST_BATCH = 8  # files listed before the rest, so the first rows show before any pool has started
 INTERVAL = 0.25  # seconds between batches: a few status updates a second is plenty
@@ -32,6 +35,7 @@ class Batch:
     done: int = 0
     total: int = 0
     finished: bool = False
+    snapshot: Snapshot | None = None  # on the last batch: the paths as they were before listing began
 
     def add(self, result: Listing | LoadError) -> None:
         if isinstance(result, LoadError):
@@ -43,11 +47,14 @@ class Batch:
 
 def load_batches(paths: Iterable[str | os.PathLike[str]], cancelled: Callable[[], bool] = lambda: False,
                  interval: float = INTERVAL, first: int = FIRST_BATCH, cache_path: Path | None = None,
-                 ) -> Iterator[Batch]:
-    """Yield what was read: first the total alone, then batches of rows; the last has `finished` set.
+                 snapshot: bool = False) -> Iterator[Batch]:
+    """Yield what was read: first the total alone, then batches of rows; the last has `finished` set
+    (and, with `snapshot`, the stat snapshot taken before listing).
 
     The cache (at `cache_path`, if given) is opened here, in the thread that uses it.
     """
+    paths = list(paths)
+    before = take_snapshot(paths) if snapshot else None
     inputs = inputs_of(paths)
     total = len(inputs)
     yield Batch(total=total)
@@ -70,6 +77,7 @@ def load_batches(paths: Iterable[str | os.PathLike[str]], cancelled: Callable[[]
         if cancelled():
             return
         batch.finished = True
+        batch.snapshot = before
         yield batch
     finally:
         if cache is not None:

@@ -28,6 +28,8 @@ def test_config_with_no_file_prints_the_defaults(capsys, private_home: Path) -> 
         "# story_sentences = (not set: no sentence cap, the story fills story_words)",
         "mark_read_on_open = true",
         'theme = "reader-dark"',
+        'watch = "notify"',
+        "watch_seconds = 2.0",
         "",
         "[keymap]",
     ]
@@ -53,6 +55,8 @@ def test_config_reports_bad_values_and_keeps_the_good_ones(capsys, private_home:
         "# story_sentences = (not set: no sentence cap, the story fills story_words)",
         "mark_read_on_open = false",
         'theme = "my \\"quoted\\" theme"',
+        'watch = "notify"',
+        "watch_seconds = 2.0",
         "",
         "[keymap]",
         'refresh = "ctrl+r,f5"',
@@ -68,7 +72,8 @@ def test_config_json(capsys, private_home: Path) -> None:
     assert json.loads(captured.out) == {
         "path": str(path), "exists": True,
         "settings": {"algorithm": "reader", "summary_sentences": 3, "story_words": 160, "story_sentences": 4,
-                     "mark_read_on_open": True, "theme": "reader-dark", "keymap": {}},
+                     "mark_read_on_open": True, "theme": "reader-dark", "watch": "notify",
+                     "watch_seconds": 2.0, "keymap": {}},
         "problems": [f"{path}: story_words: must be between 20 and 2000; default used"],
     }
     assert captured.err == f"reader: {path}: story_words: must be between 20 and 2000; default used\n"

@@ -3,6 +3,7 @@
 Files are listed by a thread worker that posts batches; rows are appended as they arrive, so the first
 rows show while the rest of a large folder is still being parsed and the UI keeps answering keys.
 Rows come from the ingest cache when a file is unchanged; an article is parsed when it is opened.
+Once loaded, files that arrive, change or go under the paths follow within seconds (`FolderWatcher`).
 What the library shows and what its triage keys do (read, star, archive, tags, views, undo) live in
 the app's `LibrarySession`; this screen turns keys into session calls and session results into rows.
 """
@@ -25,6 +26,7 @@ from reader.model import Article, LineSpan, LoadError
 from reader.tui import library_prefs
 from reader.tui.empty_note import EmptyKeys, empty_note
 from reader.tui.keys import key_of
+from reader.tui.folder_watch import DEFAULT_WATCH, OFF, WatchChoice
 from reader.tui.library import Entry, SortKey, View, open_article
 from reader.tui.library_session import LibrarySession, Redraw
 from reader.tui.library_status import compare_prompt, counts_line
@@ -35,10 +37,12 @@ from reader.tui.screens.article_opening import article_screen_for
 from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
-from reader.tui.screens.filtered_screen import PLACEHOLDERS, FilteredScreen
+from reader.tui.screens.filtered_screen import PLACEHOLDERS
+from reader.tui.screens.outside_changes_screen import OutsideChangesScreen
 from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
+from reader.tui.widgets.folder_watcher import FolderWatcher
 from reader.tui.widgets.full_text_line import FullTextLine
 from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.contained import contained
@@ -46,7 +50,7 @@ from reader.tui.contained import contained
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
 
 
-class LibraryScreen(FilteredScreen):
+class LibraryScreen(OutsideChangesScreen):
     """The article table with its status line, filter box and failure list."""
 
     AUTO_FOCUS = "#articles"  # not Textual's first focusable: the hidden filter box would take keys typed at start
@@ -83,16 +87,10 @@ class LibraryScreen(FilteredScreen):
             self.batch = batch
             self.states = states
 
-    class StatesReloaded(Message):
-        """Every loaded article's state was read again from the store (another process changed it)."""
-
-        def __init__(self, states: dict[str, ArticleState]) -> None:
-            super().__init__()
-            self.states = states
-
     def __init__(self, paths: list[str], session: LibrarySession, mark_read_on_open: bool = True,
-                 cache_path: Path | None = None) -> None:
+                 cache_path: Path | None = None, watch: WatchChoice = DEFAULT_WATCH) -> None:
         super().__init__()
+        self.watch_choice = watch
         self.paths = paths
         self.session = session
         self.library = session.library
@@ -119,6 +117,7 @@ class LibraryScreen(FilteredScreen):
         yield Static(id="empty", markup=False)
         yield FailureList(id="failures")
         yield ReaderFooter()
+        yield FolderWatcher()
 
     def action_full_text(self) -> None:
         """F: search the articles' whole text; the index is made the first time it is asked for."""
@@ -146,7 +145,8 @@ class LibraryScreen(FilteredScreen):
         """List every file in a thread and post the batches to the screen."""
         worker = get_current_worker()
         triage = self.session.triage
-        for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled, cache_path=self.cache_path):
+        for batch in load_batches(self.paths, cancelled=lambda: worker.is_cancelled, cache_path=self.cache_path,
+                                  snapshot=self.watch_choice.mode != OFF):
             keys = [listing.key for listing in batch.listings]
             self.post_message(self.BatchLoaded(batch, triage.lookup(keys) if keys else []))
 
@@ -187,6 +187,9 @@ class LibraryScreen(FilteredScreen):
         self._show_counts(batch)
         if batch.finished:
             settle_library()
+        if batch.snapshot is not None:  # from here on, files that arrive under the paths show up
+            self.query_one(FolderWatcher).start(self.paths, batch.snapshot, self.cache_path,
+                                                self.session.triage.lookup, self.watch_choice)
 
     def _table_due(self, finished: bool) -> bool:
         """Whether loaded rows should go into the table now.
@@ -227,7 +230,7 @@ class LibraryScreen(FilteredScreen):
         if empty:
             session, keys = self.session, EmptyKeys(key_of(self, "next_view"), key_of(self, "clear"))
             typed = session.typed if session.filtered else ""
-            note = empty_note(session.view, session.view_tag, typed, len(self.library.entries),
+            note = empty_note(session.view, session.view_tag, typed, len(self.library.live),
                               len(self.library.failures), keys)
             self.query_one("#empty", Static).update(Content(note))
 
@@ -413,22 +416,3 @@ class LibraryScreen(FilteredScreen):
         self._show_counts()
         if first is not None and second is not None:
             self.app.push_screen(CompareScreen(first, second))
-
-    # -- outside changes ---------------------------------------------------------------------------
-
-    def action_refresh_states(self) -> None:
-        self.session.triage.changed_outside()  # the reload reads everything anyway
-        self.reload_states()
-
-    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def reload_states(self) -> None:
-        """Read every loaded article's state again, in a thread (another process changed the store)."""
-        entries = list(self.library.entries)
-        states = self.session.triage.lookup([e.triage_key for e in entries]) if entries else []
-        self.post_message(self.StatesReloaded({e.key: s for e, s in zip(entries, states)}))
-
-    @on(StatesReloaded)
-    @contained
-    def states_reloaded(self, message: StatesReloaded) -> None:
-        if self.session.reloaded(message.states):
-            self._arrange()

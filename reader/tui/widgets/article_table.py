@@ -165,6 +165,11 @@ class ArticleTable(DataTable[Text]):
             shows = self._marked[key] = (states.get(key, UNTOUCHED), key in selected)
             self.add_row(self.state_cell(*shows), *row, key=key)
 
+    def forget(self, keys: Iterable[str]) -> None:
+        """Drop the cells built for these rows (their file changed): the next `show` builds them anew."""
+        for key in keys:
+            self._cells.pop(key, None)
+
     def move_to(self, key: str) -> None:
         try:
             self.move_cursor(row=self.get_row_index(key), animate=False, scroll=True)

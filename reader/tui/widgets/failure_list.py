@@ -30,4 +30,14 @@ class FailureList(OptionList):
             return
         self.add_options(added)
         self.count += len(added)
+        self._title()
+
+    def show_failures(self, errors: Iterable[LoadError]) -> None:
+        """List exactly these failures (files that went or were fixed leave the list)."""
+        self.clear_options()
+        self.count = 0
+        self.add_failures(errors)
+        self._title()
+
+    def _title(self) -> None:
         self.border_title = f"{self.count} file{'s' if self.count != 1 else ''} could not be read"
