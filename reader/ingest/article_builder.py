@@ -214,6 +214,7 @@ def _fill_metadata(article: Article, meta: Metadata) -> None:
     article.topics = meta.topics
     article.excerpt = meta.excerpt
     article.related = meta.related
+    article.author = meta.author
 
 
 def _strip_tags(raw: str) -> str:

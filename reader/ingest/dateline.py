@@ -49,6 +49,13 @@ def header_date(text: str, start: int = 0) -> str | None:
     return None
 
 
+def line_date(line: str) -> str | None:
+    """The date of one header line ("Published May 12, 2026 | By A. Writer"), or None if it is prose."""
+    if len(line) > HEADER_LINE_CHARS:
+        return None
+    return next((date for part in _PARTS.split(line) if (date := _date_part(part)) is not None), None)
+
+
 def _date_part(part: str) -> str | None:
     found = _DATE.search(part)
     if found is None:

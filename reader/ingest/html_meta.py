@@ -1,25 +1,44 @@
 """Page metadata from <title>, <meta>, <link rel=canonical> and JSON-LD, in the order publishers are reliable.
 
 Kept apart from the text extraction in `html_page` because it never needs positions: it only
-answers "what is this article called, when and where from".
+answers "what is this article called, when, by whom and where from". Which of the candidates
+wins, and what the visible headline, byline and <time> add, is `page_fields`' choice.
 """
 from __future__ import annotations
 
 import json
 import re
 from collections import deque
+from collections.abc import Sequence
+from html import unescape
+
+from reader.ingest.html_marks import Found
+from reader.ingest.page_fields import (choose_author, choose_date, choose_site, choose_title, title_suffix,
+                                       visible_bylines)
 
 MAX_JSON_LD = 200_000  # characters; bigger scripts are app state, not article metadata
 _MAX_NODES = 5_000  # JSON values visited per script
 _MAX_TOPICS = 30
 _SPACE = re.compile(r"\s+")
 _SUFFIX_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", " \u2022 ")
-_DATE_NAMES = ("date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
-               "dcterms.date", "dcterms.issued", "dcterms.created")
+# Published dates by name, best first; never a modified date (dateModified, article:modified_time).
+_DATE_NAMES = ("datepublished", "og:pubdate", "pubdate", "publishdate", "publish-date", "publish_date", "pub_date",
+               "article.published", "published_at", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
+               "dcterms.date", "dcterms.issued", "dcterms.created", "date", "datecreated", "article_date_original")
+# Meta tags that name the author; article:author is often a profile URL, which the name check drops.
+_AUTHOR_NAMES = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
+                 "byl", "citation_author")
+_MAX_LD_NODES = 20  # article-like nodes kept per page
 
 
 def _clean(value: object) -> str:
     return _SPACE.sub(" ", value).strip() if isinstance(value, str) else ""
+
+
+def _ld_text(value: object) -> str:
+    """A JSON-LD string: script text is not entity-decoded by the HTML parser, so "&#8216;" is still there."""
+    text = _clean(value)
+    return _clean(unescape(text)) if "&" in text else text
 
 
 class MetaCollector:
@@ -29,6 +48,9 @@ class MetaCollector:
         self.values: dict[str, list[str]] = {}
         self.page_title = ""
         self.ld: dict[str, object] = {}
+        self.ld_all: list[dict[str, object]] = []  # every article-like node, in page order
+        self.ld_pages: list[dict[str, object]] = []  # WebPage nodes: a date when no article node has one
+        self.people: dict[str, tuple[str, bool]] = {}  # JSON-LD @id -> (name, is an organisation)
 
     def _put(self, key: str, value: object) -> None:
         text = _clean(value)
@@ -63,37 +85,58 @@ class MetaCollector:
 
     def json_ld(self, raw: str) -> None:
         """One ld+json script; bounded and forgiving, since pages ship broken JSON all the time."""
-        if len(raw) > MAX_JSON_LD or self.ld.get("_news"):
+        if len(raw) > MAX_JSON_LD or len(self.ld_all) >= _MAX_LD_NODES:
             return
         try:
             data = json.loads(raw, strict=False)
         except (ValueError, RecursionError):
             return
-        for node in _article_nodes(data):
+        articles, pages = _article_nodes(data, self.people)
+        for node in pages[:_MAX_LD_NODES]:
+            self.ld_pages.append({"date": _ld_text(node.get("datePublished")), "headline": _ld_text(node.get("headline")),
+                                  "author": node.get("author")})
+        for node in articles[:_MAX_LD_NODES]:
             news = any("News" in t for t in _types(node))
-            if self.ld and (not news or self.ld.get("_news")):
-                continue
-            self.ld = {"_news": news, "headline": _clean(node.get("headline")),
-                       "date": _clean(node.get("datePublished")), "publisher": _names(node.get("publisher")),
-                       "keywords": _keywords(node.get("keywords"))}
+            summary = {"_news": news, "headline": _ld_text(node.get("headline")),
+                       "date": _ld_text(node.get("datePublished")) or _ld_text(node.get("dateCreated")),
+                       "publisher": _ld_text(_names(node.get("publisher"))),
+                       "keywords": _keywords(node.get("keywords")), "author": node.get("author")}
+            self.ld_all.append(summary)
+            if not self.ld or (news and not self.ld.get("_news")):
+                self.ld = summary
 
-    def result(self) -> dict[str, object]:
-        """The metadata dict: only keys that were found."""
+    def result(self, found: Found | None = None, headings: Sequence[tuple[int, str]] = (),
+               texts: Sequence[str] = ()) -> dict[str, object]:
+        """The metadata dict (only keys that were found); `found`, `headings` (h1 block number and text)
+        and `texts` (every block's text) are what the page shows, for the headline, byline and date."""
+        found = found or Found()
         ld = self.ld
-        source = self._get("og:site_name") or str(ld.get("publisher") or "") or self._get("application-name")
-        title = self._get("og:title") or str(ld.get("headline") or "") or self.page_title or self._get("twitter:title")
+        site = choose_site([self._get("og:site_name"), str(ld.get("publisher") or ""), self._get("application-name")],
+                           "")
+        stated = [self._get("og:title"), str(ld.get("headline") or ""), self.page_title, self._get("twitter:title")]
+        title, headline = choose_title([strip_site_suffix(t, site) for t in stated if t], headings, site)
+        if not site:
+            site = choose_site([title_suffix(self.page_title, title), self._get("apple-mobile-web-app-title")], title)
         out: dict[str, object] = {}
         if title:
-            out["title"] = strip_site_suffix(title, source)
-        date = (self._get("article:published_time") or str(ld.get("date") or "")
-                or self._get("datepublished", *_DATE_NAMES))
-        if date:
-            out["date"] = date
-        if source:
-            out["source"] = source
+            out["title"] = title
         url = self._get("og:url", "canonical")
+        dates = [self._get("article:published_time"), str(ld.get("date") or ""),
+                 *(str(n.get("date") or "") for n in self.ld_all),
+                 *(v for key in _DATE_NAMES for v in self.values.get(key, [])[:1]),
+                 *(str(n.get("date") or "") for n in self.ld_pages)]
+        bylines = visible_bylines(found, texts, headline)
+        if date := choose_date(dates, found, texts, headline, url, bylines):
+            out["date"] = date
+        if site:
+            out["source"] = site
         if url:
             out["url"] = url
+        structured = next((names for n in [ld, *self.ld_all, *self.ld_pages]
+                           if (names := _people(n.get("author"), self.people))), [])
+        stated_authors = [v for key in _AUTHOR_NAMES for v in self.values.get(key, [])[:1]]
+        if author := choose_author(structured[:20], stated_authors, bylines, site):
+            out["author"] = author
         topics = _dedupe(self.values.get("article:tag", []) + _split(self.values.get("news_keywords", []))
                          + _split(self.values.get("keywords", [])) + list(ld.get("keywords") or []))
         if topics:
@@ -123,9 +166,11 @@ def _types(node: dict) -> list[str]:
     return [k for k in kind if isinstance(k, str)] if isinstance(kind, list) else []
 
 
-def _article_nodes(data: object) -> list[dict]:
-    """Article-like objects anywhere in the JSON (top level, lists, @graph), visited breadth-first with a cap."""
+def _article_nodes(data: object, people: dict[str, tuple[str, bool]]) -> tuple[list[dict], list[dict]]:
+    """Article-like and WebPage objects anywhere in the JSON (top level, lists, @graph), visited
+    breadth-first with a cap; named nodes with an @id go into `people`, for authors given by reference."""
     found: list[dict] = []
+    pages: list[dict] = []
     queue: deque[object] = deque([data])
     seen = 0
     while queue and seen < _MAX_NODES:
@@ -134,15 +179,42 @@ def _article_nodes(data: object) -> list[dict]:
         if isinstance(node, list):
             queue.extend(node[:_MAX_NODES])
         elif isinstance(node, dict):
-            if any(t.endswith(("Article", "BlogPosting")) for t in _types(node)):
+            types = _types(node)
+            if any(t.endswith(("Article", "BlogPosting")) for t in types):
                 found.append(node)
+            elif any(t.endswith("WebPage") for t in types):
+                pages.append(node)
+            ref, name = node.get("@id"), _ld_text(node.get("name"))
+            if isinstance(ref, str) and name and len(people) < _MAX_NODES:
+                people.setdefault(ref, (name, _organisation(types)))
             graph = node.get("@graph")
             if isinstance(graph, list):
                 queue.extend(graph[:_MAX_NODES])
             main = node.get("mainEntity")
             if isinstance(main, (dict, list)):
                 queue.append(main)
-    return found
+    return found, pages
+
+
+def _organisation(types: list[str]) -> bool:
+    return any("Organization" in t or t in ("Corporation", "WebSite", "Brand") for t in types)
+
+
+def _people(value: object, people: dict[str, tuple[str, bool]]) -> list[str]:
+    """The people a JSON-LD author names: strings, Person objects, @id references; organisations left out."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:20]:
+        if isinstance(item, str):
+            names.append(_ld_text(item))
+        elif isinstance(item, dict):
+            ref = item.get("@id")
+            name, organisation = _ld_text(item.get("name")), _organisation(_types(item))
+            if not name and isinstance(ref, str) and ref in people:
+                name, organisation = people[ref]
+            if name and not organisation:
+                names.append(name)
+    return [n for n in names if n]
 
 
 def _names(value: object) -> str:

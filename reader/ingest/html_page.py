@@ -15,6 +15,7 @@ from reader.ingest.blocks import Block
 from reader.ingest.html_code import CodeSpans
 from reader.ingest.html_furniture import Rec, Region, choose, classify
 from reader.ingest.html_library import main_text_guide
+from reader.ingest.html_marks import PageMarks
 from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
 
 
@@ -49,8 +50,10 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
     """
     parser = _Parser(text)
     parser.run()
-    meta = parser.meta.result()
-    guide, warnings = main_text_guide(text, [rec.block.text for rec in parser.recs]) if library else (None, [])
+    texts = [rec.block.text for rec in parser.recs]
+    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs]),
+                              [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10], texts)
+    guide, warnings = main_text_guide(text, texts) if library else (None, [])
     blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""),
                              guide)
     return HtmlPage(meta, blocks, dropped, parser.code.spans, warnings)
@@ -99,6 +102,7 @@ class _Parser(HTMLParser):
         self.fed = _BAD_CHARREF.sub("?#", text) if "&#" in text else text
         self.line, self.line_start = 1, 0
         self.meta = MetaCollector()
+        self.marks = PageMarks()  # bylines and <time>: who wrote it and when, as the page shows it
         self.code = CodeSpans()
         self.stack: list[tuple[str, int, tuple | None]] = []
         self.open: dict[str, int] = {}
@@ -166,6 +170,7 @@ class _Parser(HTMLParser):
             return
         self._implied_close(tag)
         a = dict(attrs)
+        self.marks.element(tag, a, self._pos)
         hidden = "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style") or ""))
         if tag in _HIDDEN or (hidden and tag in _INLINE):
             flags = SKIP

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.ingest.bylines import author_names
 from reader.model import Related
 
 TITLE_KEYS = ("title", "headline", "name")
@@ -22,11 +23,14 @@ SOURCE_KEYS = ("provider", "source", "publisher", "site_name", "siteName", "site
                "publication", "organization")
 TOPIC_KEYS = ("topics", "tags", "keywords", "categories", "category", "subjects", "subject")
 RELATED_KEYS = ("related", "related_articles", "relatedArticles", "see_also", "links")
+AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
 MAX_LIST_ITEMS = 100
 MAX_FIELD_CHARS = 4000
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DATE_WORDS = re.compile(r"([A-Z][a-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([A-Z][a-z]+\.?),?\s+(\d{4})")
+# "June 1, 2023", "November 18th, 2019", "1 June 2023", "25. September 2018"
+_DATE_WORDS = re.compile(r"([A-Z][a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
+                         r"|(\d{1,2})(?:st|nd|rd|th|\.)?\s+([A-Z][a-z]+\.?),?\s+(\d{4})")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _NON_TOPIC_CATEGORY = {"news", "article", "articles", "post", "posts", "blog", "story", "page"}
@@ -43,6 +47,7 @@ class Metadata:
     topics: list[str] = field(default_factory=list)
     excerpt: str | None = None
     related: list[Related] = field(default_factory=list)
+    author: str | None = None  # the people, ", "-joined
 
 
 def clean_text(value: Any) -> str | None:
@@ -160,7 +165,15 @@ def from_mapping(data: Mapping[str, Any], nested: bool = False) -> Metadata:
         topics=[] if nested else _topics(data),
         excerpt=clean_text(_first(data, EXCERPT_KEYS)),
         related=[] if nested else _related(_first(data, RELATED_KEYS)),
+        author=None if nested else _authors(_first(data, AUTHOR_KEYS)),
     )
+
+
+def _authors(value: Any) -> str | None:
+    """`author: Ana Ruiz`, `authors: [A, B]`, `author: {name: A}`, "By A and B": the people, ", "-joined."""
+    items = value[:MAX_LIST_ITEMS] if isinstance(value, list) else [value]
+    texts = [text for item in items if (text := _source_name(item) if isinstance(item, Mapping) else clean_text(item))]
+    return ", ".join(author_names(texts)) or None
 
 
 def date_problem(data: Mapping[str, Any]) -> str | None:

@@ -68,7 +68,8 @@ def test_ferry_metadata() -> None:
     page = parse_html(load(FERRY))
     assert page.meta == {
         "title": "Ferry service to Pike Island returns after two-year pause",
-        "date": "2024-05-18T09:45:00Z",
+        "date": "2024-05-18",  # the day of article:published_time 2024-05-18T09:45:00Z
+        "author": "Priya Natarajan",  # <meta name=author>, and the byline's rel=author link
         "source": "The Lakeside Gazette",
         "url": "https://lakesidegazette.example/news/2024/05/18/pike-island-ferry-returns",
         "topics": ["Transportation", "Pike Island", "ferries", "Lake Marren", "County budget"],
@@ -194,6 +195,7 @@ def test_tomato_metadata_from_json_ld_graph() -> None:
     assert page.meta == {
         "title": "Why my tomatoes split this summer",  # JSON-LD headline beats <title>
         "date": "2022-08-30",
+        "author": "Morag Ellis",  # the JSON-LD Person
         "source": "Green Row Blog",
         "topics": ["gardening", "tomatoes"],
     }
@@ -425,7 +427,7 @@ def test_json_ld_fills_what_meta_tags_lack() -> None:
           '"publisher": [{"name": "Daily LD"}], "keywords": "a, b", "author": [{"name": "X"}, {"name": "Y"}]}')
     page = parse_html(f"<script type='application/ld+json'>{ld}</script><link rel='canonical' href='https://c/x'>")
     assert page.meta == {"title": "LD headline", "date": "2021-01-02", "source": "Daily LD", "url": "https://c/x",
-                         "topics": ["a", "b"]}
+                         "topics": ["a", "b"], "author": "X, Y"}
 
 
 def test_site_suffix_only_stripped_when_it_is_the_site() -> None:

@@ -1,0 +1,108 @@
+"""People's names out of whatever a page or a front matter calls its author.
+
+Bylines come as "By TOM KRISHER, AP Auto Writer", "Amy Kuperinsky | NJ Advance Media for NJ.com",
+"Catherine Shu @catherineshu / 2 days", "Rachael Link, MS, RD" or "kevin-r". What a reader wants
+is the people: labels, roles, outlets, handles, e-mail addresses, credentials, dates and account
+names are cut away, and names written in capitals are given ordinary case.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+MAX_NAMES = 12
+MAX_NAME_WORDS = 5
+_LABEL = re.compile(r"^\W*(?:(?:written|posted|story|text|words|reported|published|compiled)\s+)?"
+                    r"(?:by|von|por|par|door|av|af)\b\s*:?\s*", re.IGNORECASE)
+# Where the names end: a separator, a handle, a date or time, "on Monday", "Updated ...".
+_END = re.compile(
+    r"\s[|/•·–—-]\s|\s[|•·]|[|•·]\s|\s*@|\d|\s(?:on|at|um|le|el)\s+[A-Z0-9]|\n|(?<=[^\W\d_]{3})\.\s"
+    r"|(?:^|\s)(?:updated|published|posted|last\s+modified|modified|follow|email|twitter|more\s+from)\b"
+    r"|\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE,
+)
+# Between names: punctuation, or a conjunction standing between words ("A and B", "A y B"; not "Y").
+_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:and|And|AND|und|et|y|e)\s+")
+# Words that make a part a role, a desk or an outlet, not a person.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|editors|columnist|contributor|contributing|staff|desk|team"
+    r"|producer|photographer|service|services|bureau|newsroom|editorial|redaktion|redacción"
+    r"|admin|administrator|webmaster|anonymous|unknown)\b",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|es|it|ca|au|in|io|info|news|tv|ru|br)\b", re.IGNORECASE)
+_CREDENTIAL = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|[A-Z]\.[A-Z]\.)$")
+_HANDLE = re.compile(r"^[\w.-]*$")
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")  # starts with a letter; no brackets, colons, digits
+# Words of a name that are written in lower case: "Ludwig van Beethoven", "Maria da Silva".
+_PARTICLES = frozenset("van von der den de del della da das do dos du di la le bin ibn al el y e".split())
+
+
+def author_names(values: Iterable[str], site: str = "") -> list[str]:
+    """The distinct people named by `values` (each a byline or a name), in order; [] when none is a person."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for name in byline_names(value, site):
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(name)
+            if len(out) >= MAX_NAMES:
+                return out
+    return out
+
+
+def byline_names(text: str, site: str = "") -> list[str]:
+    """The people in one byline string: the label cut, the list split, what is not a name dropped
+    (and the outlet, `site`, when it stands beside a name: "Charlie Wood, Business Insider")."""
+    text = " ".join(text.split())
+    text = _LABEL.sub("", text, count=1)
+    end = _END.search(text)
+    if end is not None:
+        text = text[:end.start()]
+    parts = [p.strip(" .:-'\"") for p in _SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    names = [name for p in parts if (name := _name_in(p))]
+    if len(names) > 1 or (names and len(parts) > 1):  # "Link, MS, RD": credentials go when a name stays
+        site = site.casefold()
+        names = [n for n in names if not _CREDENTIAL.match(n)
+                 and not (site and (site.startswith(n.casefold()) or n.casefold().startswith(site)))]
+    return [_ordinary_case(n) for n in names]
+
+
+def _name_in(part: str) -> str | None:
+    """The person's name a piece of a byline starts with ("Moritz Bachmann publiziert am" -> "Moritz
+    Bachmann"), or None when it is a role, a desk, an outlet, an address, an account name or prose."""
+    if "://" in part or _DOMAIN.search(part) or _NOT_A_PERSON.search(part):
+        return None
+    words = part.split()
+    # An account name: all lower case with no space ("kevin-r", "jdadmin", "gto").
+    if len(words) == 1 and part == part.lower() and _HANDLE.match(part):
+        return None
+    # The name ends at the first lower-case word that is no particle ("Ludwig van Beethoven"): prose
+    # ("By the time the council voted") leaves nothing. Scripts without case are kept as written.
+    kept = []
+    for word in words:
+        if word[0].islower() and word not in _PARTICLES:
+            break
+        if not _NAME_WORD.fullmatch(word):
+            return None
+        kept.append(word)
+    while kept and kept[-1] in _PARTICLES:
+        kept.pop()
+    if not kept or len(kept) > MAX_NAME_WORDS or not any(ch.isalpha() for ch in kept[0] + kept[-1]):
+        return None
+    return " ".join(kept)
+
+
+def has_label(text: str) -> bool:
+    """Whether a line starts like a byline: "By ...", "Written by ...", "Von ..."."""
+    return _LABEL.match(text) is not None
+
+
+def _ordinary_case(name: str) -> str:
+    """'TOM KRISHER' -> 'Tom Krisher'; a name already in mixed case is left as written."""
+    if name != name.upper() or len(name) <= 4:
+        return name
+    return " ".join(w[:1] + w[1:].lower() for w in name.split())
