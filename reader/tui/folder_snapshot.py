@@ -87,21 +87,48 @@ def take_snapshot(paths: Iterable[str | os.PathLike[str]]) -> Snapshot:
 
 
 def _walk(given_text: str, path: Path, files: dict[str, Seen]) -> bool:
-    """Add the files under one opened folder as `iter_inputs` names them; whether there was any."""
+    """Add the files under one opened folder as `iter_inputs` names them; whether there was any.
+
+    One `scandir` per folder and one stat per file (the walk `iter_inputs` does, without its
+    `relpath`, which asks for the working directory twice per file: 4,451 files took 0.3 s so).
+    """
     found = False
-    for root, dirs, names in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith("."):
+    prefix = os.path.join(given_text, "")  # ends with the separator: names are appended, not joined
+    pending = [("", os.fspath(path))]
+    while pending:
+        rel, folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # a folder that cannot be listed: the loader reports it; nothing to watch in it
+            continue
+        below = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            found = True
-            full = Path(root) / name
-            spec = os.path.join(given_text, os.path.relpath(full, path))
-            _add(files, printable_path(spec), spec, full)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            name = f"{rel}{os.sep}{entry.name}" if rel else entry.name
+            if is_dir:
+                below.append((name, entry.path))
+            elif not _links_to_folder(entry):  # os.walk lists a link to a folder as a folder, never read
+                found = True
+                spec = prefix + name
+                _add(files, printable_path(spec), spec, entry.path)
+        pending.extend(reversed(below))  # depth first, in name order, as os.walk goes
     return found
 
 
-def _add(files: dict[str, Seen], owner: str, spec: str, path: Path) -> None:
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink() and entry.is_dir()
+    except OSError:
+        return False
+
+
+def _add(files: dict[str, Seen], owner: str, spec: str, path: str | Path) -> None:
     before = files.get(owner)
     files[owner] = Seen(owner, spec, stamp(path), before.copies + 1 if before is not None else 1)
 

@@ -105,3 +105,15 @@ def test_a_folder_that_fills_is_named() -> None:
     seen = Seen("empty/a.txt", "empty/a.txt", (1, 2))
     diff = diff_snapshots(Snapshot({}, frozenset({"empty"})), Snapshot({"empty/a.txt": seen}))
     assert diff.filled == ("empty",) and diff.added == (seen,)
+
+
+def test_a_link_to_a_folder_is_neither_read_nor_walked(tmp_path: Path) -> None:
+    news = folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.txt").write_text("X\n\nText.\n")
+    (news / "link").symlink_to(elsewhere, target_is_directory=True)
+    rows = {item[0] for item in iter_inputs([str(news)]) if isinstance(item, tuple)}
+    files = set(take_snapshot([str(news)]).files)
+    assert not any("link" in name for name in files | rows)
+    assert {row.rpartition("#")[0] if "#" in row else row for row in rows} == files
