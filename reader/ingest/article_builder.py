@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 from reader.ingest.blocks import Block
 from reader.ingest.boilerplate import find_boilerplate
+from reader.ingest.bylines import header_author
 from reader.ingest.dateline import header_date
 from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
@@ -142,6 +143,8 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
         body_start = prefix[1]
     if meta.date is None:  # no date in metadata: the one a saved page shows under its headline
         meta.date = header_date(text, body_start)
+    if meta.author is None:  # likewise its "By ..." line
+        meta.author = header_author(text, body_start)
     if markdown:
         from reader.ingest.markdown_body import markdown_blocks
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 MAX_NAMES = 12
 MAX_NAME_WORDS = 5
+HEADER_LINES = 8  # non-blank lines under a text's headline where its byline may stand
+HEADER_LINE_CHARS = 200
 _LABEL = re.compile(r"^\W*(?:(?:written|posted|story|text|words|reported|published|compiled)\s+)?"
                     r"(?:by|von|por|par|door|av|af)\b\s*:?\s*", re.IGNORECASE)
 # Where the names end: a separator, a handle, a date or time, "on Monday", "Updated ...".
@@ -38,12 +40,15 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")  # starts with a letter; no b
 _PARTICLES = frozenset("van von der den de del della da das do dos du di la le bin ibn al el y e".split())
 
 
-def author_names(values: Iterable[str], site: str = "") -> list[str]:
-    """The distinct people named by `values` (each a byline or a name), in order; [] when none is a person."""
+def author_names(values: Iterable[str], site: str = "", strict: bool = False) -> list[str]:
+    """The distinct people named by `values` (each a byline or a name), in order; [] when none is a person.
+
+    `strict` is for a line that only looks like a byline because it starts with "By": it counts when
+    what follows the label is a name, whole ("By declaring their assets, ..." is prose)."""
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
-        for name in byline_names(value, site):
+        for name in byline_names(value, site, strict):
             key = name.casefold()
             if key not in seen:
                 seen.add(key)
@@ -53,7 +58,7 @@ def author_names(values: Iterable[str], site: str = "") -> list[str]:
     return out
 
 
-def byline_names(text: str, site: str = "") -> list[str]:
+def byline_names(text: str, site: str = "", strict: bool = False) -> list[str]:
     """The people in one byline string: the label cut, the list split, what is not a name dropped
     (and the outlet, `site`, when it stands beside a name: "Charlie Wood, Business Insider")."""
     text = " ".join(text.split())
@@ -64,6 +69,8 @@ def byline_names(text: str, site: str = "") -> list[str]:
     parts = [p.strip(" .:-'\"") for p in _SPLIT.split(text)]
     parts = [p for p in parts if p]
     names = [name for p in parts if (name := _name_in(p))]
+    if strict and (not parts or _name_in(parts[0]) != parts[0] or any(n not in parts for n in names)):
+        return []
     if len(names) > 1 or (names and len(parts) > 1):  # "Link, MS, RD": credentials go when a name stays
         site = site.casefold()
         names = [n for n in names if not _CREDENTIAL.match(n)
@@ -106,3 +113,13 @@ def _ordinary_case(name: str) -> str:
     if name != name.upper() or len(name) <= 4:
         return name
     return " ".join(w[:1] + w[1:].lower() for w in name.split())
+
+
+def header_author(text: str, start: int = 0) -> str | None:
+    """The people of a "By ..." line just under the headline of a saved text, ", "-joined, or None."""
+    lines = [line for line in text[start:start + 4000].splitlines() if line.strip()][:HEADER_LINES + 1]
+    for line in lines[1:]:  # the first line is the headline
+        if len(line) <= HEADER_LINE_CHARS and has_label(line.strip()):
+            return ", ".join(author_names([line], strict=True)) or None
+    return None
+

@@ -19,6 +19,8 @@ MAX_MARKS = 200  # per kind: a page lists thousands of comment authors, the byli
 # An element's text starts at most this far after its tag (nested tags between); an empty element
 # must not take the next block's text (an author link around an avatar image, before the headline).
 MAX_LEAD = 500
+MAX_INLINE = 3000  # how far an inline element's closing tag is looked for
+_INLINE = frozenset("a span time em strong b i cite small abbr font".split())
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:by-?line|byl|author(?:s|-?name)?|article-?author|post-?author|"
                            r"entry-?author|writer|meta-?author)(?:$|[\s_-])", re.IGNORECASE)
 _NOT_BYLINE = re.compile(r"comment|avatar|image|img|photo|bio|thumb|social|follow|more|box|label", re.IGNORECASE)
@@ -32,6 +34,7 @@ class Mark:
 
     offset: int
     kind: str  # "author" or "date"
+    tag: str
     value: str = ""  # a datetime / content attribute, or a rel=author link's own name
     published: bool = False  # a date element that says it is the publication date
     updated: bool = False  # one that says it is the last change
@@ -41,7 +44,8 @@ class Mark:
 class Found:
     """What the marked elements hold, in page order: byline texts and (date text, published?) pairs."""
 
-    bylines: list[tuple[int, str]] = field(default_factory=list)  # (block number, text)
+    # (block number, the element's text, whether that is all of it: an inline element cut at its end tag)
+    bylines: list[tuple[int, str, bool]] = field(default_factory=list)
     dates: list[tuple[int, str, bool]] = field(default_factory=list)  # (block number, date text, says published)
 
 
@@ -59,32 +63,34 @@ class PageMarks:
                 value = attrs.get("datetime") or attrs.get("content") or ""
                 hint = f"{attrs.get('class') or ''} {itemprop} {attrs.get('id') or ''}"
                 published = itemprop in ("datepublished", "datecreated") or "pubdate" in attrs
-                self._add(Mark(position(), "date", value.strip(), published or bool(_PUBLISHED.search(hint)),
+                self._add(Mark(position(), "date", tag, value.strip(), published or bool(_PUBLISHED.search(hint)),
                                bool(_UPDATED.search(hint))))
                 return
             if "author" in (attrs.get("rel") or "").lower().split() or itemprop in ("author", "creator"):
-                self._add(Mark(position(), "author"))
+                self._add(Mark(position(), "author", tag))
                 return
         classes = attrs.get("class")
         if classes and _byline_class(classes):
-            self._add(Mark(position(), "author"))
+            self._add(Mark(position(), "author", tag))
 
     def _add(self, mark: Mark) -> None:
         if self._counts[mark.kind] < MAX_MARKS:
             self._counts[mark.kind] += 1
             self.marks.append(mark)
 
-    def resolve(self, blocks: Sequence[Block]) -> Found:
-        """The text at each mark: from where the element starts to the end of its block."""
+    def resolve(self, blocks: Sequence[Block], page: str) -> Found:
+        """The text at each mark: from where the element starts to where it ends (an inline element:
+        its closing tag in `page`) or the end of its block."""
         found = Found()
         if not self.marks:
             return found
         starts = [b.file_offsets[0] if b.file_offsets else 0 for b in blocks]  # each block's file_start
         for mark in self.marks:
-            number, text = _text_at(blocks, starts, mark.offset)
+            end = page.find(f"</{mark.tag}", mark.offset, mark.offset + MAX_INLINE) if mark.tag in _INLINE else -1
+            number, text, exact = _text_at(blocks, starts, mark.offset, end)
             if mark.kind == "author":
                 if text:
-                    found.bylines.append((number, text))
+                    found.bylines.append((number, text, exact))
             elif not mark.updated and (mark.value or text):
                 found.dates.append((number, mark.value or text[:80], mark.published))
         return found
@@ -108,10 +114,15 @@ def _byline_class(classes: str) -> bool:
     return bool(_BYLINE_CLASS.search(classes)) and not _NOT_BYLINE.search(classes)
 
 
-def _text_at(blocks: Sequence[Block], starts: list[int], offset: int) -> tuple[int, str]:
-    """The block holding `offset` (its text from there) or else the next block; (-1, '') past the end."""
+def _text_at(blocks: Sequence[Block], starts: list[int], offset: int, end: int = -1) -> tuple[int, str, bool]:
+    """The text of the block holding `offset` from there (up to file offset `end` when that is in the
+    same block: then the text is exact), or else of the next block; (-1, '', False) past the end."""
     i = bisect_right(starts, offset) - 1
-    if i >= 0 and offset <= blocks[i].file_end:
-        return i, blocks[i].text[_char_at(blocks[i], offset):]
-    i += 1
-    return (i, blocks[i].text) if i < len(blocks) and starts[i] - offset <= MAX_LEAD else (-1, "")
+    if not (i >= 0 and offset <= blocks[i].file_end):
+        i += 1
+        if i >= len(blocks) or starts[i] - offset > MAX_LEAD:
+            return -1, "", False
+    block = blocks[i]
+    start = _char_at(block, offset) if offset > starts[i] else 0
+    exact = starts[i] <= end <= block.file_end
+    return i, block.text[start:_char_at(block, end) if exact else block.length], exact

@@ -25,6 +25,8 @@ _SUFFIX_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ", 
 _DATE_NAMES = ("datepublished", "og:pubdate", "pubdate", "publishdate", "publish-date", "publish_date", "pub_date",
                "article.published", "published_at", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
                "dcterms.date", "dcterms.issued", "dcterms.created", "date", "datecreated", "article_date_original")
+# Last changed: a page's date only when it says nothing of when it was published.
+_MODIFIED_NAMES = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
 # Meta tags that name the author; article:author is often a profile URL, which the name check drops.
 _AUTHOR_NAMES = ("author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
                  "byl", "citation_author")
@@ -94,13 +96,14 @@ class MetaCollector:
         articles, pages = _article_nodes(data, self.people)
         for node in pages[:_MAX_LD_NODES]:
             self.ld_pages.append({"date": _ld_text(node.get("datePublished")), "headline": _ld_text(node.get("headline")),
-                                  "author": node.get("author")})
+                                  "author": node.get("author"), "modified": _ld_text(node.get("dateModified"))})
         for node in articles[:_MAX_LD_NODES]:
             news = any("News" in t for t in _types(node))
             summary = {"_news": news, "headline": _ld_text(node.get("headline")),
                        "date": _ld_text(node.get("datePublished")) or _ld_text(node.get("dateCreated")),
                        "publisher": _ld_text(_names(node.get("publisher"))),
-                       "keywords": _keywords(node.get("keywords")), "author": node.get("author")}
+                       "keywords": _keywords(node.get("keywords")), "author": node.get("author"),
+                       "modified": _ld_text(node.get("dateModified"))}
             self.ld_all.append(summary)
             if not self.ld or (news and not self.ld.get("_news")):
                 self.ld = summary
@@ -125,8 +128,10 @@ class MetaCollector:
                  *(str(n.get("date") or "") for n in self.ld_all),
                  *(v for key in _DATE_NAMES for v in self.values.get(key, [])[:1]),
                  *(str(n.get("date") or "") for n in self.ld_pages)]
-        bylines = visible_bylines(found, texts, headline)
-        if date := choose_date(dates, found, texts, headline, url, bylines):
+        byline = visible_bylines(found, texts, headline)
+        modified = [*(str(n.get("modified") or "") for n in [ld, *self.ld_all, *self.ld_pages]),
+                    *(v for key in _MODIFIED_NAMES for v in self.values.get(key, [])[:1])]
+        if date := choose_date(dates, found, texts, headline, url, byline, modified):
             out["date"] = date
         if site:
             out["source"] = site
@@ -135,7 +140,7 @@ class MetaCollector:
         structured = next((names for n in [ld, *self.ld_all, *self.ld_pages]
                            if (names := _people(n.get("author"), self.people))), [])
         stated_authors = [v for key in _AUTHOR_NAMES for v in self.values.get(key, [])[:1]]
-        if author := choose_author(structured[:20], stated_authors, bylines, site):
+        if author := choose_author(structured[:20], stated_authors, byline, site):
             out["author"] = author
         topics = _dedupe(self.values.get("article:tag", []) + _split(self.values.get("news_keywords", []))
                          + _split(self.values.get("keywords", [])) + list(ld.get("keywords") or []))

@@ -51,7 +51,7 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
     parser = _Parser(text)
     parser.run()
     texts = [rec.block.text for rec in parser.recs]
-    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs]),
+    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text),
                               [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10], texts)
     guide, warnings = main_text_guide(text, texts) if library else (None, [])
     blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from reader.ingest.bylines import author_names, has_label
@@ -85,10 +86,10 @@ def plausible_date(value: str) -> str | None:
 
 
 def choose_date(stated: Sequence[str], found: Found, texts: Sequence[str], headline: int, url: str,
-                bylines: Sequence[str] = ()) -> str:
+                byline: Byline | None = None, modified: Sequence[str] = ()) -> str:
     """The published day: what the metadata states, else what the page shows around the headline (a
     date element that says it is the publication date, a <time>, the byline's date, a date line), else
-    the URL's."""
+    the URL's; the `modified` dates only when the page gives no published one at all."""
     for value in stated:
         if value and (date := plausible_date(value)):
             return date
@@ -98,14 +99,15 @@ def choose_date(stated: Sequence[str], found: Found, texts: Sequence[str], headl
         for _, value, published in near:
             if published == wanted and (date := plausible_date(value)):
                 return date
-    for text in bylines:
-        if date := plausible_date(text):
-            return date
+    if byline and (date := plausible_date(texts[byline.block])):  # "By A. Writer, May 3, 2024"
+        return date
     start = max(headline, 0)
     for text in texts[start:start + DATE_AFTER]:
         if (date := line_date(text)) and plausible_date(date):
             return date
-    return url_date(url) or ""
+    if date := url_date(url):
+        return date
+    return next((date for value in modified if value and (date := plausible_date(value))), "")
 
 
 def url_date(url: str) -> str | None:
@@ -119,30 +121,47 @@ def url_date(url: str) -> str | None:
     return plausible_date(f"{year}-{number:02d}-{int(day):02d}") if number else None
 
 
-def choose_author(structured: Sequence[str], stated: Sequence[str], bylines: Sequence[str], site: str) -> str:
+def choose_author(structured: Sequence[str], stated: Sequence[str], byline: Byline | None, site: str) -> str:
     """The byline's people: JSON-LD's, else the meta tags' (a one-word meta author is an account name
     more often than a person), unless the visible byline names more, or names someone else after "By"."""
     primary = author_names(structured, site) or author_names([s for s in stated if len(s.split()) > 1], site)
-    visible = author_names(bylines, site)
+    visible = _byline_names(byline, site) if byline else []
     if not visible:
         return ", ".join(primary)
     shown, known = {n.casefold() for n in visible}, {n.casefold() for n in primary}
     # "By Jonathan GarberFOXBusiness": text run together in the page is the same person, not another.
     glued = any(v.startswith(k) for v in shown for k in known)
-    if not primary or shown > known or (has_label(bylines[0]) and not shown & known and not glued):
+    if not primary or shown > known or (byline and byline.labelled and not shown & known and not glued):
         return ", ".join(visible)
     return ", ".join(primary)
 
 
-def visible_bylines(found: Found, texts: Sequence[str], headline: int) -> list[str]:
-    """Texts that read as the byline near the headline: marked byline elements, and blocks that start with 'By'."""
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """The byline near the headline: one block, the texts of the marked elements in it, and whether
+    the block starts with a label such as "By"."""
+
+    block: int
+    exact: tuple[str, ...]  # inline elements' own texts (a rel=author link): names and nothing else
+    loose: tuple[str, ...]  # texts running on to the block's end (a div.byline), or the block's
+    labelled: bool
+
+
+def _byline_names(byline: Byline, site: str) -> list[str]:
+    """The people of every exact element (each link one author), else of the first loose text naming any."""
+    names = author_names(byline.exact, site)
+    return names or next((found for text in byline.loose if (found := author_names([text], site))), [])
+
+
+def visible_bylines(found: Found, texts: Sequence[str], headline: int) -> Byline | None:
+    """The first block near the headline that holds a marked byline element, or starts with "By" and a name."""
     start = max(0, headline - BYLINE_BEFORE) if headline >= 0 else 0
-    end = (headline + BYLINE_AFTER) if headline >= 0 else BYLINE_AFTER
-    marked = {n: text for n, text in reversed(found.bylines) if start <= n <= end}
-    out = []
-    for n in range(start, min(end, len(texts))):
-        if n in marked:
-            out.append(marked[n])
-        elif len(texts[n]) <= 200 and has_label(texts[n]):
-            out.append(texts[n])
-    return out[:1]
+    end = min((headline + BYLINE_AFTER) if headline >= 0 else BYLINE_AFTER, len(texts) - 1)
+    for n in range(start, end + 1):
+        marked = [(text, exact) for number, text, exact in found.bylines if number == n]
+        labelled = len(texts[n]) <= 200 and has_label(texts[n])
+        if marked or (labelled and author_names([texts[n]], strict=True)):
+            return Byline(n, tuple(t for t, exact in marked if exact),
+                          tuple(t for t, exact in marked if not exact) or (texts[n],),
+                          labelled or any(has_label(t) for t, _ in marked))
+    return None
