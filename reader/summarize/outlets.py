@@ -38,14 +38,39 @@ class Outlets:
         return len(set(self.voice.values()))
 
 
-def source_label(unit: Unit) -> str:
-    """The outlet as a reader knows it: the publisher, else the file (and which glued copy)."""
+def source_label(unit: Unit, file_name: str | None = None) -> str:
+    """The outlet as a reader knows it: the publisher, else the file (and which glued copy).
+
+    `file_name` replaces the file's base name (see `source_labels`)."""
     article = unit.article
     segment = unit.source_key[1]
-    name = os.path.basename(article.path)
+    name = file_name or os.path.basename(article.path)
     if len(article.segments) > 1:
         return f"{name} (copy {segment + 1})"
     return article.source or name
+
+
+def _below_common(path: str, paths: Sequence[str]) -> str:
+    """`path` below the deepest folder holding all of `paths`, as citations name files."""
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
+        return os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # different drives (Windows)
+        return path
+
+
+def source_labels(first: dict[SourceKey, Unit]) -> dict[SourceKey, str]:
+    """Every source's label; a file named like another file of the story (`business/001.txt`,
+    `sport/001.txt`) is named below their common folder, so "only in 001.txt" cannot mean either."""
+    names = {key: source_label(unit) for key, unit in first.items()}
+    paths: defaultdict[str, set[str]] = defaultdict(set)
+    for key, unit in first.items():
+        paths[names[key]].add(unit.article.path)
+    for key, unit in first.items():
+        alike = paths[names[key]]
+        if len(alike) > 1:
+            names[key] = source_label(unit, _below_common(unit.article.path, sorted(alike)))
+    return names
 
 
 def _publisher(name: str | None) -> str | None:
@@ -124,7 +149,7 @@ def find_outlets(units: Sequence[Unit], fingerprints: Sequence[str] | None = Non
             union(key, by_publisher.setdefault(publisher, key))
     roots = {root: n for n, root in enumerate(sorted({find(k) for k in keys}))}
     return Outlets(
-        name={k: source_label(first[k]) for k in keys},
+        name=source_labels({k: first[k] for k in keys}),
         copy_of=copy_of,
         voice={k: roots[find(k)] for k in keys},
     )

@@ -50,6 +50,17 @@ def test_story_text_and_markdown_name_same_named_files_apart(run_reader, two_fol
     assert notes and all("`business/001.txt`" in n or "`sport/001.txt`" in n for n in notes)
 
 
+def test_outlets_named_by_file_are_named_apart(run_reader, two_folders: Path) -> None:
+    """Files without a publisher are their own outlet: `only in 001.txt` would be either file."""
+    out = run_reader("summarize", "--story", "--format", "json", "news", cwd=two_folders.parent).out
+    items = json.loads(out)["story"]["summary"]
+    outlets = {item["outlet"] for item in items} | {r["outlet"] for item in items for r in item["reported_by"]}
+    assert outlets == {"business/001.txt", "sport/001.txt"}
+    assert any(item["only_in"] in outlets for item in items)
+    text = run_reader("summarize", "--story", "news", cwd=two_folders.parent).out
+    assert "only in 001.txt" not in text and "· only in " in text
+
+
 def test_per_article_markdown_names_same_named_files_apart(run_reader, two_folders: Path) -> None:
     markdown = run_reader("summarize", "--format", "markdown", "-n", "1", "news", cwd=two_folders.parent).out
     notes = [line.split("`")[1] for line in markdown.splitlines() if line.startswith("[^")]
