@@ -4,12 +4,13 @@ A folder of news holds many stories, each told by several outlets over some days
 same wire copy in several files. Two articles are one story when their content words overlap
 strongly: the cosine of their log-tf x idf vectors reaches `LINK`, and they are not dated further
 apart than `EVENT_DAYS` (an event and its follow-ups are told within months; the same words a
-year later are a new event). Linked articles form stories; one member that resembles the rest of
-a large group only through a single link (a chain: A like B, B like C) is split off when its
-cosine with the others' centroid stays under `ATTACH`, and a lone article that just misses
-linking to several members joins when it resembles the story as a whole (`ATTACH_WHOLE`). A
-reprint, an article sharing most of its sentences with another, is grouped with that original
-and marked as its copy.
+year later are a new event). Linked articles form stories. A reprint, an article sharing most of
+its sentences with another, is grouped with that original and marked as its copy.
+
+Measured on labelled stories (tests/benchmarks/bench_grouping.py), cutting chains at a centroid
+bar and attaching near-miss articles to a story's centroid were tried and dropped: the first
+changed nothing, the second joined articles on one broad subject (an awards season) that are
+different events.
 
 Candidate pairs come from an inverted index, term by term, skipping terms in more than
 `MAX_POSTING` articles (they tell no story apart), with the pair list bounded: work and memory
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,15 +30,9 @@ import numpy as np
 
 from reader.model import Article
 from reader.summarize.outlets import COPY_SHARE, MIN_SHARED_SENTENCES
-from reader.summarize.tokens import content_terms
+from reader.summarize.tokens import content_stem
 
 LINK = 0.3  # cosine at which two articles clearly tell one story (topics.CORE_LINK within a story)
-NEAR = 0.15  # cosine at which a lone article is compared with the whole story of its neighbour
-# ...and joins it at this cosine with the story's centroid. Stricter than a link: a centroid sits
-# closer to every member than the members sit to each other, so a bar of LINK would let in any
-# article on the story's broad subject (an awards season, a long-running company saga).
-ATTACH_WHOLE = 0.35
-ATTACH = 0.2  # cosine with the rest of its group below which a chained member stands apart
 EVENT_DAYS = 90  # dated articles further apart than this are different events (a follow-up such as
 # a court approving a settlement comes weeks later; the same words next year are a new event)
 MAX_POSTING = 100  # a term in more articles than this does not tell stories apart
@@ -72,15 +67,19 @@ def story_id(paths: Sequence[str]) -> str:
     return "s" + hashlib.sha1("\n".join(names).encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def _fingerprints(article: Article) -> set[str]:
+def _read(article: Article) -> tuple[set[str], Counter[str]]:
+    """One pass over the article's words: its sentences' fingerprints (for reprints) and the counts of
+    its stemmed content words (for the story vectors), each distinct word stemmed once (cached)."""
     prints = set()
+    counts: Counter[str] = Counter(filter(None, map(content_stem, _WORD.findall((article.title or "").lower()))))
     for sentence in article.sentences:
         if sentence.kind == "heading":
             continue
         words = _WORD.findall(sentence.text.lower())
         if len(words) >= FINGERPRINT_WORDS:
             prints.add(" ".join(words))
-    return prints
+        counts.update(filter(None, map(content_stem, words)))
+    return prints, counts
 
 
 def _day(value: str | None) -> date | None:
@@ -95,9 +94,10 @@ def _seniority(article: Article, size: int) -> tuple[str, int, str]:
     return (article.date or "9999", -size, article.path)
 
 
-def find_copies(articles: Sequence[Article]) -> dict[int, int]:
+def find_copies(articles: Sequence[Article], prints: Sequence[set[str]] | None = None) -> dict[int, int]:
     """Reprints: article index -> the index of the original it copies (the root, never another copy)."""
-    prints = [_fingerprints(a) for a in articles]
+    if prints is None:
+        prints = [_read(a)[0] for a in articles]
     holders: dict[str, list[int]] = defaultdict(list)
     for n, found in enumerate(prints):
         for fingerprint in found:
@@ -137,21 +137,22 @@ class _Vectors:
     weights: np.ndarray
 
 
-def _vectors(texts: Sequence[list[str]]) -> _Vectors:
+def _vectors(counted: Sequence[Counter[str]]) -> _Vectors:
     vocab: dict[str, int] = {}
-    counts: dict[tuple[int, int], int] = {}
-    for a, words in enumerate(texts):
-        for word in words:
-            key = (a, vocab.setdefault(word, len(vocab)))
-            counts[key] = counts.get(key, 0) + 1
-    n = len(texts)
-    rows = np.fromiter((k[0] for k in counts), np.int64, len(counts))
-    terms = np.fromiter((k[1] for k in counts), np.int64, len(counts))
-    tf = np.fromiter(counts.values(), np.float64, len(counts))
-    df = np.bincount(terms, minlength=len(vocab))
-    weights = (1.0 + np.log(tf)) * (np.log((n + 1) / (df[terms] + 1)) + 1.0)
-    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
-    return _Vectors(rows, terms, weights / np.maximum(norms[rows], 1e-12))
+    rows, terms, tf = [], [], []
+    for a, counts in enumerate(counted):
+        rows.append(np.full(len(counts), a, dtype=np.int64))
+        terms.append(np.fromiter((vocab.setdefault(w, len(vocab)) for w in counts), np.int64, len(counts)))
+        tf.append(np.fromiter(counts.values(), np.float64, len(counts)))
+    n = len(counted)
+    if not vocab:
+        empty = np.zeros(0)
+        return _Vectors(empty.astype(np.int64), empty.astype(np.int64), empty)
+    row, term, freq = np.concatenate(rows), np.concatenate(terms), np.concatenate(tf)
+    df = np.bincount(term, minlength=len(vocab))
+    weights = (1.0 + np.log(freq)) * (np.log((n + 1) / (df[term] + 1)) + 1.0)
+    norms = np.sqrt(np.bincount(row, weights=weights * weights, minlength=n))
+    return _Vectors(row, term, weights / np.maximum(norms[row], 1e-12))
 
 
 def _linked_pairs(v: _Vectors, n: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
@@ -206,83 +207,36 @@ def _close_in_time(a: Article, b: Article) -> bool:
     return first is None or second is None or abs((first - second).days) <= EVENT_DAYS
 
 
-class _Index:
-    """Each article's vector as (terms, weights), for dot products with a group's centroid."""
-
-    def __init__(self, v: _Vectors, n: int) -> None:
-        order = np.argsort(v.rows, kind="stable")
-        bounds = np.searchsorted(v.rows[order], np.arange(n + 1))
-        terms, weights = v.terms[order], v.weights[order]
-        self.terms = [terms[bounds[i]:bounds[i + 1]] for i in range(n)]
-        self.weights = [weights[bounds[i]:bounds[i + 1]] for i in range(n)]
-
-    def centroid(self, members: Sequence[int]) -> dict[int, float]:
-        total: dict[int, float] = defaultdict(float)
-        for m in members:
-            for t, w in zip(self.terms[m].tolist(), self.weights[m].tolist()):
-                total[t] += w
-        return total
-
-    def dot(self, m: int, centroid: dict[int, float]) -> float:
-        return float(sum(centroid.get(t, 0.0) * w for t, w in zip(self.terms[m].tolist(), self.weights[m].tolist())))
-
-
-def _norm(centroid: dict[int, float]) -> float:
-    return float(np.sqrt(sum(w * w for w in centroid.values())))
-
-
-def _unchained(index: _Index, members: list[int]) -> tuple[list[int], list[int]]:
-    """The members that resemble the rest of the group, and those that joined it through one chain link."""
-    if len(members) < 3:
-        return members, []
-    centroid = index.centroid(members)
-    total = _norm(centroid) ** 2
-    kept, apart = [], []
-    for m in members:
-        dot = index.dot(m, centroid)
-        rest = np.sqrt(max(total - 2.0 * dot + 1.0, 1e-12))  # |centroid - own unit vector|
-        (kept if (dot - 1.0) / rest >= ATTACH else apart).append(m)
-    return (kept, apart) if len(kept) >= 2 else (members, [])
-
-
-def _article_words(article: Article) -> list[str]:
-    body = [s.text for s in article.sentences if s.kind != "heading"]
-    return content_terms(" ".join([article.title or "", *body]))
-
-
 def _outlet(article: Article) -> str:
     return article.source or os.path.splitext(os.path.basename(article.file))[0]
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:
     """The library's stories, the largest first; every article is in exactly one (alone, if need be)."""
-    n = len(articles)
-    if not n:
+    if not articles:
         return []
-    copy_of = find_copies(articles)
-    originals = [i for i in range(n) if i not in copy_of]
-    v = _vectors([_article_words(articles[i]) for i in originals])
-    stories = _stories([articles[i] for i in originals], v)
-    central = _centrality(v, len(originals), stories)
-    copies_of: dict[int, list[int]] = defaultdict(list)
-    for copy, original in copy_of.items():
-        copies_of[original].append(copy)
-    result = sorted((_story(articles, [originals[m] for m in members], copies_of,
-                            {originals[m]: central[m] for m in members}) for members in stories),
+    read = [_read(a) for a in articles]
+    copy_of = find_copies(articles, [prints for prints, _ in read])
+    v = _vectors([counts for _, counts in read])
+    stories = _stories(articles, v, copy_of)
+    central = _centrality(v, len(articles), stories)
+    result = sorted((_story(articles, members, copy_of, central) for members in stories),
                     key=lambda s: (-len(s.articles), s.first_date or "9999", s.articles))
     return _unique_ids(result)
 
 
-def _centrality(v: _Vectors, n: int, stories: list[list[int]]) -> dict[int, float]:
+def _centrality(v: _Vectors, n: int, stories: list[list[int]]) -> np.ndarray:
     """Each article's dot product with its story's centroid: the most central tells the story best."""
     if not v.weights.size:
-        return dict.fromkeys(range(n), 0.0)
-    index = _Index(v, n)
-    central = {}
-    for members in stories:
-        centroid = index.centroid(members)
-        central.update({m: index.dot(m, centroid) for m in members})
-    return central
+        return np.zeros(n)
+    label = np.zeros(n, dtype=np.int64)
+    for k, members in enumerate(stories):
+        label[members] = k
+    vocabulary = int(v.terms.max()) + 1
+    keys = label[v.rows] * vocabulary + v.terms  # (story, term) of every entry
+    _, inverse = np.unique(keys, return_inverse=True)
+    centroid = np.bincount(inverse, weights=v.weights)  # the stories' centroids, entry by entry
+    return np.bincount(v.rows, weights=v.weights * centroid[inverse], minlength=n)
 
 
 def _unique_ids(stories: list[Story]) -> list[Story]:
@@ -296,60 +250,18 @@ def _unique_ids(stories: list[Story]) -> list[Story]:
     return out
 
 
-def _stories(articles: Sequence[Article], v: _Vectors) -> list[list[int]]:
-    """Groups of article indices: linked pairs joined, chains cut, then lone near-misses attached."""
+def _stories(articles: Sequence[Article], v: _Vectors, copy_of: dict[int, int]) -> list[list[int]]:
+    """Groups of article indices: reprints with their originals, and linked pairs joined."""
     n = len(articles)
-    if not v.weights.size:
-        return [[i] for i in range(n)]
     groups = _Groups(n)
-    pairs, cosines = _linked_pairs(v, n, NEAR)
-    near: dict[int, set[int]] = defaultdict(set)
-    for (a, b), cosine in zip(pairs.tolist(), cosines.tolist()):
-        if not _close_in_time(articles[a], articles[b]):
-            continue
-        if cosine >= LINK:
-            groups.union(a, b)
-        else:
-            near[a].add(b)
-            near[b].add(a)
-    index = _Index(v, n)
-    stories: list[list[int]] = []
-    for members in groups.members():
-        kept, apart = _unchained(index, members)
-        stories.append(kept)
-        stories.extend([m] for m in apart)
-    return _attach_lone(stories, near, index, articles)
-
-
-def _attach_lone(stories: list[list[int]], near: dict[int, set[int]], index: _Index,
-                 articles: Sequence[Article]) -> list[list[int]]:
-    """An article just short of linking to several members of a story (an undated report in another
-    house style) still resembles the story as a whole: a lone article joins the story of a near
-    neighbour when its cosine with that story's centroid reaches ATTACH_WHOLE (the closest, if several)."""
-    home = {m: k for k, members in enumerate(stories) for m in members}
-    centroids: dict[int, tuple[dict[int, float], float]] = {}
-    moves: list[tuple[int, int]] = []
-    for k, members in enumerate(stories):
-        if len(members) != 1 or members[0] not in near:
-            continue
-        lone = members[0]
-        best, best_story = ATTACH_WHOLE, -1
-        for other in sorted({home[x] for x in near[lone]}):
-            if len(stories[other]) < 2:
-                continue
-            if other not in centroids:
-                centroid = index.centroid(stories[other])
-                centroids[other] = (centroid, _norm(centroid))
-            centroid, norm = centroids[other]
-            cosine = index.dot(lone, centroid) / max(norm, 1e-12)
-            if cosine >= best and all(_close_in_time(articles[lone], articles[m]) for m in stories[other]):
-                best, best_story = cosine, other
-        if best_story >= 0:
-            moves.append((k, best_story))
-    for k, target in moves:
-        stories[target] = stories[target] + stories[k]
-        stories[k] = []
-    return [members for members in stories if members]
+    for copy, original in copy_of.items():
+        groups.union(copy, original)
+    if v.weights.size:
+        pairs, _ = _linked_pairs(v, n, LINK)
+        for a, b in pairs.tolist():
+            if _close_in_time(articles[a], articles[b]):
+                groups.union(a, b)
+    return groups.members()
 
 
 def _has_headline(article: Article) -> bool:
@@ -358,16 +270,17 @@ def _has_headline(article: Article) -> bool:
     return bool(title) and not (article.sentences and title == " ".join(article.sentences[0].text.split()))
 
 
-def _story(articles: Sequence[Article], members: list[int], copies_of: dict[int, list[int]],
-           central: dict[int, float]) -> Story:
-    every = sorted([*members, *(c for m in members for c in copies_of.get(m, []))],
-                   key=lambda i: (articles[i].date or "9999", articles[i].path))
+def _story(articles: Sequence[Article], members: list[int], copy_of: dict[int, int],
+           central: np.ndarray) -> Story:
+    every = sorted(members, key=lambda i: (articles[i].date or "9999", articles[i].path))
     dates = sorted(d for d in (articles[i].date for i in every) if d)
-    # The story is named by the headline of its most central article (not a feature's or a follow-up's).
-    lead = min(members, key=lambda i: (not _has_headline(articles[i]), -central[i], articles[i].path))
+    # The story is named by the headline of its most central original (not a feature's or a follow-up's).
+    originals = [i for i in members if i not in copy_of] or members
+    lead = min(originals, key=lambda i: (not _has_headline(articles[i]), -central[i], articles[i].path))
     paths = [articles[i].path for i in every]
     sources = list(dict.fromkeys(_outlet(articles[i]) for i in every))
-    copies = tuple(Copy(articles[c].path, articles[m].path) for m in members for c in copies_of.get(m, []))
+    copies = sorted((Copy(articles[i].path, articles[copy_of[i]].path) for i in members if i in copy_of),
+                    key=lambda c: c.path)
     return Story(story_id(paths), articles[lead].full_title or os.path.basename(articles[lead].path),
-                 tuple(paths), tuple(sources), tuple(sorted(copies, key=lambda c: c.path)),
+                 tuple(paths), tuple(sources), tuple(copies),
                  dates[0][:10] if dates else None, dates[-1][:10] if dates else None)
