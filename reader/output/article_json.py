@@ -16,6 +16,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "title": article.full_title,
         "date": article.date,
         "source": article.source,
+        "author": article.author,  # the byline's people, ", "-joined; null when the file names none
         "url": article.url,
         "topics": article.topics,
         "excerpt": article.excerpt,
@@ -38,8 +39,6 @@ def article_dict(article: Article) -> dict[str, Any]:
             for g in article.segments
         ],
     }
-    if article.author is not None:
-        data["author"] = article.author
     if article.item is not None:
         data["item"] = article.item
         data["address"] = article.path

@@ -24,12 +24,13 @@ def line_notes(article: Article) -> dict[int, tuple[str, bool]]:
 
 
 def header(article: Article, root: str | None = None) -> Text:
-    """Title, the file (below `root`, the folder the files shown share), source, date, URL, topics,
-    related articles and warnings, one per line."""
+    """Title, the file (below `root`, the folder the files shown share), author, source, date, URL,
+    topics, related articles and warnings, one per line."""
     out = Text()
     out.append(one_line(shorten(article.title)) if article.title else "(untitled)", style="bold")
     out.append("\n")
-    facts = [below(article.path, root)] + [one_line(x) for x in (article.author, article.source, article.date) if x]
+    facts = [below(article.path, root)] + ([f"by {one_line(article.author)}"] if article.author else [])
+    facts += [one_line(x) for x in (article.source, article.date) if x]
     facts.append(f"{article.format}, {article.encoding}, {plural(len(article.sentences), 'sentence')}")
     if len(article.segments) > 1:
         copies = sum(g.duplicate_of is not None for g in article.segments)

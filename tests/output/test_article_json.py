@@ -14,8 +14,8 @@ def test_every_field_is_carried_over() -> None:
     item = article(
         "news/ferry.md", sentence(0, "Ferry halted", 4, kind="heading"),
         sentence(1, "Ferries stopped on Monday.", 6, 7), sentence(2, "A copy says so too.", 12, segment=1),
-        title="Ferry halted", date="2026-03-01", source="Harbour Post", url="https://example.com/ferry",
-        topics=["Transport"], excerpt="Ferries stopped.", encoding="cp1252", format="markdown",
+        title="Ferry halted", date="2026-03-01", source="Harbour Post", author="Ana Ruiz, Lee Chen",
+        url="https://example.com/ferry", topics=["Transport"], excerpt="Ferries stopped.", encoding="cp1252", format="markdown",
         warnings=["a warning"], related=[Related("Older story", None, "2026-02-01", "https://x.test/1", "The Wire")],
         removed=[Removed(LineSpan(8, 9), "boilerplate", "Share this")],
         segments=[Segment(LineSpan(1, 9)), Segment(LineSpan(10, 12), duplicate_of=0)],
@@ -23,7 +23,7 @@ def test_every_field_is_carried_over() -> None:
     )
     assert article_dict(item) == {
         "path": "news/ferry.md", "title": "Ferry halted", "date": "2026-03-01", "source": "Harbour Post",
-        "url": "https://example.com/ferry", "topics": ["Transport"], "excerpt": "Ferries stopped.",
+        "author": "Ana Ruiz, Lee Chen", "url": "https://example.com/ferry", "topics": ["Transport"], "excerpt": "Ferries stopped.",
         "related": [{"title": "Older story", "excerpt": None, "date": "2026-02-01", "url": "https://x.test/1",
                      "source": "The Wire"}],
         "encoding": "cp1252", "format": "markdown", "warnings": ["a warning"],
@@ -40,7 +40,7 @@ def test_every_field_is_carried_over() -> None:
 
 def test_an_empty_article_has_empty_lists_and_nulls() -> None:
     data = article_dict(article("empty.txt"))
-    assert data["title"] is None and data["url"] is None
+    assert data["title"] is None and data["url"] is None and data["author"] is None
     assert data["sentences"] == data["removed"] == data["segments"] == data["related"] == data["topics"] == []
     assert (data["encoding"], data["format"]) == ("utf-8", "text")
 
