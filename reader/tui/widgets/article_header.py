@@ -1,4 +1,4 @@
-"""The metadata above the article text: one line by default (star, title, source, date, tags), all of it on a key.
+"""The metadata above the article text: one line by default (star, title, source, date, author, tags), all of it on a key.
 
 At 80x24 the full metadata (title, facts, URL, topics, related articles, warnings) took six of
 the source pane's eleven rows; folded, it takes one and `i` unfolds it. Every value comes from
@@ -34,9 +34,14 @@ def _tags(tags: Collection[str]) -> list[Content | str | tuple[str, str]]:
     return [(" · " + " ".join(f"#{one_line(t)}" for t in sorted(tags)), "$text-accent")] if tags else []
 
 
+def _by(article: Article) -> list[str]:
+    return [f"by {one_line(article.author)}"] if article.author else []
+
+
 def folded_content(article: Article, starred: bool = False, tags: Collection[str] = ()) -> Content:
-    """One line: star, title, then source and date, then tags (the line is cut at the pane's edge)."""
-    facts = [one_line(x) for x in (article.source, article.date) if x]
+    """One line: star, title, then source, date and author, then tags (the line is cut at the pane's edge,
+    so the author, the longest and least asked for, comes after the outlet and the day)."""
+    facts = [one_line(x) for x in (article.source, article.date) if x] + _by(article)
     return Content.assemble(
         *_star(starred), (one_line(article.title or "(untitled)"), "bold"),
         (" · " + " · ".join(facts) if facts else "", "$text-muted"), *_tags(tags),
@@ -48,7 +53,7 @@ def header_content(article: Article, starred: bool = False, tags: Collection[str
     """One fact a line; every value is made inert first because it comes from the file."""
     parts: list[Content | str | tuple[str, str]] = [*_star(starred),
                                                     (one_line(article.title or "(untitled)"), "bold")]
-    facts = [one_line(x) for x in (article.source, article.date) if x]
+    facts = _by(article) + [one_line(x) for x in (article.source, article.date) if x]
     facts.append(f"{article.format}, {article.encoding}")
     facts.append(f"{len(article.sentences)} sentences, {article.word_count:,} words")
     parts.extend(["\n", (" · ".join(facts), "$text-muted")])
