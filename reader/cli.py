@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     summarize.add_argument("--story", nargs="?", const=True, default=False, metavar="ID",
                            help="one summary over all inputs, citing every source; with an ID (from "
                                 "`reader stories`), over that story's articles only")
+    summarize.add_argument("--timeline", action="store_true",
+                           help="with --story: the story day by day, each date with what no earlier source said "
+                                "(--words N: words a day, default 60)")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     stories = sub.add_parser(

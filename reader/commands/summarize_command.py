@@ -35,6 +35,9 @@ def run_summarize(options: argparse.Namespace) -> int:
         count = settings.summary_sentences
     errors: list[LoadError] = []
     try:
+        if options.timeline and not options.story:
+            report("--timeline goes with --story (a timeline is of one story)")
+            return 2
         if options.story:
             status = _story(options, paths, options.words or settings.story_words, settings.story_sentences, count)
         else:
@@ -105,6 +108,8 @@ def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int 
         if chosen is None:
             return 2
         articles = chosen
+    if options.timeline:
+        return _timeline(options, articles, errors)
     if len(articles) == 1:  # a story of one article is that article's summary
         digests = [summary_digest(articles[0], options.algorithm, count, options.words)]
         for warning in digests[0].warnings[len(articles[0].warnings):]:
@@ -144,3 +149,17 @@ def _one_story(wanted: str, articles: list[Article]) -> list[Article] | None:
     report(f"no story {one_line(wanted)!r} among these {len(articles)} articles "
            "(`reader stories PATH...` lists their stories and ids)")
     return None
+
+
+def _timeline(options: argparse.Namespace, articles: list[Article], errors: list[LoadError]) -> int:
+    from reader.output.timeline_output import timeline_dict, timeline_text
+    from reader.summarize.timeline import DEFAULT_DAY_WORDS, story_timeline
+
+    timeline = story_timeline(articles, options.words or DEFAULT_DAY_WORDS, options.sentences)
+    if options.format == "json":
+        print(dumps({"timeline": timeline_dict(timeline), "errors": [str(e) for e in errors]}))
+    else:
+        stdout_console().print(timeline_text(timeline), end="")
+    if not articles and not errors:
+        report("nothing to summarize")
+    return 1 if errors else 0

@@ -179,12 +179,17 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
     return eligible, allowed
 
 
-def select_story(story: StoryUnits, words: int, count: int | None) -> list[tuple[int, float]]:
+def select_story(story: StoryUnits, words: int, count: int | None, among: set[int] | None = None,
+                 known: set[int] | None = None) -> list[tuple[int, float]]:
     """reader's selection: most voice-weighted concepts per word, within the budget; each chosen unit
-    with its gain (the concept weight it added), in the order chosen."""
+    with its gain (the concept weight it added), in the order chosen. For a timeline's day, `among`
+    limits the candidates and the concepts of the `known` units (told on earlier days) weigh nothing."""
     concepts, weights = concept_weights(story)
+    if known:
+        weights = weights.copy()
+        weights[sorted({c for k in known for c in concepts[k]})] = 0.0
     eligible, allowed = _vetoes(story)
-    costs = [t.word_count if eligible[i] else 0 for i, t in enumerate(story.terms)]
+    costs = [t.word_count if eligible[i] and (among is None or i in among) else 0 for i, t in enumerate(story.terms)]
     seen: set[int] = set()
     picked = []
     for i in select(concepts, weights, costs, words, count, allowed):

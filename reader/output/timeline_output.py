@@ -1,0 +1,59 @@
+"""`reader summarize --story --timeline`: the story day by day, as text and as JSON."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from reader.output.places import below, cite, common_root
+from reader.output.sanitize import inert
+from reader.output.story_facts import coverage_label, plural, report_note
+from reader.output.summary_json import story_item_dict
+from reader.summarize.timeline import Timeline
+
+
+def timeline_root(timeline: Timeline) -> str | None:
+    return common_root([a.path for day in timeline.days for a in day.articles])
+
+
+def timeline_text(timeline: Timeline) -> Text:
+    """Each date with its articles, then the sentences first reported that day with their places."""
+    root = timeline_root(timeline)
+    out = Text()
+    sources = len(timeline.story.outlets.name)
+    out.append(f"Timeline · {plural(len(timeline.days), 'day')} · {plural(sources, 'source')} · "
+               f"at most {plural(timeline.words_per_day, 'word')} a day, only what no earlier source said\n",
+               style="bold")
+    for day in timeline.days:
+        names = ", ".join(below(a.file, root) for a in day.articles)
+        out.append(f"\n{day.date or 'Undated'} · {plural(len(day.articles), 'article')}: {names}\n", style="bold")
+        if not day.items:
+            out.append("    (nothing that an earlier source had not said)\n", style="dim")
+        for number, item in enumerate(day.items, start=1):
+            out.append(f"{number:>2}. ", style="bold")
+            out.append(inert(item.text))
+            span = item.unit.sentence.span
+            out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
+            out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
+            if item.reports:
+                places = []
+                for report in item.reports:
+                    where = report.unit.sentence.span
+                    note = report_note(report)
+                    places.append(cite(report.unit.article.file, where.start, where.end, root)
+                                  + (f" ({note})" if note else ""))
+                out.append(f"  also: {', '.join(places)}", style="dim")
+            out.append("\n")
+    return out
+
+
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "words_per_day": timeline.words_per_day,
+        "days": [
+            {"date": day.date, "articles": [a.path for a in day.articles],
+             "new": [story_item_dict(item) for item in day.items]}
+            for day in timeline.days
+        ],
+        "left_out": [{"path": x.path, "reason": x.reason} for x in timeline.story.left_out],
+    }

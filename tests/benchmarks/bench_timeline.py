@@ -1,0 +1,67 @@
+"""Timelines measured by key facts: later facts under their own date, retold facts never shown as new.
+
+    python tests/benchmarks/bench_timeline.py [--words 60] [--story NAME ...]
+
+For each story with a nuggets file, a nugget's first date is the earliest date among the files the
+nuggets file says state it. `reader summarize --story --timeline` is scored on:
+- later facts under their date: nuggets first reported after the story's first day that some
+  timeline sentence states under exactly that date (the target: all of them);
+- retold shown as new: (sentence, nugget) pairs where a sentence under date D states a nugget first
+  reported before D (the target: none). A sentence telling a new fact beside an old one counts here,
+  as does an updated count ("141 people" after "96 people") when the nugget is the count's subject.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_story import story_articles  # noqa: E402
+from nuggets import all_stories  # noqa: E402
+
+from reader.summarize.timeline import day_of, story_timeline  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--words", type=int, default=60, help="words a day")
+    parser.add_argument("--story", action="append")
+    parser.add_argument("--show", action="store_true", help="list the retold sentences")
+    options = parser.parse_args()
+    print(f"\n## Timeline at {options.words} words a day\n")
+    print("| story | days | later facts under their date | retold shown as new | sentences |")
+    print("|---|---|---|---|---|")
+    totals = [0, 0, 0, 0]
+    for story in all_stories(options.story):
+        articles = story_articles(story)
+        date_of = {os.path.basename(a.path): day_of(a) for a in articles}
+        first = {}
+        for nugget in story.nuggets:
+            dates = [date_of[f] for f in nugget.files if date_of.get(f)]
+            first[nugget.id] = min(dates) if dates else None
+        story_first = min(d for d in date_of.values() if d)
+        timeline = story_timeline(articles, options.words)
+        shown: dict[str, set[str | None]] = {}
+        retold = []
+        for day in timeline.days:
+            for item in day.items:
+                for nid in story.nuggets_of(item.text):
+                    shown.setdefault(nid, set()).add(day.date)
+                    if day.date is not None and first[nid] is not None and day.date > first[nid]:
+                        retold.append((nid, day.date, first[nid], item.text))
+        later = [n for n, d in first.items() if d and d > story_first]
+        under = [n for n in later if first[n] in shown.get(n, set())]
+        sentences = sum(len(d.items) for d in timeline.days)
+        print(f"| {story.name} | {len(timeline.days)} | {len(under)}/{len(later)} | {len(retold)} | {sentences} |")
+        if options.show:
+            for nid, date, was, text in retold:
+                print(f"|  | retold | {nid}: {date} (first {was}) | {text[:90]} | |")
+        for k, v in enumerate((len(under), len(later), len(retold), sentences)):
+            totals[k] += v
+    print(f"| all | | {totals[0]}/{totals[1]} ({totals[0] / max(1, totals[1]):.0%}) | {totals[2]} | {totals[3]} |")
+
+
+if __name__ == "__main__":
+    main()

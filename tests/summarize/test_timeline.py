@@ -1,0 +1,110 @@
+"""The story day by day: a follow-up's new facts under its date, the retold ones not, undated apart."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.ingest import load_paths
+from reader.model import Article
+from reader.summarize.timeline import story_timeline
+
+FIRST = """---
+title: Elm Street bridge to close for repairs
+date: 2026-04-01
+source: Harwick Courier
+---
+
+The Harwick city council voted on Monday to close the Elm Street bridge for two years of repairs.
+
+Engineers found corrosion in four of the bridge's steel girders during an inspection in March.
+
+Traffic will be diverted over the Mill Lane crossing, adding about ten minutes to commutes.
+"""
+SECOND = """---
+title: Council closes Elm Street bridge
+date: 2026-04-01
+source: Harwick Gazette
+---
+
+The city council in Harwick voted Monday to shut the Elm Street bridge for two years of repair work.
+
+Inspectors found corrosion in four steel girders of the bridge in March, engineers said.
+"""
+FOLLOW_UP = """---
+title: Bridge contract awarded
+date: 2026-04-09
+source: Harwick Courier
+---
+
+The Harwick city council voted on Monday to close the Elm Street bridge for two years of repairs.
+
+The council on Wednesday awarded the 14 million dollar repair contract to Brennan Steelworks of Oakport.
+
+Work on the girders will begin on May 4, and a pedestrian ferry will run across the river during the closure.
+"""
+UNDATED = """Shop owners on Elm Street say they fear losing customers while the Elm Street bridge is closed for repairs.
+
+The Harwick council voted to close the bridge after engineers found corrosion in its girders.
+"""
+
+
+def _folder(tmp_path: Path) -> Path:
+    for name, text in (("a-first.md", FIRST), ("b-second.md", SECOND), ("c-follow-up.md", FOLLOW_UP),
+                       ("d-undated.txt", UNDATED)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _articles(folder: Path) -> list[Article]:
+    return [a for a in load_paths([str(folder)]) if isinstance(a, Article)]
+
+
+def test_the_follow_up_gives_only_its_new_facts_under_its_date(tmp_path: Path) -> None:
+    timeline = story_timeline(_articles(_folder(tmp_path)), words_per_day=80)
+    dates = [day.date for day in timeline.days]
+    assert dates == ["2026-04-01", "2026-04-09", None]  # undated last, never at the start
+    later = " ".join(item.text for item in timeline.days[1].items)
+    assert "Brennan Steelworks" in later or "May 4" in later
+    assert "voted on Monday to close" not in later  # retold word for word: not new on the 9th
+    first = " ".join(item.text for item in timeline.days[0].items)
+    assert "voted" in first
+
+
+def test_an_undated_article_gives_only_what_no_dated_source_said(tmp_path: Path) -> None:
+    timeline = story_timeline(_articles(_folder(tmp_path)), words_per_day=80)
+    undated = timeline.days[-1]
+    assert [Path(a.path).name for a in undated.articles] == ["d-undated.txt"]
+    texts = [item.text for item in undated.items]
+    assert any("Shop owners" in t for t in texts)
+    assert not any("corrosion" in t for t in texts)
+
+
+def test_each_day_keeps_its_word_budget(tmp_path: Path) -> None:
+    timeline = story_timeline(_articles(_folder(tmp_path)), words_per_day=20)
+    for day in timeline.days:
+        assert sum(len(item.text.split()) for item in day.items) <= 20
+
+
+def test_timeline_through_the_entry_point(run_reader, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run_reader("summarize", "--story", "--timeline", "--format", "json", str(folder))
+    assert result.code == 0, result.err
+    days = json.loads(result.out)["timeline"]["days"]
+    assert [d["date"] for d in days] == ["2026-04-01", "2026-04-09", None]
+    for day in days:
+        for item in day["new"]:
+            assert item["citations"][0]["path"].startswith(str(folder))
+    text = run_reader("summarize", "--story", "--timeline", str(folder))
+    assert "2026-04-09 · 1 article: c-follow-up.md" in text.out and "Undated" in text.out
+    alone = run_reader("summarize", "--timeline", str(folder))
+    assert alone.code == 2 and "--timeline goes with --story" in alone.err
+
+
+def test_timeline_citations_hold(run_reader, check_citations, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run_reader("summarize", "--story", "--timeline", "--format", "json", str(folder))
+    days = json.loads(result.out)["timeline"]["days"]
+    # The checker reads a story summary's shape: give it the timeline's sentences as one.
+    document = {"story": {"summary": [item for day in days for item in day["new"]]}, "articles": []}
+    ok, last = check_citations(json.dumps(document), tmp_path)
+    assert ok, last
