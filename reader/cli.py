@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     summarize.add_argument("--timeline", action="store_true",
                            help="with --story: the story day by day, each date with what no earlier source said "
                                 "(--words N: words a day, default 60)")
+    summarize.add_argument("--new", action="store_true",
+                           help="with --story: only what the articles you have not read add to those you have")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
 
     stories = sub.add_parser(

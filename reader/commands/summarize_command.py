@@ -35,8 +35,9 @@ def run_summarize(options: argparse.Namespace) -> int:
         count = settings.summary_sentences
     errors: list[LoadError] = []
     try:
-        if options.timeline and not options.story:
-            report("--timeline goes with --story (a timeline is of one story)")
+        timeline, new = getattr(options, "timeline", False), getattr(options, "new", False)
+        if (timeline or new) and not options.story:
+            report(f"--{'timeline' if timeline else 'new'} goes with --story (it is about one story)")
             return 2
         if options.story:
             status = _story(options, paths, options.words or settings.story_words, settings.story_sentences, count)
@@ -108,8 +109,10 @@ def _story(options: argparse.Namespace, paths: list[str], budget: int, cap: int 
         if chosen is None:
             return 2
         articles = chosen
-    if options.timeline:
+    if getattr(options, "timeline", False):
         return _timeline(options, articles, errors)
+    if getattr(options, "new", False):
+        return _new_to_you(options, articles, errors, budget, cap)
     if len(articles) == 1:  # a story of one article is that article's summary
         digests = [summary_digest(articles[0], options.algorithm, count, options.words)]
         for warning in digests[0].warnings[len(articles[0].warnings):]:
@@ -162,4 +165,33 @@ def _timeline(options: argparse.Namespace, articles: list[Article], errors: list
         stdout_console().print(timeline_text(timeline), end="")
     if not articles and not errors:
         report("nothing to summarize")
+    return 1 if errors else 0
+
+
+def _new_to_you(options: argparse.Namespace, articles: list[Article], errors: list[LoadError], budget: int,
+                cap: int | None) -> int:
+    from reader.commands.triage_common import open_store
+    from reader.output.story_text import print_story
+    from reader.output.summary_json import summary_document
+    from reader.summarize.new_to_you import new_to_you
+
+    store = open_store(options)
+    if store is None:
+        return 1
+    with store:
+        states = store.lookup(articles)
+    read = {a.path for a, state in zip(articles, states) if state.read}
+    found = new_to_you(articles, read, budget, options.sentences or cap)
+    if options.format == "json":
+        document = summary_document([], found.summary, errors, options.algorithm, budget)
+        document["new_to_you"] = {"read": [a.path for a in found.read], "unread": [a.path for a in found.unread]}
+        print(dumps(document))
+        return 1 if errors else 0
+    total = len(found.read) + len(found.unread)
+    if not found.unread:
+        sys.stdout.write(f"Nothing new: all {total} articles of this story are read.\n")
+    else:
+        sys.stdout.write(f"New to you · {len(found.read)} of {total} articles read · "
+                         f"only what the {len(found.unread)} unread add\n")
+        print_story(found.summary, budget, stdout_console())
     return 1 if errors else 0

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.model import Article
-from reader.summarize.equivalence import SAYS_AGAIN
+from reader.summarize.novelty import said_by
 from reader.summarize.story import StoryUnits, build_items, select_story, story_units
 from reader.summarize.units import SummaryItem
 
@@ -48,18 +48,14 @@ def day_of(article: Article) -> str | None:
 
 def new_on_their_day(story: StoryUnits) -> list[bool]:
     """For each candidate sentence: is it new on its date, said by no source dated earlier?
-
-    "Said" is the summary's "says again" bar (stricter than corroboration's): "the order was lifted
-    for north Dunmere" shares a few words with "a boil-water order was issued", and is the news.
-    Undated sentences are new when no dated source says them.
-    """
+    Undated sentences are new when no dated source says them."""
     days = [day_of(u.article) for u in story.units]
-    new = []
-    for i, mine in enumerate(days):
-        retold = any(j < len(days) and days[j] is not None and (mine is None or days[j] < mine)
-                     for j in story.equivalence.matches(i, threshold=SAYS_AGAIN))
-        new.append(not retold)
-    return new
+
+    def new(i: int) -> bool:
+        mine = days[i]
+        return not said_by(story, i, lambda j: days[j] is not None and (mine is None or days[j] < mine))
+
+    return [new(i) for i in range(len(days))]
 
 
 def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY_WORDS,
