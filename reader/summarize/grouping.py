@@ -48,6 +48,28 @@ class Copy:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """What grouping reads of one article. Kept (the TUI caches it per file), it lets a library be
+    grouped again without parsing every file: `group_readings` needs nothing else."""
+
+    path: str
+    file: str
+    title: str | None  # the full title
+    date: str | None
+    source: str | None
+    headline: bool  # a title of its own, not the first sentence naming an untitled file
+    prints: frozenset[str]  # sentence fingerprints, for reprints
+    counts: Counter[str]  # stemmed content words, for the story vectors
+
+
+def reading(article: Article) -> Reading:
+    """The article as grouping reads it (one pass over its words)."""
+    prints, counts = _read(article)
+    return Reading(article.path, article.file, article.full_title, article.date, article.source,
+                   _has_headline(article), frozenset(prints), counts)
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """One story of the library: its articles (originals and reprints), outlets and dates."""
 
@@ -89,15 +111,16 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _seniority(article: Article, size: int) -> tuple[str, int, str]:
+def _seniority(article: Article | Reading, size: int) -> tuple[str, int, str]:
     """Earlier, then longer, then first by path: the one a reprint copies."""
     return (article.date or "9999", -size, article.path)
 
 
-def find_copies(articles: Sequence[Article], prints: Sequence[set[str]] | None = None) -> dict[int, int]:
+def find_copies(articles: Sequence[Article] | Sequence[Reading],
+                prints: Sequence[set[str]] | Sequence[frozenset[str]] | None = None) -> dict[int, int]:
     """Reprints: article index -> the index of the original it copies (the root, never another copy)."""
     if prints is None:
-        prints = [_read(a)[0] for a in articles]
+        prints = [a.prints if isinstance(a, Reading) else _read(a)[0] for a in articles]
     holders: dict[str, list[int]] = defaultdict(list)
     for n, found in enumerate(prints):
         for fingerprint in found:
@@ -202,22 +225,26 @@ class _Groups:
         return list(groups.values())
 
 
-def _close_in_time(a: Article, b: Article) -> bool:
+def _close_in_time(a: Reading, b: Reading) -> bool:
     first, second = _day(a.date), _day(b.date)
     return first is None or second is None or abs((first - second).days) <= EVENT_DAYS
 
 
-def _outlet(article: Article) -> str:
+def _outlet(article: Reading) -> str:
     return article.source or os.path.splitext(os.path.basename(article.file))[0]
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:
     """The library's stories, the largest first; every article is in exactly one (alone, if need be)."""
+    return group_readings([reading(a) for a in articles])
+
+
+def group_readings(articles: Sequence[Reading]) -> list[Story]:
+    """`group_stories` over articles already read (`reading`), e.g. kept in a cache."""
     if not articles:
         return []
-    read = [_read(a) for a in articles]
-    copy_of = find_copies(articles, [prints for prints, _ in read])
-    v = _vectors([counts for _, counts in read])
+    copy_of = find_copies(articles, [a.prints for a in articles])
+    v = _vectors([a.counts for a in articles])
     stories = _stories(articles, v, copy_of)
     central = _centrality(v, len(articles), stories)
     result = sorted((_story(articles, members, copy_of, central) for members in stories),
@@ -250,7 +277,7 @@ def _unique_ids(stories: list[Story]) -> list[Story]:
     return out
 
 
-def _stories(articles: Sequence[Article], v: _Vectors, copy_of: dict[int, int]) -> list[list[int]]:
+def _stories(articles: Sequence[Reading], v: _Vectors, copy_of: dict[int, int]) -> list[list[int]]:
     """Groups of article indices: reprints with their originals, and linked pairs joined."""
     n = len(articles)
     groups = _Groups(n)
@@ -270,17 +297,17 @@ def _has_headline(article: Article) -> bool:
     return bool(title) and not (article.sentences and title == " ".join(article.sentences[0].text.split()))
 
 
-def _story(articles: Sequence[Article], members: list[int], copy_of: dict[int, int],
+def _story(articles: Sequence[Reading], members: list[int], copy_of: dict[int, int],
            central: np.ndarray) -> Story:
     every = sorted(members, key=lambda i: (articles[i].date or "9999", articles[i].path))
     dates = sorted(d for d in (articles[i].date for i in every) if d)
     # The story is named by the headline of its most central original (not a feature's or a follow-up's).
     originals = [i for i in members if i not in copy_of] or members
-    lead = min(originals, key=lambda i: (not _has_headline(articles[i]), -central[i], articles[i].path))
+    lead = min(originals, key=lambda i: (not articles[i].headline, -central[i], articles[i].path))
     paths = [articles[i].path for i in every]
     sources = list(dict.fromkeys(_outlet(articles[i]) for i in every))
     copies = sorted((Copy(articles[i].path, articles[copy_of[i]].path) for i in members if i in copy_of),
                     key=lambda c: c.path)
-    return Story(story_id(paths), articles[lead].full_title or os.path.basename(articles[lead].path),
+    return Story(story_id(paths), articles[lead].title or os.path.basename(articles[lead].path),
                  tuple(paths), tuple(sources), tuple(copies),
                  dates[0][:10] if dates else None, dates[-1][:10] if dates else None)
