@@ -80,14 +80,18 @@ class Redundancy:
 
     def of(self, chosen: int, candidates: Iterable[int]) -> list[int]:
         """The candidates that say again what sentence `chosen` says."""
-        mine, my_runs = self.term_sets[chosen], self.runs(chosen)
+        mine, my_runs, sets = self.term_sets[chosen], self.runs(chosen), self.term_sets
+        if not mine:  # then no candidate shares most terms with it: only phrases can say it again
+            return [k for k in candidates if my_runs and not my_runs.isdisjoint(self.runs(k))]
+        size = len(mine)  # shares_most_terms, inlined: this runs for every candidate after every pick
         return [k for k in candidates
-                if shares_most_terms(mine, self.term_sets[k]) or (my_runs and not my_runs.isdisjoint(self.runs(k)))]
+                if (sets[k] and len(mine & sets[k]) / min(size, len(sets[k])) >= SAYS_AGAIN_SHARE)
+                or (my_runs and not my_runs.isdisjoint(self.runs(k)))]
 
 
 def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
-    n = REDUNDANT_SHARED_RUN
-    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+    """Every run of REDUNDANT_SHARED_RUN consecutive tokens (zip of shifted copies: no Python loop)."""
+    return set(zip(*(tokens[i:] for i in range(REDUNDANT_SHARED_RUN))))
 
 
 def mmr_select(scores: np.ndarray, similarity: Similarity, count: int | None, word_counts: Sequence[int],

@@ -11,6 +11,7 @@ Stories never build a matrix either (see story.py, which works from postings and
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,15 +66,11 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
     content terms when the caller has them already.
     """
     n = len(texts)
-    bags: list[dict[str, int]] = []
-    df: dict[str, int] = {}
-    for k, text in enumerate(texts):
-        bag: dict[str, int] = {}
-        for term in (content_terms(text) if terms is None else terms[k]):
-            bag[term] = bag.get(term, 0) + 1
-        bags.append(bag)
-        for term in bag:
-            df[term] = df.get(term, 0) + 1
+    # Counter counts in C, keeping first-seen order as the loop it replaces did (the vocabulary's order).
+    bags = [Counter(content_terms(text) if terms is None else terms[k]) for k, text in enumerate(texts)]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
     if smooth:
         idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     else:
@@ -81,7 +78,7 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
     weights: list[dict[str, float]] = []
     for bag in bags:
         vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}  # math: numpy on scalars is slow
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
         weights.append({t: v / norm for t, v in vec.items()})
     max_df = max(2, int(max_df_share * n)) if n > 20 else n
     if n > DENSE_SENTENCES:

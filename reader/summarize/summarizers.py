@@ -81,11 +81,11 @@ class ReaderSummarizer:
     def choose(self, units: Sequence[Unit], count: int | None, words: int | None,
                title: str | None) -> dict[int, float]:
         # Each sentence is tokenised once; its content terms and word runs both come from the tokens.
-        texts = [u.text for u in units]
+        texts = [u.text for u in units]  # a property that strips the dateline: read once
         tokens = [token_words(t) for t in texts]
         similarity = tfidf_similarity(texts, max_df_share=self.MAX_DF_SHARE, smooth=self.SMOOTH_IDF,
                                       terms=[content_of(t) for t in tokens])
-        sizes = [len(u.text.split()) for u in units]
+        sizes = [len(t.split()) for t in texts]
         scores = relevance(similarity, [u.position for u in units], sizes)
         chosen = mmr_select(scores, similarity, count, sizes, words,
                             Redundancy([set(t) for t in similarity.terms], tokens))

@@ -43,9 +43,31 @@ def _normalised(token: str) -> tuple[str, ...]:
     return (token.split("'")[0] if token.endswith(("'s", "'t")) else token,)
 
 
+# ASCII text is split with str methods instead of _TOKEN, giving the same tokens about ten times
+# faster: a "chunk" is a run of the only characters a token can hold (letters, digits, "'", ".",
+# ","), plus "_" so that \b sees what it sees in the whole text; chunks are cut at characters no
+# token holds, so _TOKEN finds the same tokens in a chunk as in the text around it.
+_ASCII_CHUNK = bytes(c if chr(c).isalnum() or chr(c) in "'.,_" else 32 for c in range(256))
+_ASCII_LETTERS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
+_NOT_LETTER_TOKEN = re.compile(r"[0-9'_]").search  # without these, ASCII tokens are its runs of letters
+
+
 def words(text: str) -> list[str]:
     """All word tokens, lowercased, apostrophes and number formats normalised (no stop-word removal)."""
-    return [w for token in _TOKEN.findall(text.replace("’", "'")) for w in _normalised(token)]
+    text = text.replace("’", "'")
+    if not text.isascii():
+        return [w for token in _TOKEN.findall(text) for w in _normalised(token)]
+    text = text.lower()  # ASCII: case changes no boundary and _normalised lowercases first
+    if not _NOT_LETTER_TOKEN(text):
+        return text.encode().translate(_ASCII_LETTERS).decode().split()  # bytes: a table lookup per character
+    out: list[str] = []
+    for chunk in text.encode().translate(_ASCII_CHUNK).decode().split():
+        head = chunk.rstrip(".,")  # "said." is the token "said"
+        if head.isalpha():
+            out.append(head)
+        else:
+            out.extend([w for token in _TOKEN.findall(chunk) for w in _normalised(token)])
+    return out
 
 
 def cased_words(text: str) -> list[tuple[str, bool]]:

@@ -20,3 +20,14 @@ def test_superscripts_and_other_scripts_digits_do_not_break_tokens() -> None:
     assert words("the company said.¹ Revenue rose ² percent") == ["the", "company", "said", "¹", "revenue", "rose",
                                                                   "²", "percent"]
     assert words("٣ items and ½ of them")[0] == "٣"
+
+
+def test_ascii_text_splits_as_the_token_pattern_does() -> None:
+    """ASCII text takes a str-method path; these are the cases where it must still agree with the pattern."""
+    assert words("Said. Then, he left") == ["said", "then", "he", "left"]
+    assert words("Amazon's rock'n'roll don't 'quoted'") == ["amazon", "rock'n", "roll", "don", "quoted"]
+    assert words("$1,000.5bn and 9bn_x and 30M, 5.8m. U.S.") == ["1000.5", "billion", "and", "9", "bn", "x", "and",
+                                                                "30", "million", "5.8", "million", "u", "s"]
+    assert words("9's x9a's abc9 9abc") == ["9", "s", "x", "9", "s", "abc", "9", "9", "abc"]
+    assert words("") == [] and words("... -- !!") == []
+    assert words("Café's menu") == ["café", "menu"]  # not ASCII: the pattern itself
