@@ -1,0 +1,201 @@
+"""Where sources disagree: the same fact with a different number in different outlets.
+
+Sentences of different outlets that state the same fact, or nearly (`facts.NEAR_FACT`), are
+compared number by number (`number_match`), after `quantities` has read every format into one
+value (`$4.2m` = `4.2 million dollars`, `17 per cent` = `17%`), so a difference of writing is never
+a disagreement. Sentences only loosely alike are compared too when two of the words beside their
+numbers match ("cancelled about 3,500 flights on Thursday and Friday, according to a tracker"
+restates "cancelled about 3,400 flights" in a long sentence of its own). Words beside many of the
+story's numbers ("Corvane" in a story about Corvane) tell no quantity apart and are not counted.
+
+Agreeing and disputing statements are joined into one disagreement per quantity, each value with
+every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. Two
+notes go with it, for the reader to weigh: values that may be one rounded ("about 90,000" and
+86,000), and values from different days in order (a count that grew, or a figure later corrected).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.summarize.facts import FactTable
+from reader.summarize.number_match import compare, key, rounded
+from reader.summarize.quantities import Quantity, quantities
+from reader.summarize.units import Unit
+
+CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sentences only loosely alike
+LOOSELY_ALIKE = 0.06  # ...at least this alike (a long sentence with one number in common reads below SAME_FACT)
+COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers tells none apart
+COMMON_LEAST = 3  # ...and beside more than this many (a small story has few numbers)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One outlet's sentence stating one value of the disputed quantity."""
+
+    unit: Unit
+    quantity: Quantity
+    outlet: str
+    voice: int
+    copy_of: str | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One of the values given, with every statement of it."""
+
+    label: str  # in canonical form: "$30 million", "3,400", "Sep 14"
+    claims: tuple[Claim, ...]
+
+    @property
+    def voices(self) -> frozenset[int]:
+        return frozenset(c.voice for c in self.claims)
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets stating it, once each, in the order of their claims."""
+        return list(dict.fromkeys(c.outlet for c in self.claims if c.copy_of is None) or
+                    dict.fromkeys(c.outlet for c in self.claims))
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """One quantity stated with different values by different outlets."""
+
+    kind: str  # the quantity's kind ("count", "money", ...)
+    values: tuple[Value, ...]  # most voices first
+    rounding: bool  # every pair of values could be one value rounded
+    facts: tuple[int, ...]  # the numbers of the facts its sentences belong to
+    later: bool = False  # each value comes from articles of other days than the rest, in order: maybe an update
+
+    def value_of(self, unit_number: int) -> Value | None:
+        """The value a sentence (by unit number) states, when it states one of them."""
+        return next((v for v in self.values if any(c.unit.number == unit_number for c in v.claims)), None)
+
+
+class _Groups:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, x: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def disagreements(table: FactTable) -> list[Disagreement]:
+    """Every quantity that outlets stating the same fact give with different values."""
+    story = table.story
+    if story is None:
+        return []
+    outlets = story.outlets
+    total = len(table.neighbours)
+    unit = [story.indexed(j) for j in range(total)]
+    voice = [outlets.voice[u.source_key] for u in unit]
+    numbers = [quantities(u.text) for u in unit]
+    beside = Counter(w for found in numbers for q in found for w in q.context)
+    limit = max(COMMON_LEAST, COMMON_SHARE * sum(len(found) for found in numbers))
+    common = frozenset(w for w, count in beside.items() if count > limit)
+    groups = _Groups()
+    disputed: set[tuple[int, int]] = set()
+    compared: set[tuple[int, int]] = set()
+
+    def take(i: int, j: int, least: int) -> None:
+        agree, dispute = compare(numbers[i], numbers[j], least, common)
+        for p, q in agree + dispute:
+            groups.union((i, p), (j, q))
+        for p, q in dispute:
+            disputed.update({(i, p), (j, q)})
+
+    for i in range(total):  # sentences (nearly) stating one fact: one word in common beside the numbers will do
+        if not numbers[i]:
+            continue
+        for j in table.near[i]:
+            if j > i and voice[j] != voice[i] and numbers[j]:
+                compared.add((i, j))
+                take(i, j, 1)
+    same = story.equivalence
+    for i, j in _context_pairs(numbers, voice, common):  # sentences loosely alike, with more words in common
+        if (i, j) not in compared and same.similarity(i, j) >= LOOSELY_ALIKE:
+            take(i, j, CONTEXT_PAIRS)
+    members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for node in groups.parent:
+        members[groups.find(node)].append(node)
+    roots = {groups.find(node) for node in disputed}
+    found = []
+    for root in roots:
+        found.append(_disagreement(table, sorted(members[root]), unit, voice, numbers))
+    found = [d for d in found if len(d.values) > 1]
+    return sorted(found, key=lambda d: (min(d.facts, default=0), -sum(len(v.voices) for v in d.values)))
+
+
+def _context_pairs(numbers: Sequence[tuple[Quantity, ...]], voice: Sequence[int],
+                   common: frozenset[str]) -> list[tuple[int, int]]:
+    """Pairs of sentences (of different outlets) with numbers of one kind sharing CONTEXT_PAIRS words beside
+    them, from an inverted index of (kind, unit, word); `common` words, beside many numbers, are not indexed,
+    so no posting is longer than a share of the story's numbers."""
+    postings: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    for j, found in enumerate(numbers):
+        for k, q in enumerate(found):
+            for word in q.context - common:
+                postings[(q.kind, q.unit, word)].append((j, k))
+    shared: dict[tuple[tuple[int, int], tuple[int, int]], int] = defaultdict(int)
+    for nodes in postings.values():
+        for a, x in enumerate(nodes):
+            for y in nodes[a + 1:]:
+                if voice[x[0]] != voice[y[0]]:
+                    shared[(x, y)] += 1
+    return sorted({(x[0], y[0]) if x[0] < y[0] else (y[0], x[0]) for (x, y), count in shared.items()
+                   if count >= CONTEXT_PAIRS})
+
+
+def _disagreement(table: FactTable, nodes: Iterable[tuple[int, int]], unit: Sequence[Unit], voice: Sequence[int],
+                  numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
+    assert table.story is not None
+    outlets = table.story.outlets
+    n = len(table.story.units)
+    by_value: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for j, k in nodes:
+        q = numbers[j][k]
+        source = unit[j].source_key
+        original = outlets.copy_of.get(source)
+        by_value[key(q)].append(Claim(unit[j], q, outlets.name[source], voice[j],
+                                       outlets.name[original] if original else None, j >= n))
+    values = [Value(claims[0].quantity.label, tuple(sorted(claims, key=lambda c: (c.copy_of is not None, c.unit.number))))
+              for claims in by_value.values()]
+    values.sort(key=lambda v: (-len(v.voices), min(c.unit.number for c in v.claims)))
+    quantities_given = [v.claims[0].quantity for v in values]
+    rounding = all(rounded(x, y) for i, x in enumerate(quantities_given) for y in quantities_given[i + 1:])
+    facts = tuple(sorted({table.fact_of[c.unit.number] for v in values for c in v.claims if c.unit.number in table.fact_of}))
+    return Disagreement(quantities_given[0].kind, tuple(values), rounding, facts, _in_order_of_days(values))
+
+
+def _in_order_of_days(values: Sequence[Value]) -> bool:
+    """Whether every value is dated and the values' days do not overlap: one came after the other."""
+    spans = []
+    for value in values:
+        days = [c.unit.article.date[:10] for c in value.claims if c.unit.article.date]
+        if len(days) < len(value.claims):
+            return False
+        spans.append((min(days), max(days)))
+    spans.sort()
+    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:]))
+
+
+def contested(found: Sequence[Disagreement], unit_number: int) -> list[tuple[Disagreement, Value]]:
+    """The disagreements a sentence takes a side in, each with the value it states."""
+    out = []
+    for d in found:
+        value = d.value_of(unit_number)
+        if value is not None:
+            out.append((d, value))
+    return out

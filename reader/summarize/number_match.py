@@ -1,0 +1,119 @@
+"""Whether two sentences' numbers are one quantity told alike, told differently, or two quantities.
+
+Values are compared after `quantities` has read them, so only values differ, never formats. Two
+numbers of the same kind and unit are the same quantity when they count the same thing, which
+shows in the words beside them ("3,400 flights" and "3,500 flights" share "flights"; a year, a
+time, a date or a vote, which say little about what they date or count, must share two words);
+and only when their values are close: a number far from another is another quantity, not a dispute.
+A hedge that holds is no dispute: "more than 2,300" and "2,350", "at least 24" and "up to 30",
+"about 11:48 p.m." and "about 11:50 p.m.".
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reader.summarize.quantities import Quantity
+
+MAX_RATIO = 1.3  # values further apart than this are different quantities, not one told differently
+MAX_DAYS = 31  # dates further apart than this are different events
+MAX_MINUTES = 180  # times of day likewise
+MAX_YEARS = 3
+MAX_VOTES = 3  # "9-4" and "8-5" may be one vote told two ways; "9-4" and "2-11" are not
+ABOUT_MINUTES = 10  # "about 11:48 p.m." and "about 11:50 p.m." are one time
+MIN_SHARED_WORDS = 2  # for a year, time, date or vote ("in 2023 ... in 2024" date different things)
+NUMERIC = frozenset({"count", "money", "percent"})
+_VAGUE = frozenset({"year", "time", "date", "score"})
+
+
+def key(q: Quantity) -> tuple[object, ...]:
+    """What two numbers must share to be the same value: kind, unit and value."""
+    return (q.kind, q.unit, q.value)
+
+
+def _ordinal(q: Quantity) -> float:
+    if q.kind == "date":
+        month, day = q.value  # type: ignore[misc]
+        return float(month * 31 + day)
+    return float(q.value)  # type: ignore[arg-type]
+
+
+def close(a: Quantity, b: Quantity) -> bool:
+    """Whether two values of one kind are near enough to be one quantity told differently."""
+    if a.kind in NUMERIC:
+        x, y = sorted((float(a.value), float(b.value)))  # type: ignore[arg-type]
+        return x > 0 and y / x <= MAX_RATIO
+    if a.kind == "score":
+        return all(abs(p - q) <= MAX_VOTES for p, q in zip(a.value, b.value))  # type: ignore[arg-type]
+    limit = {"date": MAX_DAYS, "time": MAX_MINUTES, "year": MAX_YEARS}.get(a.kind)
+    return limit is not None and abs(_ordinal(a) - _ordinal(b)) <= limit
+
+
+def hedge_holds(a: Quantity, b: Quantity) -> bool:
+    """Whether a hedge makes two values agree ("more than 2,300" and "2,350")."""
+    if a.kind == "time" and "about" in (a.hedge, b.hedge) and abs(_ordinal(a) - _ordinal(b)) <= ABOUT_MINUTES:
+        return True
+    if a.kind not in NUMERIC and a.kind not in ("time", "date"):
+        return False
+    for bound, other in ((a, b), (b, a)):
+        low, high = _ordinal(bound), _ordinal(other)
+        if bound.hedge == "over" and (high > low if other.hedge != "under" else high >= low):
+            return True
+        if bound.hedge == "under" and other.hedge != "over" and high < low:
+            return True
+    return False
+
+
+def rounded(a: Quantity, b: Quantity) -> bool:
+    """Whether one value may be the other rounded: within half a step of the coarser one (86,000 and
+    "about 90,000"; 4.1% and 4%)."""
+    if a.kind not in NUMERIC:
+        return False
+    return abs(float(a.value) - float(b.value)) <= max(a.step, b.step) / 2 + 1e-9  # type: ignore[arg-type]
+
+
+def disputes(x: Quantity, y: Quantity, shared: int) -> bool:
+    """Whether two numbers sharing `shared` words beside them are one quantity with two values."""
+    if key(x) == key(y) or (x.kind, x.unit) != (y.kind, y.unit) or not close(x, y) or hedge_holds(x, y):
+        return False
+    return shared >= (MIN_SHARED_WORDS if x.kind in _VAGUE else 1)
+
+
+def _distance(x: Quantity, y: Quantity) -> float:
+    a, b = _ordinal(x) if x.kind != "score" else sum(x.value), _ordinal(y) if y.kind != "score" else sum(y.value)  # type: ignore[arg-type]
+    return abs(a - b) / max(abs(a), abs(b), 1e-9)
+
+
+def compare(a: Sequence[Quantity], b: Sequence[Quantity], least: int = 1,
+            ignore: frozenset[str] = frozenset()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Two sentences' numbers: the pairs (index in a, index in b) that agree, and those that dispute.
+
+    Pairs must share at least `least` words beside them; for a dispute, words in `ignore` (beside
+    too many of the story's numbers to tell any apart) are left out, while one value given by two
+    sentences this alike is taken as one quantity on any word. A value the other sentence also
+    gives disputes nothing. Of the rest, each number is paired with at most one of the other's: most shared words
+    first, then the closest value.
+    """
+    def shared(x: Quantity, y: Quantity) -> int:
+        return len((x.context & y.context) - ignore)
+
+    agree = [(i, j) for i, x in enumerate(a) for j, y in enumerate(b)
+             if key(x) == key(y) and len(x.context & y.context) >= least]
+    given_a = {key(x) for x in a}
+    given_b = {key(y) for y in b}
+    candidates = []
+    for i, x in enumerate(a):
+        if key(x) in given_b:
+            continue
+        for j, y in enumerate(b):
+            words = shared(x, y)
+            if key(y) not in given_a and words >= least and disputes(x, y, words):
+                candidates.append((-words, _distance(x, y), i, j))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    dispute = []
+    for _, _, i, j in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            dispute.append((i, j))
+    return agree, dispute

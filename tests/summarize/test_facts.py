@@ -1,0 +1,141 @@
+"""Facts against outlets, and where outlets disagree, on the fixture stories.
+
+The planted numbers are listed by hand in tests/fixtures/stories/planted-numbers.toml; nothing here
+is computed by the code under test.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.ingest import load_paths
+from reader.model import Article
+from reader.summarize.disagreements import Disagreement, contested, disagreements
+from reader.summarize.facts import FactTable, fact_table
+
+PROJECT = Path(__file__).resolve().parents[2]
+STORIES = PROJECT / "tests" / "fixtures" / "stories"
+PLANTED = tomllib.loads((STORIES / "planted-numbers.toml").read_text(encoding="utf-8"))
+FLOOD = STORIES / "merrow-flood"
+
+
+def folder(entry: dict[str, Any]) -> Path:
+    return PROJECT / entry["folder"] if "folder" in entry else STORIES / entry["story"]
+
+
+_TABLES: dict[Path, tuple[FactTable, list[Disagreement]]] = {}
+
+
+def analysed(path: Path) -> tuple[FactTable, list[Disagreement]]:
+    if path not in _TABLES:
+        articles = [a for a in load_paths([str(path)]) if isinstance(a, Article)]
+        table = fact_table(articles)
+        _TABLES[path] = (table, disagreements(table))
+    return _TABLES[path]
+
+
+def planted_ids(entry: dict[str, Any]) -> str:
+    return f"{entry['story']}:{'/'.join(entry.get('values') or entry.get('written'))}"
+
+
+def _found(entry: dict[str, Any]) -> Disagreement | None:
+    _, found = analysed(folder(entry))
+    for d in found:
+        files = {v.label: {Path(c.unit.article.path).name for c in v.claims} for v in d.values}
+        if all(value in files and name in files[value] for value, name in zip(entry["values"], entry["files"])):
+            return d
+    return None
+
+
+@pytest.mark.parametrize("entry", [
+    pytest.param(e, marks=pytest.mark.xfail(strict=True, reason=e["missed"])) if "missed" in e else e
+    for e in PLANTED["planted"]], ids=planted_ids)
+def test_a_planted_disagreement_is_found_with_each_value_where_it_is_stated(entry: dict[str, Any]) -> None:
+    assert _found(entry) is not None
+
+
+@pytest.mark.parametrize("entry", PLANTED["same"], ids=planted_ids)
+def test_a_value_written_in_other_formats_is_never_a_disagreement(entry: dict[str, Any]) -> None:
+    _, found = analysed(folder(entry))
+    texts = {w.lower() for w in entry["written"]}
+    for d in found:  # a disagreement may hold them, all on one side (state aid: $30m, 30 million dollars vs $31m)
+        sides = {v.label for v in d.values for c in v.claims if c.quantity.text.lower() in texts}
+        assert len(sides) <= 1, (entry["what"], sides)
+    table, _ = analysed(folder(entry))
+    assert table.story is not None
+    every = " ".join(u.text for u in table.story.units)  # the forms really are in the story's sentences
+    assert all(w in every for w in entry["written"])
+
+
+def test_the_flood_story_has_exactly_its_two_planted_disagreements() -> None:
+    _, found = analysed(FLOOD)
+    assert sorted(tuple(sorted(v.label for v in d.values)) for d in found) == [
+        ("$30 million", "$31 million"), ("3,100", "3,400")]
+
+
+def test_each_value_lists_every_outlet_stating_it_and_reprints_as_copies() -> None:
+    _, found = analysed(FLOOD)
+    homes = next(d for d in found if {v.label for v in d.values} == {"3,100", "3,400"})
+    by_label = {v.label: v for v in homes.values}
+    assert set(by_label["3,100"].outlets) == {"01-merrow-gazette.txt", "Valley Wire Service"}
+    assert by_label["3,400"].outlets == ["Riverside Public Radio"]
+    copies = [c for c in by_label["3,100"].claims if c.copy_of]
+    assert [(Path(c.unit.article.path).name, c.copy_of) for c in copies] == [
+        ("04-valley-wire-reprint.txt", "Valley Wire Service")]
+    assert homes.values[0].label == "3,100"  # most outlets first
+    assert not homes.rounding and not homes.later  # one day, and 3,100 is no rounding of 3,400
+
+
+def test_facts_are_groups_of_one_sentence_per_source_ordered_by_outlets() -> None:
+    table, _ = analysed(FLOOD)
+    assert [o.name for o in table.outlets] == ["01-merrow-gazette.txt", "Valley Wire Service", "Riverside Public Radio"]
+    voices = [len(f.voices) for f in table.facts]
+    assert voices == sorted(voices, reverse=True)
+    seen: set[tuple[str, int]] = set()
+    for fact in table.facts:
+        for s in fact.statements:
+            where = (s.unit.article.path, s.unit.sentence.index)
+            assert where not in seen  # each sentence in one fact
+            seen.add(where)
+    assert table.story is not None
+    assert {(u.article.path, u.sentence.index) for u in table.story.units} <= seen
+    aid = next(f for f in table.facts if "Calloway" in f.center.unit.text)
+    assert len(aid.voices) == 3 and aid.only_in is None
+    reprint = [s for s in aid.statements if s.copy_of]
+    assert [Path(s.unit.article.path).name for s in reprint] == ["04-valley-wire-reprint.txt"]
+    wire = table.outlets[1].voice
+    assert [Path(s.unit.article.path).name for s in aid.cell(wire)] == ["02-valley-wire.md", "04-valley-wire-reprint.txt"]
+
+
+def test_only_in_means_no_other_outlet_states_it() -> None:
+    table, _ = analysed(STORIES / "plant-fire")
+    assert table.story is not None
+    singles = [f for f in table.facts if f.only_in is not None]
+    assert singles and any(len(f.voices) > 1 for f in table.facts)
+    for fact in singles:
+        for s in fact.statements:
+            others = {table.story.outlets.voice[table.story.indexed(j).source_key]
+                      for j in table.neighbours[s.unit.number]}
+            assert others <= fact.voices
+
+
+def test_a_summary_sentence_takes_a_side_in_the_disagreements_it_states() -> None:
+    table, found = analysed(FLOOD)
+    assert table.story is not None
+    radio = next(u for u in table.story.units if "3,400 homes" in u.text)
+    sides = contested(found, radio.number)
+    assert [(v.label, sorted(x.label for x in d.values if x is not v)) for d, v in sides] == [("3,400", ["3,100"])]
+    plain = next(u for u in table.story.units if "Route 9" in u.text)
+    assert contested(found, plain.number) == []
+
+
+def test_empty_and_single_source_stories() -> None:
+    table = fact_table([])
+    assert table.facts == [] and disagreements(table) == []
+    one = [a for a in load_paths([str(FLOOD / "01-merrow-gazette.txt")]) if isinstance(a, Article)]
+    table = fact_table(one)
+    assert table.facts and all(f.only_in == "01-merrow-gazette.txt" for f in table.facts)
+    assert disagreements(table) == []

@@ -1,0 +1,88 @@
+"""Numbers read into values: every format of one value reads alike, different values and kinds do not."""
+from __future__ import annotations
+
+import pytest
+
+from reader.summarize.number_match import compare, disputes, hedge_holds, key, rounded
+from reader.summarize.quantities import Quantity, quantities
+
+
+def one(text: str) -> Quantity:
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("forms", [
+    ["$4.2m", "$4.2 million", "4.2 million dollars", "US$4,200,000", "USD 4.2 million", "$4,200,000"],
+    ["17%", "17 per cent", "17 percent", "17 percent of"],
+    ["3,400 flights", "3400 flights"],
+    ["1.5 million bags", "1,500,000 bags", "1.5m bags"],
+    ["on Sept. 14", "on September 14th", "on 14 September", "on Sep 14", "on 2026-09-14"],
+    ["at 4 p.m.", "at 4:00 p.m.", "at 4pm", "at 4 PM"],
+    ["seven shelters", "7 shelters"],
+    ["a 16-hour shift", "16 hours of shift"],
+    ["voted 9-4", "voted 9-4 on"],
+    ["£70,000 fine", "70,000 pounds fine"],
+])
+def test_every_format_of_one_value_gives_one_key(forms: list[str]) -> None:
+    keys = {key(one(f"It was {form} then.")) for form in forms}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize("a, b", [
+    ("$30m", "$31m"), ("3,100 homes", "3,400 homes"), ("17%", "17 percentage points"), ("$30m", "£30m"),
+    ("seven hours", "seven days"), ("40 mg", "40 lots"), ("Sept. 14", "Sept. 15"), ("9-4", "8-5"),
+])
+def test_different_values_units_or_kinds_differ(a: str, b: str) -> None:
+    assert key(one(f"It was {a} then.")) != key(one(f"It was {b} then."))
+
+
+def test_labels_are_one_canonical_form() -> None:
+    assert one("It cost 4.2 million dollars.").label == "$4.2 million"
+    assert one("About 12 per cent was lost.").label == "12%"
+    assert one("It opens on 14 September.").label == "Sep 14"
+    assert one("It failed at 4pm.").label == "4:00 p.m."
+    assert one("A 4.2-square-mile zone.").label == "4.2 square miles"
+    assert one("They waited 40 minutes.").label == "40 minutes"
+    assert one("Reyes, a 41-year-old welder.").label == "age 41"
+
+
+def test_what_is_not_a_quantity() -> None:
+    assert quantities("COVID-19 and F-35 jets in the 21st century, two-thirds of them") == ()
+    assert quantities("") == ()
+
+
+def test_hedges_and_words_beside_a_number() -> None:
+    q = one("officials ordered about 2,300 residents to leave")
+    assert q.hedge == "about" and {"resident", "order"} <= q.context
+    assert one("more than 2,000 volunteers came").hedge == "over"
+    assert one("up to 30 days of service").hedge == "under"
+
+
+def test_a_hedge_that_holds_is_no_dispute() -> None:
+    over, exact = one("more than 2,000 volunteers"), one("2,150 volunteers")
+    assert hedge_holds(over, exact) and not disputes(over, exact, shared=1)
+    assert not hedge_holds(one("more than 2,000 volunteers"), one("1,900 volunteers"))
+    assert hedge_holds(one("at least 24 deckhands"), one("up to 30 deckhands"))
+
+
+def test_rounding_is_half_a_step_of_the_coarser_value() -> None:
+    assert rounded(one("about 90,000 people"), one("86,000 people"))
+    assert rounded(one("nearly 1.4 million people"), one("1.38 million people"))
+    assert not rounded(one("$30m"), one("$31m"))  # a bare round number is taken at its word
+    assert not rounded(one("about 3,400 flights"), one("about 3,500 flights"))
+
+
+def test_compare_pairs_one_quantity_and_leaves_the_rest() -> None:
+    a = quantities("The flood damaged about 3,100 homes and closed seven shelters on Sept. 14.")
+    b = quantities("About 3,400 homes were damaged; 7 shelters were closed on September 14.")
+    agree, dispute = compare(a, b)
+    assert [(a[i].label, b[j].label) for i, j in dispute] == [("3,100", "3,400")]
+    assert {(a[i].label, b[j].label) for i, j in agree} == {("7", "7"), ("Sep 14", "Sep 14")}
+    assert compare(a, a)[1] == []
+
+
+def test_far_apart_values_are_other_quantities() -> None:
+    a, b = quantities("cancelled 1,100 flights"), quantities("cancelled 3,400 flights")
+    assert compare(a, b) == ([], [])
