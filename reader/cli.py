@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reader import __version__
 
-COMMANDS = ("show", "summarize", "stories", "search", "list", "mark", "themes", "config")
+COMMANDS = ("show", "summarize", "stories", "facts", "search", "list", "mark", "themes", "config")
 # The bare form is parsed as this hidden subcommand (never listed in --help), so one parser does it all.
 _OPEN = "open"
 _GLOBAL_VALUES = ("--state", "--theme")  # the global options that take a value
@@ -79,6 +79,16 @@ def _parser() -> argparse.ArgumentParser:
                     "`reader summarize --story ID PATH...`.")
     stories.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
     stories.add_argument("--format", choices=("text", "json"), default="text")
+
+    facts = sub.add_parser(
+        "facts", parents=[common], help="who reported what: a story's facts against its outlets, and where they disagree",
+        description="The facts of the story under PATHs (groups of sentences stating the same thing) against the "
+                    "outlets stating each, every one cited as file:line, the facts only one outlet has marked "
+                    "'only in'; then the numbers, amounts, dates and counts outlets give differently for one fact "
+                    "(formats aside: $4.2m is $4.2 million), each value with its outlets.")
+    facts.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the sample corpus)")
+    facts.add_argument("--story", metavar="ID", help="only the articles of story ID (from `reader stories`)")
+    facts.add_argument("--format", choices=("text", "json"), default="text")
 
     search = sub.add_parser(
         "search", parents=[common], help="find sentences in article bodies, best first, as file:line",

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
+from reader.output.disagreement_text import CONTESTED, contested_note
 from reader.output.sanitize import inert, one_line
 from reader.output.story_facts import coverage_label, plural, left_out_name, report_note, story_facts
 from reader.output.places import cite, common_root
@@ -43,6 +44,8 @@ def story_text(story: StorySummary, budget: int) -> Text:
         if item.reports:
             out.append(f"  also: {_also(item, root)}", style="dim")
         out.append("\n")
+        for disagreement, own in item.contested:
+            out.append(f"    {CONTESTED} contested: {contested_note(disagreement, own, root)}\n", style="yellow")
     for left in story.left_out:
         out.append(f"Left out: {left_out_name(left, root)} — {one_line(left.reason)}\n", style="yellow")
     return out
@@ -64,6 +67,8 @@ def story_markdown(story: StorySummary, budget: int) -> str:
             note = one_line(report.outlet) + (f" ({extra})" if extra else "")
             marks += footnote(notes, report.unit.article.file, report.unit.sentence.span, note, root)
         lines.append(f"- {md_text(item.text)}{marks} *({md_text(coverage_label(item))})*")
+        for disagreement, own in item.contested:
+            lines.append(f"  - {CONTESTED} *contested: {md_text(contested_note(disagreement, own, root))}*")
     if story.left_out:
         lines += ["", "**Left out**", ""]
         lines += [f"- {md_text(left_out_name(x, root))} — {md_text(x.reason)}" for x in story.left_out]

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.model import LoadError
+from reader.output.disagreement_text import disagreement_dict
 from reader.output.story_facts import used_words
 from reader.summarize import StorySummary, SummaryItem
 from reader.summarize.digest import ArticleDigest
@@ -24,7 +25,8 @@ def story_item_dict(item: SummaryItem) -> dict[str, Any]:
     """A story sentence: as an article's, plus its outlet and every other outlet that reports it.
 
     `reported_by` lists every report; only those whose lines carry the sentence's words (`cited`)
-    are also among the citations.
+    are also among the citations. `contested` lists the numbers it states that other outlets give
+    otherwise: its own value, and the disagreement with every value and where it is stated.
     """
     return {
         **item_dict(item),
@@ -34,6 +36,9 @@ def story_item_dict(item: SummaryItem) -> dict[str, Any]:
             {"outlet": r.outlet, "path": r.unit.article.file, "line_start": r.unit.sentence.span.start,
              "line_end": r.unit.sentence.span.end, "copy_of": r.copy_of, "cited": r.cited}
             for r in item.reports
+        ],
+        "contested": [
+            {"value": own.label, "disagreement": disagreement_dict(d)} for d, own in item.contested
         ],
     }
 

@@ -6,12 +6,14 @@ and every sumy algorithm. Each returns SummaryItems whose first citation is the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reader.model import Article
 from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_items, select_story,
                                     story_units)
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.summarizers import SUMMARIZERS, Summarizer
+from reader.summarize.disagreements import contested, disagreements
 from reader.summarize.topics import LeftOut
 from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
 
@@ -74,5 +76,7 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
         items = summarize_units(story.units, algorithm, count, budget,
                                 articles[0].title if len(articles) == 1 else None)
         picked = [(item.unit.number, item.score) for item in sorted(items, key=lambda x: -x.score)]
-    summary.items = build_items(story, picked)
+    found = disagreements(story)  # a chosen sentence stating a number other outlets give otherwise says so
+    summary.items = [replace(item, contested=tuple(contested(found, item.unit.number)))
+                     for item in build_items(story, picked)]
     return summary

@@ -19,9 +19,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reader.summarize.facts import FactTable
+from reader.summarize.facts import NEAR_FACT, FactTable
 from reader.summarize.number_match import compare, key, rounded
 from reader.summarize.quantities import Quantity, quantities
+from reader.summarize.story import StoryUnits
 from reader.summarize.units import Unit
 
 CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sentences only loosely alike
@@ -70,6 +71,11 @@ class Disagreement:
     facts: tuple[int, ...]  # the numbers of the facts its sentences belong to
     later: bool = False  # each value comes from articles of other days than the rest, in order: maybe an update
 
+    @property
+    def first(self) -> int:
+        """The first sentence (by unit number) stating any of its values."""
+        return min(c.unit.number for v in self.values for c in v.claims)
+
     def value_of(self, unit_number: int) -> Value | None:
         """The value a sentence (by unit number) states, when it states one of them."""
         return next((v for v in self.values if any(c.unit.number == unit_number for c in v.claims)), None)
@@ -92,16 +98,29 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def disagreements(table: FactTable) -> list[Disagreement]:
-    """Every quantity that outlets stating the same fact give with different values."""
-    story = table.story
-    if story is None:
+def table_disagreements(table: FactTable) -> list[Disagreement]:
+    """The disagreements among a fact table's sentences, numbered by the facts they are in."""
+    if table.story is None:
         return []
+    return disagreements(table.story, table.near, table.fact_of)
+
+
+def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = None,
+                  fact_of: dict[int, int] | None = None) -> list[Disagreement]:
+    """Every quantity that outlets stating (nearly) the same fact give with different values.
+
+    `near` is each sentence's equivalents at NEAR_FACT (a fact table has them); without it they are
+    looked up for the sentences that give a number, among those alone.
+    """
     outlets = story.outlets
-    total = len(table.neighbours)
+    total = len(story.units) + len(story.headings)
     unit = [story.indexed(j) for j in range(total)]
     voice = [outlets.voice[u.source_key] for u in unit]
     numbers = [quantities(u.text) for u in unit]
+    numbered = [j for j in range(total) if numbers[j]]
+    if near is None:
+        rows = {i: story.equivalence.matches(i, among=numbered, threshold=NEAR_FACT) for i in numbered}
+        near = [rows.get(i, {}) for i in range(total)]
     beside = Counter(w for found in numbers for q in found for w in q.context)
     limit = max(COMMON_LEAST, COMMON_SHARE * sum(len(found) for found in numbers))
     common = frozenset(w for w, count in beside.items() if count > limit)
@@ -116,26 +135,21 @@ def disagreements(table: FactTable) -> list[Disagreement]:
         for p, q in dispute:
             disputed.update({(i, p), (j, q)})
 
-    for i in range(total):  # sentences (nearly) stating one fact: one word in common beside the numbers will do
-        if not numbers[i]:
-            continue
-        for j in table.near[i]:
+    for i in numbered:  # sentences (nearly) stating one fact: one word in common beside the numbers will do
+        for j in near[i]:
             if j > i and voice[j] != voice[i] and numbers[j]:
                 compared.add((i, j))
                 take(i, j, 1)
-    same = story.equivalence
     for i, j in _context_pairs(numbers, voice, common):  # sentences loosely alike, with more words in common
-        if (i, j) not in compared and same.similarity(i, j) >= LOOSELY_ALIKE:
+        if (i, j) not in compared and story.equivalence.similarity(i, j) >= LOOSELY_ALIKE:
             take(i, j, CONTEXT_PAIRS)
     members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for node in groups.parent:
         members[groups.find(node)].append(node)
-    roots = {groups.find(node) for node in disputed}
-    found = []
-    for root in roots:
-        found.append(_disagreement(table, sorted(members[root]), unit, voice, numbers))
+    found = [_disagreement(story, fact_of or {}, sorted(members[root]), unit, voice, numbers)
+             for root in {groups.find(node) for node in disputed}]
     found = [d for d in found if len(d.values) > 1]
-    return sorted(found, key=lambda d: (min(d.facts, default=0), -sum(len(v.voices) for v in d.values)))
+    return sorted(found, key=lambda d: (min(d.facts, default=0), d.first, -sum(len(v.voices) for v in d.values)))
 
 
 def _context_pairs(numbers: Sequence[tuple[Quantity, ...]], voice: Sequence[int],
@@ -158,11 +172,10 @@ def _context_pairs(numbers: Sequence[tuple[Quantity, ...]], voice: Sequence[int]
                    if count >= CONTEXT_PAIRS})
 
 
-def _disagreement(table: FactTable, nodes: Iterable[tuple[int, int]], unit: Sequence[Unit], voice: Sequence[int],
-                  numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
-    assert table.story is not None
-    outlets = table.story.outlets
-    n = len(table.story.units)
+def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tuple[int, int]], unit: Sequence[Unit],
+                  voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
+    outlets = story.outlets
+    n = len(story.units)
     by_value: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for j, k in nodes:
         q = numbers[j][k]
@@ -175,7 +188,7 @@ def _disagreement(table: FactTable, nodes: Iterable[tuple[int, int]], unit: Sequ
     values.sort(key=lambda v: (-len(v.voices), min(c.unit.number for c in v.claims)))
     quantities_given = [v.claims[0].quantity for v in values]
     rounding = all(rounded(x, y) for i, x in enumerate(quantities_given) for y in quantities_given[i + 1:])
-    facts = tuple(sorted({table.fact_of[c.unit.number] for v in values for c in v.claims if c.unit.number in table.fact_of}))
+    facts = tuple(sorted({fact_of[c.unit.number] for v in values for c in v.claims if c.unit.number in fact_of}))
     return Disagreement(quantities_given[0].kind, tuple(values), rounding, facts, _in_order_of_days(values))
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.model import Article, LineSpan, Sentence
+
+if TYPE_CHECKING:  # disagreements are made from units; an item only carries them
+    from reader.summarize.disagreements import Disagreement, Value
 
 
 # A place in capitals, perhaps ", STATE", an agency in brackets, then a dash: "PORT TALLIS (VV7) — ".
@@ -77,6 +81,7 @@ class SummaryItem:
     reports: tuple[Report, ...] = ()
     outlet: str | None = None  # the outlet of the sentence itself (stories)
     voices: int = 1  # independent outlets stating it, the sentence's own included
+    contested: tuple[tuple[Disagreement, Value], ...] = ()  # numbers it states that other outlets give otherwise
 
     @property
     def text(self) -> str:

@@ -33,7 +33,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 COMMANDS = [["list"], ["summarize"], ["summarize", "--format", "json"], ["summarize", "--story"],
             ["summarize", "--story", "--format", "json"], ["summarize", "--format", "markdown"],
-            ["mark", "--star"], ["list", "--format", "json"]]
+            ["mark", "--star"], ["list", "--format", "json"], ["facts"], ["facts", "--format", "json"]]
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
@@ -49,7 +49,7 @@ def test_every_command_reads_the_good_files_and_names_each_bad_one(hostile: Path
     for name in ("binary.png", "empty.txt", "a-fifo.txt", "loop-a.txt"):
         assert name in done.err  # each refused file is named
     assert _state(hostile) == before  # inputs are never written
-    if "json" in command and command[0] == "summarize":
+    if "json" in command and command[0] in ("summarize", "facts"):
         json.loads(done.out)  # valid JSON, whatever the files held
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from reader.ingest import load_paths
 from reader.model import Article
-from reader.summarize.disagreements import Disagreement, contested, disagreements
+from reader.summarize.disagreements import Disagreement, contested, disagreements, table_disagreements
 from reader.summarize.facts import FactTable, fact_table
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ def analysed(path: Path) -> tuple[FactTable, list[Disagreement]]:
     if path not in _TABLES:
         articles = [a for a in load_paths([str(path)]) if isinstance(a, Article)]
         table = fact_table(articles)
-        _TABLES[path] = (table, disagreements(table))
+        _TABLES[path] = (table, table_disagreements(table))
     return _TABLES[path]
 
 
@@ -134,8 +134,19 @@ def test_a_summary_sentence_takes_a_side_in_the_disagreements_it_states() -> Non
 
 def test_empty_and_single_source_stories() -> None:
     table = fact_table([])
-    assert table.facts == [] and disagreements(table) == []
+    assert table.facts == [] and table_disagreements(table) == []
     one = [a for a in load_paths([str(FLOOD / "01-merrow-gazette.txt")]) if isinstance(a, Article)]
     table = fact_table(one)
     assert table.facts and all(f.only_in == "01-merrow-gazette.txt" for f in table.facts)
-    assert disagreements(table) == []
+    assert table_disagreements(table) == []
+
+
+@pytest.mark.parametrize("name", ["merrow-flood", "plant-fire", "airline-outage"])
+def test_without_a_fact_table_the_same_disagreements_are_found(name: str) -> None:
+    table, found = analysed(STORIES / name)
+    assert table.story is not None
+    alone = disagreements(table.story)
+    def values(ds: list[Disagreement]) -> list[list[tuple[str, list[int]]]]:  # in any order: facts number the table's
+        return sorted([(v.label, [c.unit.number for c in v.claims]) for v in d.values] for d in ds)
+
+    assert values(alone) == values(found) and all(not d.facts for d in alone)

@@ -1,0 +1,75 @@
+"""Disagreements as every view states them: `3,100 vs 3,400`, each value with its outlets and places.
+
+Shared by `reader facts`, the story summary's contested-number flag (text, Markdown, JSON) and the
+TUI, so a disagreement reads alike everywhere. Outlet names and quoted numbers come from files:
+they are made inert here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from reader.output.places import cite
+from reader.output.sanitize import one_line
+from reader.summarize.disagreements import Claim, Disagreement, Value
+
+CONTESTED = "≠"  # the mark of a contested number, in the summary and the facts table
+
+
+def vs(d: Disagreement) -> str:
+    """`3,100 vs 3,400`: the values, most outlets first."""
+    return " vs ".join(v.label for v in d.values)
+
+
+def notes(d: Disagreement) -> list[str]:
+    """What the reader should weigh: values that may be one rounded, values from different days."""
+    found = []
+    if d.rounding:
+        found.append("may be rounding")
+    if d.later:
+        found.append("from different days: maybe an update")
+    return found
+
+
+def claim_place(claim: Claim, root: str | None) -> str:
+    span = claim.unit.sentence.span
+    extra = [f"copy of {one_line(claim.copy_of)}"] if claim.copy_of else []
+    if claim.heading:
+        extra.append("headline")
+    place = cite(claim.unit.article.file, span.start, span.end, root)
+    return place + (f", {', '.join(extra)}" if extra else "")
+
+
+def value_places(value: Value, root: str | None) -> str:
+    """`Riverside Public Radio (03-riverside-radio.md:7); Valley Wire (02-wire.md:12, 04-reprint.txt:3, copy of …)`."""
+    by_outlet: dict[str, list[str]] = {}
+    for claim in value.claims:
+        outlet = claim.copy_of or claim.outlet
+        by_outlet.setdefault(outlet, []).append(claim_place(claim, root))
+    return "; ".join(f"{one_line(outlet)} ({', '.join(places)})" for outlet, places in by_outlet.items())
+
+
+def contested_note(d: Disagreement, own: Value, root: str | None) -> str:
+    """For a summary sentence stating one side: `3,400 here; 3,100 in Gazette (a.txt:1); ...`."""
+    others = [f"{v.label} in {value_places(v, root)}" for v in d.values if v is not own]
+    extra = notes(d)
+    return f"{own.label} here; " + "; ".join(others) + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    span = claim.unit.sentence.span
+    return {"outlet": claim.outlet, "path": claim.unit.article.file, "line_start": span.start, "line_end": span.end,
+            "as_written": claim.quantity.text, "text": claim.unit.text, "copy_of": claim.copy_of,
+            "headline": claim.heading}
+
+
+def disagreement_dict(d: Disagreement, number: int | None = None) -> dict[str, Any]:
+    """One disagreement: its kind, the facts it is in, notes, and each value with every statement of it."""
+    return {
+        **({"number": number} if number is not None else {}),
+        "kind": d.kind,
+        "facts": list(d.facts),
+        "rounding": d.rounding,
+        "later": d.later,
+        "values": [{"value": v.label, "outlets": v.outlets, "statements": [claim_dict(c) for c in v.claims]}
+                   for v in d.values],
+    }
