@@ -14,6 +14,7 @@ from textual.actions import ActionParseResult
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.config import load_config
@@ -113,10 +114,21 @@ class ReaderApp(App[None]):
     @contained
     def on_key(self, event: events.Key) -> None:
         """A key typed while the tag dialog was opening went to the screen below (which still had the
-        focus) and came back up unhandled: the dialog takes it, so fast typing is not lost."""
+        focus) and came back up unhandled: the dialog takes it, so fast typing is not lost.
+
+        The same for a text box: `/met` typed at once (a paste, a fast typist, tmux) sends every key to
+        the widget focused when they arrived, the table or the source, before `/` has focused the box;
+        they came back up here, found no binding (the box's letters have none) and were lost. A
+        character that reaches the app while a box has the focus never went through the box (it
+        takes every character), so it is typed into it here."""
         screen = self.screen
         if isinstance(screen, TagDialog) and screen.type_ahead(event):
             event.prevent_default()  # taken: not Textual's own key handling as well
+            return
+        box = screen.focused
+        if isinstance(box, Input) and event.is_printable and event.character:
+            box.insert_text_at_cursor(event.character)
+            event.prevent_default()
 
     @contained
     def on_app_focus(self) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -205,6 +206,24 @@ async def test_in_a_text_box_the_footer_shows_help_and_the_way_out(name: str) ->
     shown_keys = [word for word in footer.split() if len(word) == 1 and word.isprintable() and word != "▏"]
     assert shown_keys == [], footer  # / Filter, + Longer, q Quit...: they would be typed into the box
     assert len(footer.rstrip()) <= SMALL[0]
+
+
+@pytest.mark.parametrize("opening, box_key", [([], "slash"), ([], "F"), (["enter"], "slash")])
+async def test_letters_sent_at_once_after_the_box_key_are_typed_into_the_box(opening: list[str], box_key: str) -> None:
+    """A burst (`/ast` pasted, or typed fast through tmux) reaches the app before the box has the
+    focus: each key went to the table or the source first. They are typed into the box, and none
+    of them acts on the screen (a archives, s stars, t tags)."""
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, *opening)
+        states = dict(app.library.states)
+        for key in [box_key, *"ast"]:
+            app.post_message(events.Key(key, {"slash": "/"}.get(key, key)))  # queued together, as a terminal sends them
+        await settle(pilot)
+        box = app.screen.focused
+        assert isinstance(box, Input) and box.value == "ast"
+        assert app.library.states == states
 
 
 async def test_f1_opens_the_keys_from_the_filter_box_and_question_mark_is_typed() -> None:
