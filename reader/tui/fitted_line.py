@@ -3,7 +3,8 @@
 The library's status line ends in the user's query: a long one wrapped off the one-row line and
 took the sort order with it, the query cut mid-word with no sign. The width is only known when
 the line is drawn, so this is a Visual: at each width it gives up, in order, the end of the
-query (down to a few characters and `…`) and then the optional tail, never the head (the counts).
+query (down to a few characters and `…`) and then the optional tail, never the head (the counts);
+with no query the tail is left out whole when it does not fit, never cut.
 Pinned Textual (<9): the Visual protocol is Textual's own.
 """
 from __future__ import annotations
@@ -47,8 +48,10 @@ class FittedLine(Visual):
 
     def _fit(self, width: int) -> Content:
         whole = self.whole
-        if whole.cell_length <= width or not self.label:
+        if whole.cell_length <= width:
             return whole
+        if not self.label:  # nothing to shorten: the tail gives way whole rather than cut mid-word
+            return self._line(None, Content(""))
         part = Content(self.part)
         for tail in (self.tail, Content("")):
             room = width - self._line(Content(""), tail).cell_length

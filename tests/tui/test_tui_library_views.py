@@ -141,6 +141,16 @@ async def test_a_long_filter_is_shortened_and_the_counts_stay_at_80_columns() ->
         assert LONG_QUERY not in row and len(row.rstrip()) <= SMALL[0]
 
 
+async def test_without_a_query_the_order_gives_way_whole_at_80_columns() -> None:
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        assert "· sorted by file ↑" in status_row(app)
+        await press(pilot, "asterisk")  # " · 12 selected" leaves no room for the order
+        row = status_row(app)
+        assert "· 12 selected" in row and "sorted" not in row, row
+
+
 async def test_a_short_filter_shows_whole_with_the_order() -> None:
     app = make_app([str(SEEDS)])
     async with app.run_test(size=(120, 24)) as pilot:
