@@ -70,3 +70,24 @@ def test_themes_config_and_list_run_without_textual() -> None:
         "print(json.dumps(pulled))\n"
     )
     assert run_fresh(code) == []
+
+
+def test_summarizing_plain_text_loads_no_page_reader(tmp_path: Path) -> None:
+    # Every file is sniffed for HTML; the page reader (html.parser, trafilatura's glue) is ~50 ms of
+    # start-up that a plain-text article must not pay (issue 10: cold summarize). A page still loads it.
+    plain = tmp_path / "story.txt"
+    plain.write_text("Council votes on the budget\n\nThe council approved the budget on Tuesday. It passed 9-4.\n")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>Budget</h1><p>The council approved the budget on Tuesday.</p></body></html>")
+    code = (
+        "import contextlib, io, json, os, sys\n"
+        f"os.environ['READER_HOME'] = {str(tmp_path / 'home')!r}\n"
+        "from reader.cli import main\n"
+        "loaded = []\n"
+        f"for path in ({str(plain)!r}, {str(page)!r}):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "        assert main(['summarize', path]) == 0, path\n"
+        "    loaded.append('reader.ingest.html_page' in sys.modules)\n"
+        "print(json.dumps(loaded))\n"
+    )
+    assert run_fresh(code) == [False, True]

@@ -17,6 +17,7 @@ from reader.ingest.html_furniture import Rec, Region, choose, classify
 from reader.ingest.html_library import main_text_guide
 from reader.ingest.html_marks import PageMarks
 from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
+from reader.ingest.html_sniff import looks_like_html  # noqa: F401  (where callers found it)
 
 
 @dataclass
@@ -28,18 +29,6 @@ class HtmlPage:
     dropped: list[tuple[int, int, str]] = field(default_factory=list)
     code: list[tuple[int, int, str]] = field(default_factory=list)  # head, scripts, styles: markup, not text
     warnings: list[str] = field(default_factory=list)  # the main-text library could not help, and why
-
-
-_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
-_P_OPEN = re.compile(r"<p[\s>]", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a file with no telling suffix is a saved page (or an HTML fragment of paragraphs)."""
-    head = text[:8192]
-    if head.lstrip("\ufeff \t\r\n").startswith("<") and _SNIFF.search(head, 0, 4096):
-        return True
-    return len(_P_OPEN.findall(head)) >= 3 and head.lower().count("</p>") >= 2
 
 
 def parse_html(text: str, library: bool = True) -> HtmlPage:
