@@ -24,7 +24,7 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
     segment = 0
     for block in blocks:
         start = 0
-        for seam in GLUE.finditer(block.text):
+        for seam in GLUE.finditer(block.text) if ".." in block.text else ():
             head = block.slice(start, seam.start() + 1)  # keep one full stop
             head.segment = segment
             out.append(head)
@@ -36,9 +36,15 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
     return [b for b in out if b.text.strip()]
 
 
+_ASCII_ALNUM = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))  # else a space
+
+
 def sentence_key(text: str) -> tuple[str, ...]:
     """Words of a sentence, lowercased, with quotes, apostrophes and punctuation ignored."""
-    return tuple(_WORD.findall(text.lower()))
+    text = text.lower()
+    if text.isascii():  # the same runs of letters and digits as _WORD, by table lookup
+        return tuple(text.encode().translate(_ASCII_ALNUM).decode().split())
+    return tuple(_WORD.findall(text))
 
 
 def _trigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:

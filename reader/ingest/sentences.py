@@ -6,9 +6,8 @@ this module trims them, maps them back through the block to file offsets and lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from reader.ingest.blocks import Block
 from reader.lines import LineIndex
@@ -19,9 +18,8 @@ _CONTINUES = re.compile(r"[a-z]")
 _ENDS_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,3}|[a-z]{1,4})\.)$")
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceSpan:
-    """A sentence's text and its place, before it becomes a model.Sentence."""
+class SentenceSpan(NamedTuple):
+    """A sentence's text and its place, before it becomes a model.Sentence (a tuple: made per sentence)."""
 
     text: str
     start: int  # file offset of the first character
@@ -78,9 +76,14 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 def block_sentences(block: Block, index: LineIndex) -> list[SentenceSpan]:
     """The sentences of one block, each with file offsets and 1-based inclusive lines."""
     out = []
+    # A verbatim slice of the file (every plain-text block) is one exact piece: offset plus index.
+    shift = block.file_offsets[0] if len(block.piece_starts) == 1 and block.exact[0] else None
     for start, end in split_spans(block.text):
-        file_start = block.to_file(start)
-        file_last = max(block.to_file(end - 1), file_start)
+        if shift is not None:  # 0 <= start < end <= length: to_file's clamp changes nothing
+            file_start, file_last = shift + start, shift + end - 1
+        else:
+            file_start = block.to_file(start)
+            file_last = max(block.to_file(end - 1), file_start)
         out.append(SentenceSpan(
             text=normalize_space(block.text[start:end]),
             start=file_start,

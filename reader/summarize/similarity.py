@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,9 +69,7 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
     n = len(texts)
     # Counter counts in C, keeping first-seen order as the loop it replaces did (the vocabulary's order).
     bags = [Counter(content_terms(text) if terms is None else terms[k]) for k, text in enumerate(texts)]
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(bags))  # a bag iterates its terms once each, in first-seen order
     if smooth:
         idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     else:
@@ -106,11 +105,15 @@ def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df:
     vocabulary = {t: k for k, t in enumerate(t for t, d in df.items() if 2 <= d <= max_df)}
     if n * len(vocabulary) <= DENSE_CELLS:  # a news article: one small product
         vectors = np.zeros((n, len(vocabulary)))
+        rows, cols, values = [], [], []  # one assignment instead of one numpy call per term
         for i, vec in enumerate(weights):
             for term, value in vec.items():
                 k = vocabulary.get(term)
                 if k is not None:
-                    vectors[i, k] = value
+                    rows.append(i)
+                    cols.append(k)
+                    values.append(value)
+        vectors[rows, cols] = values
         matrix = (vectors @ vectors.T).astype(np.float32)
     else:
         matrix = _cosine_by_postings(weights, vocabulary, n)

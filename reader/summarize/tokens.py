@@ -80,9 +80,24 @@ def content_terms(text: str) -> list[str]:
     return content_of(words(text))
 
 
+_CONTENT: dict[str, str] = {}  # word -> its content stem, "" for a stop word (no stem is empty)
+_CONTENT_KEEP = 262144  # distinct words remembered, as content_stem's cache
+
+
 def content_of(tokens: list[str]) -> list[str]:
-    """The stemmed content words among tokens from `words`, for callers that need both."""
-    return [t for t in map(content_stem, tokens) if t is not None]
+    """The stemmed content words among tokens from `words`, for callers that need both.
+
+    A plain dict read in C (map of __getitem__) instead of a call per word: this runs for every
+    word of every candidate sentence."""
+    try:
+        return [t for t in map(_CONTENT.__getitem__, tokens) if t]
+    except KeyError:
+        if len(_CONTENT) > _CONTENT_KEEP:
+            _CONTENT.clear()
+        for word in tokens:
+            if word not in _CONTENT:
+                _CONTENT[word] = content_stem(word) or ""
+        return [t for t in map(_CONTENT.__getitem__, tokens) if t]
 
 
 @lru_cache(maxsize=262144)

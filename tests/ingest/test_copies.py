@@ -33,3 +33,14 @@ def test_a_copy_with_one_added_sentence_is_a_duplicate_segment() -> None:
     segments = [0, 0, 0, 1, 1, 1, 1, 2, 2]
     repeats = [None, None, None, 0, 1, None, 2, None, None]
     assert duplicate_segments(segments, repeats, 3) == [None, 0, None]
+
+
+def test_sentence_keys_ignore_case_quotes_and_punctuation() -> None:
+    from reader.ingest.copies import sentence_key
+
+    # ASCII goes by table lookup, other text by the word pattern: both give the same kind of key.
+    assert sentence_key('"Rates rose 0.5%," the Bank said.') == ("rates", "rose", "0", "5", "the", "bank", "said")
+    assert sentence_key("Rates rose 0.5% - the bank said") == sentence_key('"Rates rose 0.5%," the Bank said.')
+    assert sentence_key("snake_case and O'Neill") == ("snake", "case", "and", "o", "neill")
+    assert sentence_key("“Café prices rose,” she said") == ("café", "prices", "rose", "she", "said")
+    assert sentence_key("") == () and sentence_key("-- ...") == ()
