@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from reader.output.places import below
 from reader.output.sanitize import one_line
+from reader.output.disagreement_text import CONTESTED, contested_note
 from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
 from reader.tui.contained import contained
@@ -29,7 +30,8 @@ def citation_label(citation: Citation, with_file: bool, base: str | None = None)
 
 
 def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Content:
-    """One sentence: its own citation first; in a story, how many outlets state it (or the one that alone does)."""
+    """One sentence: its own citation first; in a story, how many outlets state it (or the one that alone does),
+    and any number it states that other outlets give otherwise."""
     own = item.citations[0]
     if not story:
         return Content.assemble((citation_label(own, False), "$text-accent bold"), "\n", one_line(item.text))
@@ -39,6 +41,7 @@ def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Cont
         (coverage_label(item), "$text-muted bold" if item.only_in is not None else "$corroboration-badge bold"),
         ("  " + citation_label(own, True, base), "$text-accent"),
         (f"  +{others} place{'s' if others != 1 else ''}" if others else "", "$text-muted"),
+        *[(f"\n{CONTESTED} contested: {contested_note(d, value, base)}", "$text-warning") for d, value in item.contested],
     )
 
 

@@ -1,0 +1,37 @@
+"""The story screen flags a sentence stating a number other outlets give otherwise (the flood story:
+3,100 vs 3,400 homes, tests/fixtures/stories/merrow-flood and planted-numbers.toml)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.tui.app import make_app
+from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.widgets.summary_view import SummaryView
+from tui_helpers import WIDE, press, settle
+
+FLOOD = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "merrow-flood"
+
+
+@pytest.fixture
+def flood(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(FLOOD, tmp_path / "flood"))
+
+
+async def test_the_story_shows_a_contested_number_with_the_other_value(flood: Path) -> None:
+    app = make_app([str(flood)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await press(pilot, "S")
+        screen = app.screen
+        assert isinstance(screen, StoryScreen) and screen.ready
+        story = screen.query_one(SummaryView)
+        prompts = [str(story.get_option_at_index(i).prompt) for i in range(story.option_count)
+                   if story.get_option_at_index(i).prompt]
+        homes = [p for p in prompts if "3,100 homes" in p or "3,400 homes" in p]
+        assert homes and all("≠ contested: " in p for p in homes)
+        assert any("3,400 in Riverside Public Radio (03-riverside-radio.md:7)" in p or
+                   "3,100 in " in p for p in homes)
+        assert all("≠" not in p for p in prompts if "sandbags" in p)
