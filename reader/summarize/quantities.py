@@ -88,8 +88,9 @@ class Quantity:
 
 
 def _step(digits: str, scale: float, hedged: bool) -> float:
-    """How precisely a number was written: the value of its last digit, or for a hedged round number
-    ("about 90,000") of its last non-zero digit; a bare "$30m" is taken at its word, to the million."""
+    """How precisely a number was written: the value of its last digit, or for a round number said to be
+    approximate ("about 90,000") of its last non-zero digit; a bare "$30m" is taken at its word, to the
+    million, and so is a bound ("more than $30m")."""
     digits = digits.replace(",", "")
     if "." in digits:
         return scale / 10 ** len(digits.split(".")[1])
@@ -194,7 +195,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         elif m.group("score"):
             kind, value = "score", (int(m.group("s1")), int(m.group("s2")))
         elif m.group("amount"):
-            read = _amount(m, bool(_hedge(text, start)))
+            read = _amount(m, _hedge(text, start) == "about")
             if read is None:
                 continue
             kind, unit, value, step = read
