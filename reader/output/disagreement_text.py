@@ -6,6 +6,7 @@ they are made inert here.
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from reader.output.places import cite
@@ -36,16 +37,21 @@ def claim_place(claim: Claim, root: str | None) -> str:
     if claim.heading:
         extra.append("headline")
     place = cite(claim.unit.article.file, span.start, span.end, root)
-    return place + (f", {', '.join(extra)}" if extra else "")
+    return place + (f" ({', '.join(extra)})" if extra else "")
 
 
 def value_places(value: Value, root: str | None) -> str:
-    """`Riverside Public Radio (03-riverside-radio.md:7); Valley Wire (02-wire.md:12, 04-reprint.txt:3, copy of …)`."""
-    by_outlet: dict[str, list[str]] = {}
+    """`Riverside Radio (r.md:7); Valley Wire (w.md:12, reprint.txt:3 (copy of Valley Wire)); gazette.txt:1`:
+    each outlet with its places, an outlet known only by its file name by its places alone."""
+    by_outlet: dict[str, list[Claim]] = {}
     for claim in value.claims:
-        outlet = claim.copy_of or claim.outlet
-        by_outlet.setdefault(outlet, []).append(claim_place(claim, root))
-    return "; ".join(f"{one_line(outlet)} ({', '.join(places)})" for outlet, places in by_outlet.items())
+        by_outlet.setdefault(claim.copy_of or claim.outlet, []).append(claim)
+    shown = []
+    for outlet, claims in by_outlet.items():
+        places = ", ".join(claim_place(c, root) for c in claims)
+        named_by_file = all(os.path.basename(c.unit.article.path) == outlet for c in claims)
+        shown.append(places if named_by_file else f"{one_line(outlet)} ({places})")
+    return "; ".join(shown)
 
 
 def contested_note(d: Disagreement, own: Value, root: str | None) -> str:
