@@ -31,6 +31,7 @@ from reader.summarize import ALGORITHMS, StorySummary, Unit, summarize_story
 from reader.triage.ingest_cache import Listing
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.export_dialog import ExportDialog
+from reader.tui.screens.facts_screen import FactsScreen
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
 from reader.tui.widgets.citation_list import CitationList
@@ -70,6 +71,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
         Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
         Binding("e", "export", "Export", tooltip="save the story as a Markdown brief with footnote citations",
                 id="story.export"),
+        Binding("f", "facts", "Facts", show=False, tooltip="who reported what: the facts against the outlets, and "
+                "where they disagree", id="story.facts"),
     ]
 
     def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
@@ -172,6 +175,13 @@ class StoryScreen(SummaryScreen[StorySummary]):
     @contained
     def open_place(self, event: CitationList.PlaceChosen) -> None:
         self.open_unit(event.unit)
+
+    def action_facts(self) -> None:
+        """The story's facts against its outlets, over the articles of the summary shown."""
+        if self.story_summary is None or not self.ready:
+            self.notify("The story is still being computed.", severity="warning", timeout=3)
+            return
+        self.app.push_screen(FactsScreen(self.story_summary.articles))
 
     def action_export(self) -> None:
         """The story as it is shown now, as a Markdown brief (the same text as `summarize --story --format markdown`)."""
