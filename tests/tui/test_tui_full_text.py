@@ -206,3 +206,39 @@ async def test_the_text_index_is_made_only_when_full_text_search_is_asked_for(ha
         await pilot.press("F")
         await settle(pilot)
         assert screen.full_text.index.ready
+
+
+async def test_past_the_row_cap_the_best_articles_are_shown_and_the_line_says_more_match(
+        harbour: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each answer replaces the rows, so a word in most of 10,000 articles is capped (ARTICLE_ROWS);
+    here the cap is 1 and `tidal` is in two articles."""
+    monkeypatch.setattr(full_text_module, "ARTICLE_ROWS", 1)
+    app = make_app([str(harbour)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(ArticleTable)
+        await press(pilot, "F", *"tidal")
+        assert table.row_count == 1 and titles(table)[0] in ("Weather for the weekend", "Schools reopen after repairs")
+        assert "only the best 1 article is shown: add words to narrow" in hit_line(screen)
+        await press(pilot, *" storm")  # one article has both: no cap, no note
+        assert titles(table) == ["Weather for the weekend"]
+        assert "add words to narrow" not in hit_line(screen)
+
+
+async def test_an_answer_with_the_same_rows_keeps_them_and_puts_the_cursor_on_the_best(harbour: Path) -> None:
+    """`tidal` then `tidal ` find the same articles: the rows stay (not made again), the cursor goes
+    to the best one as for any answer."""
+    app = make_app([str(harbour)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        table = screen.query_one(ArticleTable)
+        await press(pilot, "F", *"tidal", "enter", "down")  # enter: to the rows; down: off the best
+        before = titles(table)
+        assert len(before) == 2 and table.cursor_row == 1
+        await press(pilot, "F", "space")
+        assert titles(table) == before and table.cursor_row == 0
+        assert screen.session.text_query == "tidal " and screen.full_text.found.query == "tidal "

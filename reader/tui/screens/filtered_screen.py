@@ -69,11 +69,13 @@ class FilteredScreen(Screen[None]):
     def _use_full_text(self, on: bool) -> None:
         if on == self.session.full_text:
             return
+        rows_change = bool(self.session.typed.strip()) or self.session.ranked is not None
         self.session.use_full_text(on)
         self.set_class(on, "-full-text")
         self.query_one("#filter", Input).placeholder = PLACEHOLDERS[on]
         self.full_text.clear()
-        self._arrange()
+        if rows_change:  # an empty box shows every row in both modes: 10,000 rows are not made again
+            self._arrange()
         self._search_text()
 
     def action_full_text(self) -> None:
@@ -100,9 +102,12 @@ class FilteredScreen(Screen[None]):
         query = self.session.text_query
         if query.strip():
             self.full_text.search(query)
-        elif self.session.found(query, []):
+        else:
+            was_ranked = self.session.ranked is not None
+            self.session.found(query, [])
             self.full_text.clear()
-            self._arrange()
+            if was_ranked:  # back to every row; rows not ranked are already every row
+                self._arrange()
         self._show_counts()
         self._show_hit()
 
@@ -116,9 +121,16 @@ class FilteredScreen(Screen[None]):
     def text_found(self, message: FullTextLine.Answered) -> None:
         """The newest query's articles, best first, the cursor on the best."""
         found = message.found
-        if self.session.found(found.query, [m.key for m in found.matches]):
+        keys = [m.key for m in found.matches]
+        same = keys == self.session.ranked  # `interest` then `interest `: the rows need not be made again
+        if self.session.found(found.query, keys):
             self.full_text.take(found)
-            self._arrange(keep_cursor=False)
+            if same and keys:
+                self.table.move_cursor(row=0)
+                self._show_counts()
+                self._show_hit()
+            else:
+                self._arrange(keep_cursor=False)
 
     @on(FullTextLine.Refused)
     @contained

@@ -168,6 +168,9 @@ def match_line(match: Match, found: Found | None, order: tuple[int, int]) -> Con
     place = "in index order" if found is not None and not found.ranked else f"{order[0]}/{order[1]}"
     more = f" · {match.hits} sentences match" if match.hits > 1 else ""
     unranked = f" (over {RANKED_MATCHES:,} sentences match: add words)" if found is not None and not found.ranked else ""
+    shown = f"{order[1]} article{' is' if order[1] == 1 else 's are'}"
+    capped = (f" · only the {'best' if found.ranked else 'first'} {shown} shown: add words to narrow"
+              if found is not None and found.more and not unranked else "")
     return Content.assemble(("full text", "bold $text-accent"), (f" · {place} · ", "$text-muted"),
                             (f"{where}: ", "bold"), sentence,
-                            (more + unranked, "$text-muted"))
+                            (more + unranked + capped, "$text-muted"))
