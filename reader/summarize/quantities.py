@@ -63,6 +63,7 @@ _HEDGES = [(re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE), hedge) for words, 
 )]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d\S*|[,.;:()!?—–\"“”]")
 _CLAUSE = frozenset(",.;:()!?—–\"“”")
+MAX_VALUE = 1e18  # larger "numbers" are serial numbers, hashes or junk, not quantities
 CONTEXT_AFTER = 3  # content words after a number that say what it counts ("3,400 cancelled Corvane flights")
 CONTEXT_BEFORE = 2  # and before it ("bringing the total to 3,400")
 
@@ -106,6 +107,8 @@ def _amount(m: re.Match[str], hedged: bool) -> tuple[str, str, float, float] | N
     after = " ".join((m.group("after") or "").lower().split())
     currency = (m.group("cur") or "").strip().lower()
     value = float(digits.replace(",", "")) * scale
+    if not value < MAX_VALUE:  # a run of digits hundreds long (or inf) is no amount anyone states
+        return None
     step = _step(digits, scale, hedged)
     if after.startswith("percentage"):
         return "percent", "points", value, step

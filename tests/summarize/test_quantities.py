@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.summarize.number_match import compare, disputes, hedge_holds, key, rounded
 from reader.summarize.quantities import Quantity, quantities
@@ -86,3 +88,15 @@ def test_compare_pairs_one_quantity_and_leaves_the_rest() -> None:
 def test_far_apart_values_are_other_quantities() -> None:
     a, b = quantities("cancelled 1,100 flights"), quantities("cancelled 3,400 flights")
     assert compare(a, b) == ([], [])
+
+
+def test_digits_by_the_hundred_are_no_quantity() -> None:
+    assert quantities("1" * 400 + " people") == ()
+    assert quantities("$" + "9" * 400 + "m") == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789$£€%,.-: apmAPMSeptJanmillionbper cent٣²")), max_size=60))
+def test_any_text_reads_without_error_and_every_value_has_a_label(text: str) -> None:
+    for q in quantities(text):
+        assert q.label and 0 <= q.start < q.end <= len(text)
