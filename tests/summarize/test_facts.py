@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.ingest import load_paths
 from reader.model import Article
@@ -150,3 +152,37 @@ def test_without_a_fact_table_the_same_disagreements_are_found(name: str) -> Non
         return sorted([(v.label, [c.unit.number for c in v.claims]) for v in d.values] for d in ds)
 
     assert values(alone) == values(found) and all(not d.facts for d in alone)
+
+
+_WORDS = ["the", "council", "voted", "homes", "flooded", "about", "3,100", "3,400", "$30m", "$31 million",
+          "30 million dollars", "on", "Sept. 14", "14 September", "seven", "7", "shelters", "more than", "2,000",
+          "2,150", "volunteers", "per cent", "12%", "12", "Gazette", "said", "levee", "failed", "at", "4pm", "4:00 p.m."]
+_SENTENCE = st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+_ARTICLE = st.lists(_SENTENCE, min_size=1, max_size=6).map(lambda ss: "\n\n".join(ss) + "\n")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ARTICLE, min_size=1, max_size=4))
+def test_any_story_gives_one_fact_per_sentence_and_disagreements_of_different_values(texts: list[str]) -> None:
+    import tempfile
+
+    from reader.ingest import load_article
+
+    with tempfile.TemporaryDirectory() as folder:
+        articles = []
+        for n, text in enumerate(texts):
+            path = Path(folder) / f"{n:02d}-outlet.txt"
+            path.write_text(text, encoding="utf-8")
+            article = load_article(path)
+            assert isinstance(article, Article)
+            articles.append(article)
+        table = fact_table(articles)
+        found = table_disagreements(table)
+    assert table.story is not None
+    stated = [(s.unit.article.path, s.unit.sentence.index) for f in table.facts for s in f.statements if not s.heading]
+    assert sorted(stated) == sorted((u.article.path, u.sentence.index) for u in table.story.units)
+    for d in found:
+        labels = [v.label for v in d.values]
+        assert len(labels) == len(set(labels)) >= 2
+        assert len({voice for v in d.values for voice in v.voices}) >= 2
