@@ -1,5 +1,6 @@
 """An ordered, cancellable map over processes: parsing and summarizing are pure Python, so threads
-would only share one core (and fight a UI for the GIL).
+would only share one core (and fight a UI for the GIL). `run_apart` runs one call in a child
+process that a waiting thread can give up on, for work whose garbage a UI's process must not collect.
 
 It knows nothing of articles. Small inputs stay in this process, since starting workers costs more
 than it saves. Workers ignore Ctrl-C, so an interrupt reaches only the main process, which stops
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -125,3 +127,55 @@ def ordered_map(function: Callable[[T], R], items: Sequence[T], *, workers: int 
         if cancelled():
             return
         yield function(item)
+
+
+APART_POLL = 0.1  # seconds between checks of `cancelled` while the child works
+
+
+class ApartFailed(RuntimeError):
+    """The function raised in the child process; the message names the exception."""
+
+
+def _run_child(function: Callable[[T], R], item: T, sender: multiprocessing.connection.Connection) -> None:
+    _start_worker()
+    try:
+        outcome: tuple[bool, object] = (True, function(item))
+    except Exception as exc:  # sent back as one line: the child's traceback would go nowhere
+        outcome = (False, f"{type(exc).__name__}: {exc}")
+    sender.send(outcome)
+    sender.close()
+
+
+def run_apart(function: Callable[[T], R], item: T, cancelled: Callable[[], bool] = lambda: False) -> R | None:
+    """`function(item)` in a child process, waited for from this thread; None once `cancelled()` holds
+    (the child is ended then, and its own workers with it). Runs here when no process can start.
+
+    The child may start pools of its own (`ordered_map`). `function` must be a module-level function;
+    an exception it raises comes back as `ApartFailed`.
+    """
+    context = _context()
+    try:
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_run_child, args=(function, item, sender))
+        child.start()
+    except (OSError, ValueError):
+        return function(item)
+    sender.close()
+    try:
+        while not receiver.poll(APART_POLL):
+            if cancelled():
+                return None
+            if not child.is_alive() and not receiver.poll(0):  # killed before it could answer: do it here
+                return function(item)
+        try:
+            done, value = receiver.recv()
+        except EOFError:
+            return function(item)
+        if not done:
+            raise ApartFailed(str(value))
+        return value  # type: ignore[return-value]
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.terminate()
+        child.join(timeout=1)
