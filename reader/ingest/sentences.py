@@ -32,7 +32,19 @@ class SentenceSpan(NamedTuple):
 def _splitter() -> Callable[[str], list[tuple[int, int]]]:
     import nupunkt
 
-    return nupunkt.sent_spans
+    span_tokenize = nupunkt.load("default").span_tokenize
+
+    def sent_spans(text: str) -> list[tuple[int, int]]:
+        """nupunkt.sent_spans without the string of every sentence, which it builds and this module
+        never reads: each sentence runs to where the next starts, the last to the end of the text."""
+        if not text:
+            return []
+        starts = [start for start, _ in span_tokenize(text)]
+        if not starts:
+            return [(0, len(text))]
+        return list(zip(starts, [*starts[1:], len(text)]))
+
+    return sent_spans
 
 
 def normalize_space(text: str) -> str:

@@ -104,20 +104,17 @@ def mmr_select(scores: np.ndarray, similarity: Similarity, count: int | None, wo
     available = np.ones(len(scores), dtype=bool)
     overlap = np.zeros(len(scores), dtype=np.float32)
     words = 0
+    relevant = MMR_LAMBDA * scores  # the same every round (numpy calls dominate on a news article)
+    gain = scores.astype(np.float64)
     while available.any() and (count is None or len(chosen) < count):
-        if chosen:
-            gain = MMR_LAMBDA * scores - (1 - MMR_LAMBDA) * overlap
-            available &= overlap < REDUNDANT_SIMILARITY
-            if not available.any():
-                break
-        else:
-            gain = scores.astype(np.float64)
         best = int(np.argmax(np.where(available, gain, -np.inf)))
         if word_budget is not None and words + word_counts[best] > word_budget:  # a hard limit
             available[best] = False
             continue
         chosen.append(best)
         np.maximum(overlap, similarity.column(best), out=overlap)
+        gain = relevant - (1 - MMR_LAMBDA) * overlap
+        available &= overlap < REDUNDANT_SIMILARITY  # an equivalent of a chosen sentence is never chosen
         words += word_counts[best]
         available[best] = False
         if redundancy is not None:

@@ -67,16 +67,21 @@ def tfidf_similarity(texts: Sequence[str], max_df_share: float = 0.5, smooth: bo
     content terms when the caller has them already.
     """
     n = len(texts)
-    # Counter counts in C, keeping first-seen order as the loop it replaces did (the vocabulary's order).
-    bags = [Counter(content_terms(text) if terms is None else terms[k]) for k, text in enumerate(texts)]
-    df = Counter(chain.from_iterable(bags))  # a bag iterates its terms once each, in first-seen order
+    bags: list[dict[str, int]] = []
+    for k, text in enumerate(texts):
+        bag: dict[str, int] = {}  # a plain loop: Counter() costs more than counting a sentence's terms
+        for term in (content_terms(text) if terms is None else terms[k]):
+            bag[term] = bag.get(term, 0) + 1
+        bags.append(bag)
+    df = Counter(chain.from_iterable(bags))  # each bag's terms once, in first-seen order (the vocabulary's)
     if smooth:
         idf = {t: math.log((n + 1) / (d + 1)) + 1.0 for t, d in df.items()}
     else:
         idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
     weights: list[dict[str, float]] = []
+    log = math.log  # math: numpy on scalars is slow; a term said once weighs (1 + log 1) * idf = idf
     for bag in bags:
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in bag.items()}  # math: numpy on scalars is slow
+        vec = {t: idf[t] if c == 1 else (1.0 + log(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum([v * v for v in vec.values()])) or 1.0
         weights.append({t: v / norm for t, v in vec.items()})
     max_df = max(2, int(max_df_share * n)) if n > 20 else n
@@ -105,10 +110,13 @@ def _cosine(weights: list[dict[str, float]], df: dict[str, int], n: int, max_df:
     vocabulary = {t: k for k, t in enumerate(t for t, d in df.items() if 2 <= d <= max_df)}
     if n * len(vocabulary) <= DENSE_CELLS:  # a news article: one small product
         vectors = np.zeros((n, len(vocabulary)))
-        rows, cols, values = [], [], []  # one assignment instead of one numpy call per term
+        rows: list[int] = []  # one assignment instead of one numpy call per term
+        cols: list[int] = []
+        values: list[float] = []
+        column = vocabulary.get
         for i, vec in enumerate(weights):
             for term, value in vec.items():
-                k = vocabulary.get(term)
+                k = column(term)
                 if k is not None:
                     rows.append(i)
                     cols.append(k)
