@@ -60,5 +60,5 @@ def test_where_no_process_can_start_the_call_runs_here(monkeypatch: pytest.Monke
         def Pipe(self, duplex: bool = True) -> None:  # multiprocessing's name
             raise OSError("no /dev/shm")
 
-    monkeypatch.setattr(parallel, "_context", lambda: NoProcesses())
+    monkeypatch.setattr(parallel, "_apart_context", lambda: NoProcesses())
     assert run_apart(child_pid, None) == os.getpid()

@@ -85,7 +85,7 @@ class ReaderApp(App[None]):
         self._crash_summary = ""
         self._crash_log: Path | None = None  # where the traceback was written, once
         self._busy_notice = False
-        prepare_pool()
+        prepare_pool(apart=True)  # the story grouping of a large library runs in a child (story_inputs)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """reader's colour variables, so Textual's own themes render too."""

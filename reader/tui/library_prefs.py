@@ -1,4 +1,4 @@
-"""The library's view and sort, remembered across runs in the preferences file, as the theme is.
+"""The library's view, sort and grouping, remembered across runs in the preferences file, as the theme is.
 
 A reader who keeps the library sorted by date, or always works in the starred view, should not
 have to choose again on every start. The choice is stored under one key of `preferences.json`
@@ -19,12 +19,14 @@ PREFERENCE = "library"
 
 @dataclass(frozen=True, slots=True)
 class LibraryPrefs:
-    """What the library remembers: the view (with its tag) and the sort (with its direction)."""
+    """What the library remembers: the view (with its tag), the sort (with its direction), and whether
+    it shows one row per story (the grouped view)."""
 
     view: View = View.UNREAD
     tag: str | None = None
     sort: SortKey = SortKey.FILE
     reverse: bool = False
+    grouped: bool = False
 
 
 DEFAULT = LibraryPrefs()
@@ -45,10 +47,11 @@ def parse(data: Any) -> LibraryPrefs:
     tag = data.get("tag")
     if view is View.TAG and not (isinstance(tag, str) and tag.strip()):
         view, tag = DEFAULT.view, None  # a tag view without its tag cannot be shown
-    reverse = data.get("reverse")
+    reverse, grouped = data.get("reverse"), data.get("grouped")
     return LibraryPrefs(view=view, tag=tag if view is View.TAG else None,
                         sort=_member(SortKey, data.get("sort"), DEFAULT.sort),
-                        reverse=reverse if isinstance(reverse, bool) else DEFAULT.reverse)
+                        reverse=reverse if isinstance(reverse, bool) else DEFAULT.reverse,
+                        grouped=grouped if isinstance(grouped, bool) else DEFAULT.grouped)
 
 
 def load_library_prefs() -> LibraryPrefs:
@@ -58,16 +61,17 @@ def load_library_prefs() -> LibraryPrefs:
 
 def of(session: LibrarySession) -> LibraryPrefs:
     """What the session shows now."""
-    return LibraryPrefs(session.view, session.view_tag, session.sort_key, session.reverse)
+    return LibraryPrefs(session.view, session.view_tag, session.sort_key, session.reverse, session.grouped)
 
 
 def restore(session: LibrarySession, prefs: LibraryPrefs) -> None:
     """Start the session on the remembered view and sort."""
     session.show_view(prefs.view, prefs.tag)
     session.sort_key, session.reverse = prefs.sort, prefs.reverse
+    session.grouped = prefs.grouped
 
 
 def remember(prefs: LibraryPrefs) -> None:
     """Store the prefs for the next run (a write that fails is skipped: see `save_preference`)."""
     save_preference(PREFERENCE, {"view": prefs.view.value, "tag": prefs.tag, "sort": prefs.sort.value,
-                                 "reverse": prefs.reverse})
+                                 "reverse": prefs.reverse, "grouped": prefs.grouped})

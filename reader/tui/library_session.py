@@ -21,6 +21,7 @@ from reader.triage import (
 from reader.triage.actions import apply_all
 from reader.triage.ingest_cache import Listing
 from reader.tui.library import VIEW_CYCLE, Entry, Library, SortKey, View, arrange, in_view
+from reader.tui.story_groups import StoryGroups, is_story_row, story_state
 from reader.tui.triage_session import TriageSession
 
 UNDO_LEVELS = 50
@@ -94,6 +95,10 @@ class LibrarySession:
         self.stale: set[str] = set()  # rows changed while another screen was on top
         self.picked: str | None = None  # the first article chosen for a comparison
         self.opened: str | None = None  # the last article opened: the library's cursor goes there on return
+        self.grouped = False  # the grouped view: a story of several articles is one row (story_groups)
+        self.stories: StoryGroups | None = None  # the last grouping of the library; None until one is done
+        self.grouping = False  # a grouping is being computed
+        self.expanded: set[str] = set()  # story rows showing their articles
         self._undo: list[list[Change]] = []
         self._queue: deque[_Write] = deque()
         self._writing = threading.Lock()  # one flush at a time, in queue order
@@ -118,8 +123,10 @@ class LibrarySession:
         """
         if self.ranked is not None:
             self.shown = [entry for entry in map(self.library.entry, self.ranked) if self.keeps(entry)]
-            return self.shown
-        self.shown = arrange(self.library.entries, self.query, self.sort_key, self.reverse, keep=self.keeps)
+        else:
+            self.shown = arrange(self.library.entries, self.query, self.sort_key, self.reverse, keep=self.keeps)
+        if self.grouped and self.stories is not None:  # a story's articles together, where its first stood
+            self.shown = self.stories.clustered(self.shown)
         return self.shown
 
     def sort_by(self, key: SortKey) -> None:
@@ -171,6 +178,9 @@ class LibrarySession:
         """The next unread shown entry after `key` in the direction of `step` (not wrapping)."""
         order = self.shown if step > 0 else self.shown[::-1]
         keys = [e.key for e in order]
+        if is_story_row(key):  # from a story row: on from its last article shown (first, going back)
+            members = set(self.story_members(key) or ())
+            key = next((k for k in reversed(keys) if k in members), None)
         start = keys.index(key) + 1 if key in keys else 0
         for entry in order[start:]:
             state = self.library.state_of(entry)
@@ -195,11 +205,26 @@ class LibrarySession:
         """The selected rows in the order shown, or else the cursor row."""
         if self.selected:
             return [e for e in self.shown if e.key in self.selected]
-        return [self.library.entry(cursor)] if cursor is not None else []
+        if cursor is None:
+            return []
+        members = self.story_members(cursor)
+        if members is not None:  # a story row: every article of the story, also those the view hides
+            return [self.library.entry(key) for key in members if key not in self.library.gone]
+        return [self.library.entry(cursor)]
+
+    def story_members(self, row: str) -> tuple[str, ...] | None:
+        """The article rows of a story row; None for an article row."""
+        return self.stories.members(row) if self.stories is not None and is_story_row(row) else None
 
     def toggle_selected(self, key: str) -> Redraw:
-        self.selected ^= {key}
-        return Redraw(frozenset({key}))
+        """Select or unselect a row; a story row selects (or, all selected, unselects) its articles shown."""
+        members = self.story_members(key)
+        if members is None:
+            self.selected ^= {key}
+            return Redraw(frozenset({key}))
+        shown = {e.key for e in self.shown} & set(members)
+        self.selected = self.selected - shown if shown <= self.selected else self.selected | shown
+        return Redraw(frozenset(shown))
 
     def select_all(self) -> Redraw:
         """Select every row shown, or (when some are selected) none."""
@@ -214,6 +239,14 @@ class LibrarySession:
         if not targets:
             return Redraw()
         return self._on_targets(targets, _settle(name, self.library.state_of(targets[0])))
+
+    def toggle_at(self, name: str, cursor: str | None) -> Redraw:
+        """r, s, a on the selection or the cursor row; on a story row, on all the story's articles,
+        turned by the story's marks (read when any is unread, unread when all are read)."""
+        targets = self.targets(cursor)
+        if not self.selected and is_story_row(cursor) and targets:
+            return self._on_targets(targets, _settle(name, story_state(map(self.library.state_of, targets))))
+        return self.toggle(name, targets)
 
     def read_all(self) -> Redraw:
         return self._on_targets(list(self.shown), MARK_READ)

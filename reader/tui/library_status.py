@@ -23,7 +23,8 @@ Part = Content | str | tuple[str, str]
 
 
 def counts_line(session: LibrarySession, batch: Batch | None = None) -> FittedLine:
-    """View, rows shown of loaded, unread and starred, selection, failures, loading, unsaved marks, filter, order."""
+    """View, rows shown of loaded, unread and starred, selection, failures, loading, stories, unsaved marks,
+    filter, order."""
     library = session.library
     live = library.live
     states = [library.state_of(e) for e in live] if library.gone else library.states.values()
@@ -41,6 +42,10 @@ def counts_line(session: LibrarySession, batch: Batch | None = None) -> FittedLi
         parts.append((f" · loading {batch.done:,}/{batch.total:,}", "$text-muted"))
     elif not library.loaded:
         parts.append((" · loading…", "$text-muted"))
+    if session.grouping:
+        parts.append((" · grouping stories…", "$text-muted"))
+    elif session.grouped and session.stories is not None:
+        parts.append((f" · {session.stories.count(session.shown):,} stories", "$text-muted"))
     if session.unsaved:
         parts.append((f" · {session.unsaved} change{'s' if session.unsaved != 1 else ''} not saved yet",
                       "$text-warning"))

@@ -45,3 +45,9 @@ def test_a_corrupt_preferences_file_loads_the_defaults(private_home: Path) -> No
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"library": {"view": "starred", ', encoding="utf-8")  # cut off mid-write
     assert load_library_prefs() == DEFAULT
+
+
+def test_the_grouped_view_is_remembered_and_a_bad_value_is_not_grouped() -> None:
+    library_prefs.remember(LibraryPrefs(grouped=True))
+    assert load_library_prefs() == LibraryPrefs(grouped=True)
+    assert parse({"grouped": "yes"}) == DEFAULT and parse({"grouped": 1}) == DEFAULT

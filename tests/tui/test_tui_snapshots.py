@@ -106,3 +106,14 @@ def test_compare_prompt_snapshot_80x24(snap_compare) -> None:  # type: ignore[no
         await settle(pilot)
 
     assert snap_compare(make_app(["seeds"]), terminal_size=SMALL, run_before=pick_one)
+
+
+def test_grouped_view_snapshot_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    """One row per story (issue 14): the Bellhaven story expanded under its row, its reprint marked
+    "copy", the meteorite story folded with its "2 sources" badge, an article alone as itself."""
+    async def grouped(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        await pilot.press("z", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["seeds"]), terminal_size=SMALL, run_before=grouped)

@@ -22,8 +22,9 @@ from tui_helpers import WIDE, notices, settle
 
 
 async def open_story(pilot) -> StoryScreen:  # type: ignore[no-untyped-def]
+    """The story over every article of the folder: all selected (`*`), then S (alone, S takes the cursor's story)."""
     await settle(pilot)
-    await pilot.press("S")
+    await pilot.press("asterisk", "S")
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, StoryScreen) and screen.ready

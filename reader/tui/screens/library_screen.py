@@ -3,7 +3,8 @@
 Files are listed by a thread worker that posts batches; rows are appended as they arrive, so the first
 rows show while the rest of a large folder is still being parsed and the UI keeps answering keys.
 Rows come from the ingest cache when a file is unchanged; an article is parsed when it is opened.
-Once loaded, files that arrive, change or go under the paths follow within seconds (`FolderWatcher`).
+Once loaded, files that arrive, change or go under the paths follow within seconds (`FolderWatcher`),
+and the articles are grouped into stories in a thread (`GroupedScreen`: story column, grouped view).
 What the library shows and what its triage keys do (read, star, archive, tags, views, undo) live in
 the app's `LibrarySession`; this screen turns keys into session calls and session results into rows.
 """
@@ -38,19 +39,19 @@ from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.filtered_screen import PLACEHOLDERS
-from reader.tui.screens.outside_changes_screen import OutsideChangesScreen
-from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.screens.grouped_screen import GroupedScreen
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.folder_watcher import FolderWatcher
 from reader.tui.widgets.full_text_line import FullTextLine
 from reader.tui.widgets.reader_footer import ReaderFooter
+from reader.tui.widgets.story_grouper import StoryGrouper
 from reader.tui.contained import contained
 
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
 
 
-class LibraryScreen(OutsideChangesScreen):
+class LibraryScreen(GroupedScreen):
     """The article table with its status line, filter box and failure list."""
 
     AUTO_FOCUS = "#articles"  # not Textual's first focusable: the hidden filter box would take keys typed at start
@@ -62,7 +63,8 @@ class LibraryScreen(OutsideChangesScreen):
         Binding("T", "sort('title')", "By title", show=False, tooltip="sort by title (again: reverse)", id="library.sort_title"),
         Binding("l", "sort('length')", "By length", show=False, tooltip="sort by words (again: reverse)", id="library.sort_length"),
         Binding("f", "sort('file')", "By file", show=False, tooltip="the order the files were read", id="library.sort_file"),
-        Binding("S", "story", "Story", tooltip="one summary over the articles shown, citing every source", id="library.story"),
+        Binding("S", "story", "Story", tooltip="one summary of the cursor article's story, citing every source (of the selected or filtered articles when there are)", id="library.story"),
+        Binding("z", "grouped", "Stories", tooltip="one row per story (enter/right shows its articles, left folds them), or per article", id="library.grouped"),
         Binding("c", "compare", "Compare", show=False, tooltip="press on two articles to see the sentences they share", id="library.compare"),
         Binding("r", "triage('read')", "Read", tooltip="mark read / unread (the selection, or the cursor row)", id="library.toggle_read"),
         Binding("s", "triage('star')", "Star", tooltip="star / unstar", id="library.toggle_star"),
@@ -118,6 +120,7 @@ class LibraryScreen(OutsideChangesScreen):
         yield FailureList(id="failures")
         yield ReaderFooter()
         yield FolderWatcher()
+        yield StoryGrouper()
 
     def action_full_text(self) -> None:
         """F: search the articles' whole text; the index is made the first time it is asked for."""
@@ -181,6 +184,7 @@ class LibraryScreen(OutsideChangesScreen):
             self.remove_class("-loading")
             if self.session.full_text:  # F was pressed while the library loaded
                 self._index_full_text()
+            self.group_stories()
         if self._unshown and self._table_due(batch.finished):
             self._flush_rows()
         self.query_one(ProgressBar).update(total=max(1, batch.total), progress=batch.done)
@@ -238,7 +242,7 @@ class LibraryScreen(OutsideChangesScreen):
         """Re-filter and re-sort all entries, keeping the cursor on the same article (or on the first row)."""
         keep = self.table.current_key if keep_cursor else None
         self._unshown = []  # every loaded entry is considered here
-        self.table.show(self.session.arrange(), self.library.states, self.session.selected, keep=keep)
+        self.show_rows(self.session.arrange(), keep)
         self._show_counts()
         self._show_hit()
 
@@ -297,8 +301,8 @@ class LibraryScreen(OutsideChangesScreen):
         return self.session.targets(self.table.current_key)
 
     def action_triage(self, name: str) -> None:
-        """r, s, a: toggle read, star or archived on the selection or the cursor row."""
-        self.show_result(self.session.toggle(name, self._targets()))
+        """r, s, a: toggle read, star or archived on the selection, the cursor row or the cursor story."""
+        self.show_result(self.session.toggle_at(name, self.table.current_key))
 
     def action_read_all(self) -> None:
         self.show_result(self.session.read_all())
@@ -396,14 +400,8 @@ class LibraryScreen(OutsideChangesScreen):
             self.table.move_to(self.session.opened)
             self.session.opened = None
 
-    def action_story(self) -> None:
-        if not self.shown:
-            self.notify("No articles to summarise.", severity="warning")
-            return
-        self.app.push_screen(StoryScreen([e.listing for e in self.shown], filtered=self.session.filtered))
-
     def action_compare(self) -> None:
-        key = self.table.current_key
+        key = self.table.current_entry_key
         session = self.session
         if key is None:
             return

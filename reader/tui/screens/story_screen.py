@@ -1,7 +1,7 @@
 """One summary over several articles within a word budget: each sentence with every outlet that reports it.
 
-The story is computed in a thread worker over the articles the library showed (all, or the
-filtered set), parsed there (on every core when there are many) the first time. reader's own summarizer and `lead` grow linearly with the input, so they see every
+The story is computed in a thread worker over the articles the library chose (the cursor article's
+story, the selected or the filtered articles), parsed there (on every core when there are many) the first time. reader's own summarizer and `lead` grow linearly with the input, so they see every
 article; sumy's baselines build dense sentence-by-sentence matrices, so for them a very large
 selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the title says so.
 """
@@ -75,13 +75,13 @@ class StoryScreen(SummaryScreen[StorySummary]):
                 "where they disagree", id="story.facts"),
     ]
 
-    def __init__(self, listings: Sequence[Listing], filtered: bool = False) -> None:
+    def __init__(self, listings: Sequence[Listing], which: str = "articles") -> None:
         super().__init__()
         preset_width_class(self)
         settings = self.configured()
         self.cap = settings.story_sentences if settings is not None else None  # sentences at most, within the words
         self.offered = list(listings)
-        self.filtered = filtered
+        self.which = which  # what the articles are, for the title: "articles", "selected articles"...
         self._parsed: dict[int, Article | LoadError] = {}  # by place in `offered`, parsed once
         self.story_summary: StorySummary | None = None  # the last story computed
         self.ready = False
@@ -129,9 +129,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
         return self.length
 
     def set_summary_title(self, busy: bool) -> None:
-        which = "filtered articles" if self.filtered else "articles"
         shown = len(self.chosen)
-        text = f"Story over {shown:,} {which}"
+        text = f"Story over {shown:,} {self.which}"
         if shown < len(self.offered):
             text += f" ({self.algorithm}: the first {shown:,} of {len(self.offered):,}; filter to choose others)"
         facts = ""

@@ -1,8 +1,10 @@
-"""The library's table of articles: triage state, title, source, date and length, one row per article.
+"""The library's table of articles: triage state, title, source, date, length and story, one row per article.
 
 Cells are `rich.text.Text` built from inert text, never strings, because DataTable parses strings as
 markup. The table knows nothing of filtering or sorting; it shows the entries it is given and reports
-which one the user chose or which column header they clicked.
+which one the user chose or which column header they clicked. In the grouped view it shows the rows
+`StoryGroups.rows` gives: a story row (cells from `story_cells`) marks what all its articles share,
+and `enter`, `right` and `left` ask the screen to expand or collapse it (`StoryToggled`).
 """
 from __future__ import annotations
 
@@ -21,14 +23,18 @@ from reader.output.sanitize import one_line
 from reader.triage import ArticleState
 from reader.tui.library import UNTOUCHED, Entry, SortKey
 from reader.tui.contained import contained
+from reader.tui.story_groups import ArticleRow, Row, StoryRow, story_state
+from reader.tui.widgets.story_cells import member_cells, story_cells
 
 COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("mark", "●★#", 4),
     ("title", "Title", None),
     ("source", "Source", 22),
-    ("date", "Date", 10),
+    ("date", "Date", 11),  # a story's days: 03-11–03-12
     ("length", "Words", 6),
+    ("story", "Story", 10),
 )
+NARROW_SOURCE, NARROW = 15, 100  # below NARROW columns the source column gives the title room
 SORT_OF_COLUMN = {"title": SortKey.TITLE, "source": SortKey.SOURCE, "date": SortKey.DATE,
                   "length": SortKey.LENGTH, "mark": SortKey.FILE}
 TITLE_MIN = 20
@@ -73,6 +79,8 @@ class ArticleTable(DataTable[Text]):
         Binding("k,up", "cursor_up", "Up", show=False),
         Binding("home,g", "first_row", "First article", show=False),
         Binding("end,G", "last_row", "Last article", show=False),
+        Binding("right", "expand(True)", "Expand story", show=False, tooltip="a story row: show its articles"),
+        Binding("left", "expand(False)", "Collapse story", show=False, tooltip="back to the story row"),
     ]
 
     class EntryChosen(Message):
@@ -81,6 +89,14 @@ class ArticleTable(DataTable[Text]):
         def __init__(self, entry_key: str) -> None:
             super().__init__()
             self.entry_key = entry_key
+
+    class StoryToggled(Message):
+        """The user asked to expand (True), collapse (False) or flip (None) a story row."""
+
+        def __init__(self, story_key: str, expand: bool | None) -> None:
+            super().__init__()
+            self.story_key = story_key
+            self.expand = expand
 
     class SortChosen(Message):
         """The user clicked a column header to sort by it."""
@@ -96,6 +112,11 @@ class ArticleTable(DataTable[Text]):
         self._marked: dict[str, tuple[ArticleState, bool]] = {}  # what each shown row's state cell shows
         self._cells: dict[str, tuple[Text, ...]] = {}  # built once per article: filtering re-adds rows often
         self._state_cells: dict[tuple[ArticleState, bool], Text] = {}  # few distinct states; reset with the theme
+        self._badges: dict[str, str] = {}  # each article row's story column ("4 sources")
+        self._stories: dict[str, StoryRow] = {}  # story rows shown, by row key
+        self._in_story: dict[str, str] = {}  # article row -> the story row shown for it (expanded or not)
+        self._states: dict[str, ArticleState] = {}  # the library's states, as last given
+        self._selected: set[str] = set()  # a copy, kept up to date by `set_state`
 
     def _shrink_render_caches(self) -> None:
         """Keep DataTable's render caches to a few screens' worth.
@@ -115,9 +136,15 @@ class ArticleTable(DataTable[Text]):
         for key, label, width in COLUMNS:
             self.add_column(Text(label), width=width if width is not None else self._title_width(), key=key)
 
+    def _widths(self) -> tuple[int, int]:
+        """The title's and the source's width: the title takes what the fixed columns leave."""
+        region = self.scrollable_content_region.width
+        source = NARROW_SOURCE if region < NARROW else next(w or 0 for k, _, w in COLUMNS if k == "source")
+        fixed = sum(width or 0 for key, _, width in COLUMNS if key != "source") + source
+        return max(TITLE_MIN, region - fixed - 2 * self.cell_padding * len(COLUMNS) - 2), source
+
     def _title_width(self) -> int:
-        fixed = sum(width or 0 for _, _, width in COLUMNS) + 2 * self.cell_padding * len(COLUMNS)
-        return max(TITLE_MIN, self.scrollable_content_region.width - fixed - 2)
+        return self._widths()[0]
 
     @property
     def current_key(self) -> str | None:
@@ -125,6 +152,12 @@ class ArticleTable(DataTable[Text]):
         if not self.row_count:
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    @property
+    def current_entry_key(self) -> str | None:
+        """The article row under the cursor; None on a story row (or with no rows)."""
+        key = self.current_key
+        return None if key is None or key in self._stories else key
 
     def _theme_changed(self, _theme: object) -> None:
         self._state_cells.clear()
@@ -147,23 +180,68 @@ class ArticleTable(DataTable[Text]):
     def show(self, entries: Sequence[Entry], states: dict[str, ArticleState], selected: set[str],
              keep: str | None = None) -> None:
         """Replace the rows with `entries`, keeping the cursor on `keep` (a row key) when it is still shown."""
+        self.show_rows([ArticleRow(entry) for entry in entries], states, selected, keep)
+
+    def show_rows(self, rows: Sequence[Row], states: dict[str, ArticleState], selected: set[str],
+                  keep: str | None = None) -> None:
+        """Replace the rows with the grouped view's `rows` (story rows and article rows), as `show` does."""
         self.clear()
         self._entries.clear()
         self._marked.clear()
-        self.append(entries, states, selected)
+        self._stories.clear()
+        self._in_story.clear()
+        self._states, self._selected = states, set(selected)
+        for row in rows:
+            if isinstance(row, StoryRow):
+                self._add_story(row)
+            else:
+                self._add_article(row)
         if keep is not None:
             self.move_to(keep)
 
     def append(self, entries: Iterable[Entry], states: dict[str, ArticleState], selected: set[str]) -> None:
         """Add rows at the bottom (as files finish loading)."""
+        self._states, self._selected = states, set(selected)
         for entry in entries:
-            key = entry.key
-            self._entries[key] = entry
-            row = self._cells.get(key)
-            if row is None:
-                row = self._cells[key] = cells(entry)
-            shows = self._marked[key] = (states.get(key, UNTOUCHED), key in selected)
-            self.add_row(self.state_cell(*shows), *row, key=key)
+            self._add_article(ArticleRow(entry))
+
+    def _add_article(self, row: ArticleRow) -> None:
+        """An article row: alone with its story badge, or under its expanded story."""
+        entry = row.entry
+        key = entry.key
+        self._entries[key] = entry
+        article = self._cells.get(key)
+        if article is None:
+            article = self._cells[key] = cells(entry)
+        shown = member_cells(article, row.copy) if row.under is not None else (
+            *article, Text(self._badges.get(key, "")))
+        marks = self._marked[key] = (self._states.get(key, UNTOUCHED), key in self._selected)
+        self.add_row(self.state_cell(*marks), *shown, key=key)
+
+    def _add_story(self, row: StoryRow) -> None:
+        self._stories[row.key] = row
+        for member in row.members:
+            self._in_story[member] = row.key
+        marks = self._marked[row.key] = self._story_marks(row)
+        self.add_row(self.state_cell(*marks), *story_cells(row), key=row.key)
+
+    def _story_marks(self, row: StoryRow) -> tuple[ArticleState, bool]:
+        """What a story row's state cell shows: the marks all its articles share, selected when all shown are."""
+        state = story_state(self._states.get(k, UNTOUCHED) for k in row.members)
+        return state, bool(row.shown) and all(k in self._selected for k in row.shown)
+
+    def _mark_story(self, key: str) -> None:
+        marks = self._story_marks(self._stories[key])
+        if self._marked.get(key) != marks:
+            self._marked[key] = marks
+            self.update_cell(key, "mark", self.state_cell(*marks))
+
+    def set_badges(self, badges: dict[str, str]) -> None:
+        """The story column of every article row ("4 sources"), filled in when grouping is done."""
+        old, self._badges = self._badges, badges
+        for key in self._entries:
+            if key not in self._in_story and old.get(key, "") != badges.get(key, ""):
+                self.update_cell(key, "story", Text(badges.get(key, "")))
 
     def forget(self, keys: Iterable[str]) -> None:
         """Drop the cells built for these rows (their file changed): the next `show` builds them anew."""
@@ -171,8 +249,10 @@ class ArticleTable(DataTable[Text]):
             self._cells.pop(key, None)
 
     def move_to(self, key: str) -> None:
+        """The cursor to the row `key`, or to the story row an article is folded into."""
         try:
-            self.move_cursor(row=self.get_row_index(key), animate=False, scroll=True)
+            self.move_cursor(row=self.get_row_index(key if key in self.rows else self._in_story.get(key, key)),
+                             animate=False, scroll=True)
         except RowDoesNotExist:
             pass
 
@@ -183,9 +263,15 @@ class ArticleTable(DataTable[Text]):
 
     def set_state(self, key: str, state: ArticleState, selected: bool = False) -> None:
         """Redraw one row's state cell, if shown and changed."""
+        if selected:
+            self._selected.add(key)
+        else:
+            self._selected.discard(key)
         if key in self._entries and self._marked.get(key) != (state, selected):
             self._marked[key] = (state, selected)
             self.update_cell(key, "mark", self.state_cell(state, selected))
+        if key in self._in_story:  # the story row shows what its articles share
+            self._mark_story(self._in_story[key])
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """Skip DataTable's per-cell measuring: every column here has a set width and every row one line.
@@ -200,9 +286,9 @@ class ArticleTable(DataTable[Text]):
     @contained
     def on_resize(self) -> None:
         if "title" in self.columns:
-            width = self._title_width()
-            if width != self.columns["title"].width:
-                self.columns["title"].width = width
+            width, source = self._widths()
+            if (width, source) != (self.columns["title"].width, self.columns["source"].width):
+                self.columns["title"].width, self.columns["source"].width = width, source
                 self._clear_caches()
                 self._require_update_dimensions = True
                 self.refresh()
@@ -213,11 +299,27 @@ class ArticleTable(DataTable[Text]):
     def action_last_row(self) -> None:
         self.move_cursor(row=max(0, self.row_count - 1), animate=False)
 
+    def action_expand(self, expand: bool) -> None:
+        """right / left: expand the story row under the cursor, or collapse the story of its row."""
+        key = self.current_key or ""
+        story = key if key in self._stories else None
+        if story is None and not expand and key in self._entries:  # an article under its story
+            story = self._in_story.get(key)
+        if story is not None and (expand or self._stories[story].expanded):
+            self.post_message(self.StoryToggled(story, expand))
+        elif expand:
+            self.scroll_right()
+        else:
+            self.scroll_left()
+
     @contained
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.EntryChosen(event.row_key.value))
+        key = event.row_key.value
+        if key in self._stories:
+            self.post_message(self.StoryToggled(key, None))
+        elif key is not None:
+            self.post_message(self.EntryChosen(key))
 
     @contained
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
