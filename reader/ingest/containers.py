@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.ingest.article_builder import build_from_blocks
 from reader.ingest.blocks import Block
@@ -66,17 +67,27 @@ def entry_article(text: str, shown: str, feed: Feed, number: int, encoding: str 
     extractor (or its plain text as paragraphs), every sentence at the feed lines holding it."""
     entry = feed.entries[number]
     warnings = list(warnings or [])
-    blocks, left_out, fmt = body_blocks(entry.body, entry.html, warnings)
+    body = body_blocks(entry.body, entry.html, warnings)
+    # The item's author element, else the byline its HTML shows, else the feed's own author (Atom's rule).
     meta = Metadata(title=entry.title, date=normalize_date(entry.date), source=feed.title, url=entry.url,
-                    topics=list(entry.topics))
-    article = build_from_blocks(text, shown, meta, blocks, left_out, fmt, encoding, warnings)
-    return as_item(article, feed.ids[number], entry.start, entry.end, entry.author)
+                    topics=list(entry.topics), author=entry.author or body.author or feed.author)
+    article = build_from_blocks(text, shown, meta, body.blocks, body.left_out, body.format, encoding, warnings)
+    return as_item(article, feed.ids[number], entry.start, entry.end)
 
 
-def body_blocks(body: Block | None, html: bool, warnings: list[str]) -> tuple[list[Block], list[tuple[int, int, str]], str]:
+class ItemBody(NamedTuple):
+    """An item's text blocks at file offsets, the spans left out, its format and the byline's people."""
+
+    blocks: list[Block]
+    left_out: list[tuple[int, int, str]]
+    format: str
+    author: str | None = None
+
+
+def body_blocks(body: Block | None, html: bool, warnings: list[str]) -> ItemBody:
     """Blocks of a decoded body (HTML through the page extractor), carried through to file offsets."""
     if body is None:
-        return [], [], "html" if html else "text"
+        return ItemBody([], [], "html" if html else "text")
     if body.length > MAX_ITEM_CHARS:
         warnings.append(f"item text is {body.length:,} characters; only the first {MAX_ITEM_CHARS:,} are read")
         body = body.slice(0, MAX_ITEM_CHARS)
@@ -86,20 +97,20 @@ def body_blocks(body: Block | None, html: bool, warnings: list[str]) -> tuple[li
         page = parse_html(body.text)
         warnings.extend(page.warnings)
         dropped = [(*map_span(body, a, b), why) for a, b, why in page.dropped]
-        return [compose(b, body) for b in page.blocks], dropped, "html"
+        author = page.meta.get("author")
+        return ItemBody([compose(b, body) for b in page.blocks], dropped, "html", author if isinstance(author, str) else None)
     from reader.ingest.plain import plain_blocks
 
-    return [compose(b, body) for b in plain_blocks(body.text)], [], "text"
+    return ItemBody([compose(b, body) for b in plain_blocks(body.text)], [], "text")
 
 
-def as_item(article: Article, item: str, start: int, end: int, author: str | None) -> Article:
-    """Mark an Article as item `item` of its file, spanning file offsets start..end."""
+def as_item(article: Article, item: str, start: int, end: int) -> Article:
+    """Mark an Article as item `item` of its file, spanning file offsets start..end (its fields as built)."""
     index: LineIndex = article.line_index
     article.item = item
     article.item_lines = LineSpan(index.line_of(start), index.line_of(max(end - 1, start)))
-    article.author = author
     return article
 
 
-__all__ = ["CONTAINER_SUFFIXES", "Container", "ContainerError", "FeedEntry", "as_item", "body_blocks",
+__all__ = ["CONTAINER_SUFFIXES", "Container", "ContainerError", "FeedEntry", "ItemBody", "as_item", "body_blocks",
            "container_of", "entry_article", "may_hold_items"]

@@ -54,7 +54,7 @@ def message_article(text: str, path: str, start: int = 0, end: int | None = None
     blocks, left_out, fmt = [], [], "text"
     if part is not None:
         body = decode_part(text, part)
-        blocks, left_out, fmt = body_blocks(body, part.content_type == "text/html", warnings)
+        blocks, left_out, fmt, _ = body_blocks(body, part.content_type == "text/html", warnings)
         blocks, dropped = mail_furniture(blocks)
         left_out += dropped
     else:
@@ -68,7 +68,7 @@ def message_article(text: str, path: str, start: int = 0, end: int | None = None
 def mailbox_item(text: str, path: str, item: str, start: int, end: int, encoding: str, warnings: list[str]) -> Article:
     """One message of a mailbox as item `item` of it."""
     article = message_article(text, path, start, end, encoding, warnings)
-    return as_item(article, item, start, end, None)
+    return as_item(article, item, start, end)
 
 
 def _body_part(text: str, parts: list[Part]) -> Part | None:

@@ -24,6 +24,8 @@ _ROOT = re.compile(r"<(?![?!/])(?:[\w.-]+:)?([\w.-]+)")
 _TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
 _JSON_FEED = re.compile(r'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 _ALTERNATE = ("alternate", "")
+_ADDRESS = re.compile(r"^\S+@\S+$")
+_ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")  # RSS 2.0 <author>: "desk@outlet.example (Name)"
 
 
 class FeedError(ValueError):
@@ -56,6 +58,7 @@ class Feed:
     entries: list[FeedEntry]
     ids: list[str]
     warnings: list[str] = field(default_factory=list)
+    author: str | None = None  # the feed's own author (Atom, JSON Feed): an entry without one has it
 
 
 def feed_kind(text: str, suffix: str) -> str | None:
@@ -134,6 +137,19 @@ def _link(text: str, node: Element) -> str | None:
     return None
 
 
+def _person(text: str, node: Element) -> str | None:
+    """Who an item or feed names as author: Atom author/name, dc:creator, or RSS 2.0's "address (Name)"
+    taken to the name; an e-mail address alone is no person, so a byline or the feed's author may stand."""
+    author = node.child("author", "creator")
+    name = author.child("name") if author is not None else None
+    value = _plain(text, name if name is not None else author)
+    if value is None:
+        return None
+    if found := _ADDRESS_AND_NAME.match(value):
+        return found.group(1).strip() or None
+    return None if _ADDRESS.match(value) else value
+
+
 def _xml_feed(text: str, roots: list[Element]) -> Feed:
     root = roots[0] if roots else None
     kind = {"feed": "atom", "rdf": "rdf"}.get(root.name.lower(), "rss") if root else "rss"
@@ -148,15 +164,14 @@ def _xml_feed(text: str, roots: list[Element]) -> Feed:
             warnings.append(f"only the first {MAX_ITEMS:,} items are read")
             break
         entries.append(_xml_entry(text, node))
-    return Feed(kind, title, url, entries, item_ids([e.key for e in entries]), warnings)
+    return Feed(kind, title, url, entries, item_ids([e.key for e in entries]), warnings,
+                _person(text, channel) if channel else None)
 
 
 def _xml_entry(text: str, node: Element) -> FeedEntry:
-    author = node.child("author", "creator")
-    name = author.child("name") if author is not None else None
     entry = FeedEntry("", node.start, node.end, title=_plain(text, node.child("title")), url=_link(text, node),
                       date=_plain(text, node.child("published", "pubDate", "date", "issued", "updated", "modified")),
-                      author=_plain(text, name if name is not None else author),
+                      author=_person(text, node),
                       topics=[t for c in node.all("category") if (t := c.attrs.get("term") or _plain(text, c))][:20])
     body = _body_element(node)
     if body is not None and body.inner_end > body.inner_start:
@@ -194,16 +209,14 @@ def _json_feed(text: str, doc: Any) -> Feed:  # noqa: ANN401 - a JSON document
             break
         entries.append(_json_entry(text, item))
     return Feed("json", _string(doc.get("title")), _string(doc.get("home_page_url")), entries,
-                item_ids([e.key for e in entries]), warnings)
+                item_ids([e.key for e in entries]), warnings, _json_person(doc))
 
 
 def _json_entry(text: str, item: dict[str, Any]) -> FeedEntry:
-    authors = item.get("authors") if isinstance(item.get("authors"), list) else [item.get("author")]
-    first = authors[0] if authors else None
     tags = item.get("tags") if isinstance(item.get("tags"), list) else []
     entry = FeedEntry("", getattr(item, "start", 0), getattr(item, "end", 0), title=_string(item.get("title")), url=_string(item.get("url")),
                       date=_string(item.get("date_published") or item.get("date_modified")),
-                      author=_string(first.get("name")) if isinstance(first, dict) else None,
+                      author=_json_person(item),
                       topics=[t for t in (_string(x) for x in tags[:20]) if t])
     for key, html in (("content_html", True), ("content_text", False), ("summary", False)):
         value = item.get(key)
@@ -212,6 +225,13 @@ def _json_entry(text: str, item: dict[str, Any]) -> FeedEntry:
             break
     entry.key = _string(item.get("id")) or entry.url or f"{entry.title}|{entry.date}"
     return entry
+
+
+def _json_person(node: dict[str, Any]) -> str | None:
+    """The first author's name of an item or feed: JSON Feed 1.1 `authors`, 1.0 `author`."""
+    authors = node.get("authors") if isinstance(node.get("authors"), list) else [node.get("author")]
+    first = authors[0] if authors else None
+    return _string(first.get("name")) if isinstance(first, dict) else None
 
 
 def _string(value: Any) -> str | None:  # noqa: ANN401

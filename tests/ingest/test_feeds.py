@@ -51,7 +51,7 @@ def assert_cited_exactly(article: Article) -> None:
 
 
 @pytest.mark.parametrize("name", ["rss2.xml", "rss1.rdf", "atom.atom", "jsonfeed.json", "escapes-jsonfeed.json",
-                                  "escapes-rss1.rdf"])
+                                  "escapes-rss1.rdf", "bylines.xml", "feed-author.atom", "feed-author.json"])
 def test_every_item_cites_the_feed_lines_that_hold_it(name: str) -> None:
     for article in items(FEEDS / name):
         assert article.file == str(FEEDS / name)
@@ -174,3 +174,19 @@ def test_json_reader_is_bounded_and_keeps_spans() -> None:
         parse_json("[" * 100 + "]" * 100)
     with pytest.raises(JsonError):
         parse_json('{"a": 1,}')
+
+
+def test_an_items_byline_or_author_element_is_its_author() -> None:
+    """The feed names no author: each item's own, from its author element, else the byline its HTML shows."""
+    frost, bus, library = items(FEEDS / "bylines.xml")
+    assert frost.author == "Hanna Ostrowski"  # <p class="byline"> in content:encoded, no author element
+    assert bus.author == "Piet van Aalst"  # RSS 2.0 <author>: "address (Name)", the name
+    assert library.author == "Marta Ruiz"  # dc:creator beats a byline in the text
+
+
+def test_atom_entries_without_an_author_take_the_feeds() -> None:
+    """RFC 4287: an entry without atom:author has the feed's; its own author or byline comes first."""
+    ramp, lido, pier = items(FEEDS / "feed-author.atom")
+    assert (ramp.author, lido.author, pier.author) == ("Edith Marlowe", "Oskar Lind", "Ruth Abebe")
+    path, bells = items(FEEDS / "feed-author.json")  # JSON Feed's top-level authors, the same way
+    assert (path.author, bells.author) == ("Gwen Tallis", "Amos Reid")
