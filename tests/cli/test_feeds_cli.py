@@ -66,3 +66,37 @@ def test_hostile_feeds_are_one_line_each_and_the_rest_loads(run_reader) -> None:
     errors = [line for line in result.err.splitlines() if "entities" in line]
     assert len(errors) == 3 and all(line.startswith("reader: ") for line in errors)
     assert "The first item was saved whole" in result.out
+
+
+def test_search_cites_each_feed_hit_by_item_address_and_line_that_show_opens(run_reader, tmp_path: Path) -> None:
+    """`reader search` over a folder holding a feed: a hit on an item reads `feed.xml#id:line: sentence`;
+    the address is the one `reader list` gives, `reader show` opens it, and the lines hold the sentence."""
+    import re
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    feed = folder / "feed.xml"
+    feed.write_text((FEEDS / "rss2.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "note.txt").write_text("Pier notes\n\nThe harbour master asked boat owners to check the tide tables.\n",
+                                     encoding="utf-8")
+    result = run_reader("search", "harbour OR ferry", str(folder))
+    assert result.code == 0, result.err
+    hit = re.compile(r"^(feed\.xml#[0-9a-f]{8}(?:-\d+)?):(\d+)(?:-(\d+))?: (.+)$")
+    feed_hits = [m for line in result.out.splitlines() if (m := hit.match(line))]
+    assert "note.txt:3: The harbour master" in result.out
+    assert len(feed_hits) >= 2 and len({m.group(1) for m in feed_hits}) >= 2  # the ferry item and the tide gauge item
+    listed = {row.split()[-1] for row in run_reader("list", str(folder)).out.splitlines()}
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    for match in feed_hits:
+        address, first, last, sentence = match.group(1), int(match.group(2)), int(match.group(3) or match.group(2)), match.group(4)
+        assert f"{folder}/{address}" in listed
+        cited = " ".join(lines[first - 1:last])
+        assert sentence.split()[0] in cited and sentence.split()[-1].rstrip(".") in cited, (sentence, cited)
+        shown = run_reader("show", "--format", "json", address, cwd=folder)  # the address as printed, from the root
+        assert shown.code == 0, shown.err
+        doc = shown.json()
+        assert doc["address"] == address
+        assert any(s["text"] == sentence and s["line_start"] == first for s in doc["sentences"]), sentence
+    as_json = run_reader("search", "--format", "json", "ferry", str(folder)).json()
+    (ferry,) = {h["path"] for h in as_json["hits"]}
+    assert ferry.startswith(f"{folder}/feed.xml#") and run_reader("show", ferry).code == 0
