@@ -27,6 +27,21 @@ def _also(item: SummaryItem, root: str | None) -> str:
     return ", ".join(places)
 
 
+def append_item(out: Text, number: int, item: SummaryItem, root: str | None) -> None:
+    """One numbered sentence: its text, its own place and outlets, every other place, any contested number.
+    Shared by the story summary and the timeline's days, so both cite the same way."""
+    out.append(f"{number:>2}. ", style="bold")
+    out.append(inert(item.text))
+    span = item.unit.sentence.span
+    out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
+    out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
+    if item.reports:
+        out.append(f"  also: {_also(item, root)}", style="dim")
+    out.append("\n")
+    for disagreement, own in item.contested:
+        out.append(f"    {CONTESTED} contested: {contested_note(disagreement, own, root)}\n", style="yellow")
+
+
 def story_text(story: StorySummary, budget: int) -> Text:
     """The header, numbered sentences with their places and outlets, then the inputs left out."""
     root = story_root(story)
@@ -36,16 +51,7 @@ def story_text(story: StorySummary, budget: int) -> Text:
         why = (f"no sentence fits in {plural(budget, 'word')}" if story.sources else "no article text")
         out.append(f"    (no summary: {why})\n", style="dim")
     for number, item in enumerate(story.items, start=1):
-        out.append(f"{number:>2}. ", style="bold")
-        out.append(inert(item.text))
-        span = item.unit.sentence.span
-        out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
-        out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
-        if item.reports:
-            out.append(f"  also: {_also(item, root)}", style="dim")
-        out.append("\n")
-        for disagreement, own in item.contested:
-            out.append(f"    {CONTESTED} contested: {contested_note(disagreement, own, root)}\n", style="yellow")
+        append_item(out, number, item, root)
     for left in story.left_out:
         out.append(f"Left out: {left_out_name(left, root)} — {one_line(left.reason)}\n", style="yellow")
     return out

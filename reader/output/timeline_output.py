@@ -5,9 +5,9 @@ from typing import Any
 
 from rich.text import Text
 
-from reader.output.places import below, cite, common_root
-from reader.output.sanitize import inert
-from reader.output.story_facts import coverage_label, plural, report_note
+from reader.output.places import below, common_root
+from reader.output.story_facts import plural
+from reader.output.story_text import append_item
 from reader.output.summary_json import story_item_dict
 from reader.summarize.timeline import Timeline
 
@@ -30,20 +30,7 @@ def timeline_text(timeline: Timeline) -> Text:
         if not day.items:
             out.append("    (nothing that an earlier source had not said)\n", style="dim")
         for number, item in enumerate(day.items, start=1):
-            out.append(f"{number:>2}. ", style="bold")
-            out.append(inert(item.text))
-            span = item.unit.sentence.span
-            out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
-            out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
-            if item.reports:
-                places = []
-                for report in item.reports:
-                    where = report.unit.sentence.span
-                    note = report_note(report)
-                    places.append(cite(report.unit.article.file, where.start, where.end, root)
-                                  + (f" ({note})" if note else ""))
-                out.append(f"  also: {', '.join(places)}", style="dim")
-            out.append("\n")
+            append_item(out, number, item, root)
     return out
 
 
