@@ -4,36 +4,46 @@ The story is computed in a thread worker over the articles the library chose (th
 story, the selected or the filtered articles), parsed there (on every core when there are many) the first time. reader's own summarizer and `lead` grow linearly with the input, so they see every
 article; sumy's baselines build dense sentence-by-sentence matrices, so for them a very large
 selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the title says so.
+
+`t` shows the story by date in the same list (`story_views`): under each date the facts first
+reported that day, the undated articles apart; `t` again, or escape, is the summary again. It is
+computed in its own worker over every article, parsed once for both (a lock keeps two workers
+from parsing the same file twice).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from threading import Lock
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.algorithms import SUMY_ALGORITHMS
 from reader.ingest.loader import load_input
 from reader.model import Article, LoadError
 from reader.output.brief_file import default_brief_path
 from reader.output.places import common_root
+from reader.output.sanitize import one_line
 from reader.output.story_facts import coverage_label, story_facts
 from reader.output.story_text import story_markdown
 from reader.paths import printable_path
 from reader.parallel import ordered_map
 from reader.summarize import ALGORITHMS, StorySummary, Unit, summarize_story
+from reader.summarize.timeline import DEFAULT_DAY_WORDS, Timeline, story_timeline
 from reader.triage.ingest_cache import Listing
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.export_dialog import ExportDialog
 from reader.tui.screens.facts_screen import FactsScreen
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
+from reader.tui.keys import key_of
 from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
+from reader.tui.story_views import View, ViewResult, timeline_line, timeline_sections
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -73,6 +83,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
                 id="story.export"),
         Binding("f", "facts", "Facts", show=False, tooltip="who reported what: the facts against the outlets, and "
                 "where they disagree", id="story.facts"),
+        Binding("t", "timeline", "Timeline", tooltip="the story by date: under each date the facts first reported "
+                "that day, the undated apart (again: the summary)", id="story.timeline"),
     ]
 
     def __init__(self, listings: Sequence[Listing], which: str = "articles") -> None:
@@ -85,19 +97,24 @@ class StoryScreen(SummaryScreen[StorySummary]):
         self._parsed: dict[int, Article | LoadError] = {}  # by place in `offered`, parsed once
         self.story_summary: StorySummary | None = None  # the last story computed
         self.ready = False
+        self.view: View = "summary"  # what the story list shows
+        self.timeline: Timeline | None = None  # the last timeline computed
+        self._summary_busy = True
+        self._parsing = Lock()
 
     @property
     def chosen(self) -> list[Listing]:
         """What the current algorithm summarizes: every article, or for a sumy baseline the leading ones."""
         return within_budget(self.offered, MAX_BASELINE_UNITS) if self.algorithm in SUMY_ALGORITHMS else self.offered
 
-    def articles(self, cancelled: Callable[[], bool] = lambda: False) -> list[Article]:
-        """The chosen articles parsed (in this worker thread; files that fail to parse are skipped)."""
-        count = len(self.chosen)
-        missing = [n for n in range(count) if n not in self._parsed]
-        items = [(self.offered[n].path, self.offered[n].file or self.offered[n].path) for n in missing]
-        for n, article in zip(missing, ordered_map(load_input, items, cancelled=cancelled)):
-            self._parsed[n] = article
+    def articles(self, cancelled: Callable[[], bool] = lambda: False, every: bool = False) -> list[Article]:
+        """The chosen articles (`every`: all offered) parsed in this worker thread; files that fail to parse are skipped."""
+        count = len(self.offered) if every else len(self.chosen)
+        with self._parsing:
+            missing = [n for n in range(count) if n not in self._parsed]
+            items = [(self.offered[n].path, self.offered[n].file or self.offered[n].path) for n in missing]
+            for n, article in zip(missing, ordered_map(load_input, items, cancelled=cancelled)):
+                self._parsed[n] = article
         return [a for n in range(count) if isinstance(a := self._parsed.get(n), Article)]
 
     def compose(self) -> ComposeResult:
@@ -129,6 +146,11 @@ class StoryScreen(SummaryScreen[StorySummary]):
         return self.length
 
     def set_summary_title(self, busy: bool) -> None:
+        self._summary_busy = busy
+        if self.view == "summary":  # the summary is computed on, shown when the user comes back to it
+            self._summary_titles(busy)
+
+    def _summary_titles(self, busy: bool) -> None:
         shown = len(self.chosen)
         text = f"Story over {shown:,} {self.which}"
         if shown < len(self.offered):
@@ -149,13 +171,73 @@ class StoryScreen(SummaryScreen[StorySummary]):
 
     def show_summary(self, result: StorySummary) -> None:
         self.story_summary = result
-        keep = self.story.highlighted
-        self.story.show_items(result.items)
-        if self.story.items:
-            self.story.highlighted = min(keep or 0, len(self.story.items) - 1)
+        if self.view == "summary":
+            self.story.show_items(result.items, keep=self.story.highlighted_item or 0)
         self.query_one(LeftOutNote).show(result.left_out)
         self.ready = True
         self.set_summary_title(busy=False)
+
+    # -- the other views ---------------------------------------------------------------------------
+
+    def action_timeline(self) -> None:
+        """t: the story by date; pressed in the timeline, back to the summary."""
+        self.switch_view("summary" if self.view == "timeline" else "timeline")
+
+    def switch_view(self, view: View) -> None:
+        """Show `view` in the story list: the summary at once (as last computed), another once its worker is done."""
+        self.workers.cancel_group(self, "story-view")
+        self.view = view
+        self.query_one(CitationList).show_item(None)
+        self.status(Content(""))
+        if view == "summary":
+            if self.story_summary is not None:
+                self.story.show_items(self.story_summary.items, keep=0)
+            else:
+                self.story.show_items([])
+            self._summary_titles(self._summary_busy)
+            return
+        self.story.show_items([], empty="Working it out…")
+        self.set_view_title(busy=True)
+        self.compute_view(view)
+
+    @work(thread=True, exclusive=True, group="story-view", exit_on_error=False)
+    def compute_view(self, view: View) -> ViewResult:
+        """The timeline over every offered article (whatever the summarizer), off the UI thread."""
+        worker = get_current_worker()
+        return ViewResult(view, story_timeline(self.articles(lambda: worker.is_cancelled, every=True),
+                                               DEFAULT_DAY_WORDS))
+
+    @on(Worker.StateChanged)
+    @contained
+    def view_computed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "story-view":
+            return
+        result = event.worker.result
+        if event.state is WorkerState.SUCCESS and isinstance(result, ViewResult) and result.view == self.view:
+            self.timeline = result.value
+            self.story.show_sections(timeline_sections(result.value, self.story.base), keep=0)
+            self.set_view_title(busy=False)
+        elif event.state is WorkerState.ERROR and self.view != "summary":
+            self.set_view_title(busy=False)
+            self.status(Content.assemble((f"{self.view} failed: ", "$text-error bold"),
+                                          one_line(str(event.worker.error))))
+
+    def set_view_title(self, busy: bool) -> None:
+        """The title line and pane titles of the timeline."""
+        facts = "" if busy or self.timeline is None else f" · {timeline_line(self.timeline)}"
+        self.query_one("#story-title", Static).update(
+            Content.assemble(("Timeline of the story", "bold"), (facts, "$text-muted")))
+        pane = self.query_one("#story-pane")
+        pane.border_title = f"Timeline · by date · {DEFAULT_DAY_WORDS} words a day"
+        pane.border_subtitle = "computing…" if busy else f"enter opens · {key_of(self, 'timeline')} summary"
+        pane.set_class(busy, "-busy")
+
+    def action_back(self) -> None:
+        """Back to the summary from another view, else back to the library."""
+        if self.view != "summary":
+            self.switch_view("summary")
+        else:
+            super().action_back()
 
     @on(SummaryView.SentenceHighlighted)
     @contained

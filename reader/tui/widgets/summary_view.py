@@ -3,10 +3,15 @@
 Moving onto a sentence (keys or mouse) posts `SentenceHighlighted`; `enter` or a click posts
 `SentenceChosen`. The screen decides what that means (highlight source lines, open an article):
 the view never reaches into a sibling.
+
+The sentences may come in sections under headings (a story's timeline: one date each); headings
+and notes are options that cannot be chosen, so the cursor steps over them. Messages and
+`highlight_item` count sentences, not options.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -20,6 +25,18 @@ from reader.output.disagreement_text import CONTESTED, contested_note
 from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
 from reader.tui.contained import contained
+
+
+NO_SENTENCE = "No sentence to quote."
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Sentences under a heading (None: no heading); `empty` is said under the heading when there are none."""
+
+    heading: Content | None
+    items: Sequence[SummaryItem]
+    empty: str = ""
 
 
 def citation_label(citation: Citation, with_file: bool, base: str | None = None) -> str:
@@ -80,20 +97,53 @@ class SummaryView(OptionList):
         self.story = story
         self.base: str | None = None  # folder citations are shown relative to (stories)
         self.items: list[SummaryItem] = []
+        self._rows: list[int | None] = []  # option index -> sentence index (None: a heading or a note)
+        self._options_of: list[int] = []  # sentence index -> option index
 
-    def show_items(self, items: Sequence[SummaryItem], keep: int | None = None) -> None:
+    def show_items(self, items: Sequence[SummaryItem], keep: int | None = None, empty: str = NO_SENTENCE) -> None:
         """Replace the sentences; keep the highlight on index `keep` when given (e.g. after a resize of the summary)."""
-        self.items = list(items)
+        self.show_sections([Section(None, items)], keep, empty)
+
+    def show_sections(self, sections: Sequence[Section], keep: int | None = None, empty: str = NO_SENTENCE) -> None:
+        """Replace the sentences with these sections; `empty` is shown when there is nothing else to show."""
+        self.items, self._rows = [], []
+        options: list[Option | None] = []  # None: a rule under the option before it
+
+        def add(option: Option, item: SummaryItem | None = None, rule: bool = False) -> None:
+            if rule and options:
+                options.append(None)
+            options.append(option)
+            self._rows.append(None if item is None else len(self.items))
+            if item is not None:
+                self.items.append(item)
+
+        for section in sections:
+            first = True  # a rule above a section's first line, and between its sentences
+            if section.heading is not None:
+                add(Option(section.heading, disabled=True), rule=True)
+                first = False
+            if not section.items and section.empty:
+                add(Option(Content.styled(section.empty, "$text-muted italic"), disabled=True), rule=first)
+            for number, item in enumerate(section.items):
+                add(Option(item_prompt(item, self.story, self.base)), item, rule=first or number > 0)
+        if not options:
+            add(Option(Content(empty), disabled=True))
+        self._options_of = [row for row, item in enumerate(self._rows) if item is not None]
         self.clear_options()
-        if not self.items:
-            self.add_option(Option(Content("No sentence to quote."), disabled=True))
-            return
-        options: list[Option | None] = []
-        for item in self.items:
-            options.extend([Option(item_prompt(item, self.story, self.base)), None])  # None: a rule between sentences
-        self.add_options(options[:-1])
-        if keep is not None:
-            self.highlighted = min(keep, len(self.items) - 1)
+        self.add_options(options)
+        if keep is not None and self.items:
+            self.highlight_item(min(keep, len(self.items) - 1))
+
+    def highlight_item(self, index: int) -> None:
+        """Move the highlight onto sentence `index` (headings do not count)."""
+        if 0 <= index < len(self.items):
+            self.highlighted = self._options_of[index]
+
+    @property
+    def highlighted_item(self) -> int | None:
+        """The sentence under the highlight, counted without headings; None on none."""
+        row = self.highlighted
+        return self._rows[row] if row is not None and 0 <= row < len(self._rows) else None
 
     def index_citing(self, path: str, line: int) -> int | None:
         """The first sentence whose own citation (in `path`) covers `line`."""
@@ -103,14 +153,17 @@ class SummaryView(OptionList):
                 return index
         return None
 
+    def _item_at(self, option_index: int) -> int | None:
+        return self._rows[option_index] if 0 <= option_index < len(self._rows) else None
+
     @contained
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.items):
-            self.post_message(self.SentenceHighlighted(self, self.items[event.option_index], event.option_index))
+        if (index := self._item_at(event.option_index)) is not None:
+            self.post_message(self.SentenceHighlighted(self, self.items[index], index))
 
     @contained
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.items):
-            self.post_message(self.SentenceChosen(self, self.items[event.option_index], event.option_index))
+        if (index := self._item_at(event.option_index)) is not None:
+            self.post_message(self.SentenceChosen(self, self.items[index], index))
