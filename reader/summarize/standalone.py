@@ -2,9 +2,11 @@
 
 A summary is read out of context, so some sentences do not belong in one however central they
 are: bylines and credits (not news), list items ("Require the company to delete ...;"), rhetorical
-questions (pitches and teasers), and sentences whose subject points outside them ("It will also
-have to ..."): the reader does not know what "it" is. The first three are never quoted; a
-dangling sentence is quoted only when nothing self-contained says the same (the caller checks).
+questions (pitches and teasers), contact lines (an address, a link, a phone number: the outlet
+talking to its reader), and sentences whose subject points outside them ("It will also have
+to ...", "In a separate statement, he said ..."): the reader does not know what "it" or "he" is.
+All but the last are never quoted; a dangling sentence is quoted only when nothing self-contained
+says the same (the caller checks).
 These are rules about the grammar of news, not about any publisher's wording.
 """
 from __future__ import annotations
@@ -29,6 +31,13 @@ _DANGLING = re.compile(r"^(?:it|its|they|their|them|he|his|she|her|this|these|th
 _PRONOUN_SPEAKER = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|noted|told \w+|argued|wrote)"
                               r"[^.!?]{0,40}[.!?]?[”\"]?$", re.IGNORECASE)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk)(?:/\S*)?\b", re.I)
+# A phone number written as one ("1-800-555-0142", "(212) 555-0142", "+44 20 7946 0958"): a hotline to call.
+_PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}(?![\w-])"
+                    r"|(?<![\w+])\+\d{1,3}(?:[\s-]\d{2,4}){2,4}(?![\w-])")
+# The subject of the main clause is a pronoun after an opening phrase: "In a separate statement, he
+# said ...", "On Thursday, they will ...": who it is was said in an earlier sentence.
+_OPENING_THEN_PRONOUN = re.compile(r"^[A-Z][^,;:\"“”]{0,60},\s+(?:he|she|they|it)\s+(?:said|says|added|adds|noted|told|"
+                                   r"argued|wrote|also|was|is|has|had|will|would)\b")
 _OPENS = "“‘«"
 _CLOSES = "”’»"
 BYLINE_WORDS = 15  # a byline or credit is a short line
@@ -58,7 +67,7 @@ def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
         return "list fragment"
     if text.endswith("?") and text[0] not in _OPENING_QUOTE:
         return "question"
-    if _ADDRESS.search(text):
+    if _ADDRESS.search(text) or _PHONE.search(text):
         return "contact line"  # somewhere to write or click: the outlet talking to its reader
     return None
 
@@ -79,8 +88,10 @@ def _unbalanced_quote(text: str) -> bool:
 
 
 def is_dangling(sentence: Sentence) -> bool:
-    """Whether it leans on the sentences around it: "It will also ...", "But ...", a quotation without its speaker."""
-    return (bool(_DANGLING.match(_bare(sentence.text))) or _unbalanced_quote(sentence.text)
+    """Whether it leans on the sentences around it: "It will also ...", "But ...", "In a statement, he said ...",
+    a quotation without its speaker."""
+    bare = _bare(sentence.text)
+    return (bool(_DANGLING.match(bare)) or bool(_OPENING_THEN_PRONOUN.match(bare)) or _unbalanced_quote(sentence.text)
             or _bare_quotation(sentence.text) or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
 
 

@@ -115,6 +115,8 @@ def _sentence(text: str, index: int = 0, block: int = 0) -> Sentence:
     "By Jana Roe, Staff Writer", "Photo: Lena Park / Evening Star", "Require the company to delete the data;",
     "and prohibit it from using the recordings", "How well do you really know your competitors?",
     "Write to us at desk@example.org.", "Sign up for the Morning Ledger",
+    "Patients can look up lot numbers or call the company at 1-800-555-0142.",
+    "Readers with information can call (212) 555-0142.", "The helpline is on +44 20 7946 0958.",
 ])
 def test_never_quoted(text: str) -> None:
     assert never_quoted(_sentence(text), None)
@@ -123,6 +125,8 @@ def test_never_quoted(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The council approved the bridge on Monday.", "By 3:30 p.m. Tuesday, about 300 people had gathered outside.",
     "“We will appeal,” the company said.", "Shares fell 14% to $18.62.",
+    "The recall covers 40-, 80- and 160-milligram tablets from lots 2024-118-0042 to 2024-118-0090.",
+    "The vote was 212-198, with 3 abstentions, in the 2025-2026 session.",
 ])
 def test_quotable(text: str) -> None:
     assert never_quoted(_sentence(text), None) is None
@@ -138,6 +142,10 @@ def test_list_items_after_a_colon_or_semicolon_are_fragments() -> None:
     ("“It’s the road.”", True), ("It’s the road.”", True), ("The plan is bad, she told reporters.", True),
     ("None was detected farther downstream.", True), ("The FTC ordered Amazon to delete the data.", False),
     ("“At some point, studying becomes stalling.”", True), ("“We will appeal,” the company said.", False),
+    ("In a separate statement, he said the ruling sends a message to tech companies.", True),
+    ("On Thursday, they will vote on the contract.", True),
+    ("In a separate statement, the FTC said the ruling sends a message.", False),
+    ("On Thursday, the union will vote on the contract, its leaders said.", False),
 ])
 def test_dangling(text: str, dangling: bool) -> None:
     assert is_dangling(_sentence(text)) is dangling
