@@ -1,8 +1,8 @@
-"""The story screen's other view of its story: the timeline by date.
+"""The story screen's other views of its story: the timeline by date, and what is new to you.
 
-It is a list of summary items, so the story screen shows them in its own summary list (with a
+Both are lists of summary items, so the story screen shows them in its own summary list (with a
 heading per date for the timeline) and every fact keeps its places pane and `enter` to open it.
-The texts here say what the view holds, in the words the CLI uses for it.
+The texts here say what each view holds, in the words the CLI uses for it.
 """
 from __future__ import annotations
 
@@ -16,13 +16,15 @@ from reader.model import Article
 from reader.output.places import below
 from reader.output.sanitize import one_line
 from reader.output.story_facts import plural
+from reader.summarize.new_to_you import NewToYou
 from reader.summarize.timeline import Day, Timeline
 from reader.tui.widgets.summary_view import Section
 
-View = Literal["summary", "timeline"]
+View = Literal["summary", "timeline", "new"]
 
 NAMED_ARTICLES = 3  # a day's heading names this many files, then says how many more
 NOTHING_LATER = "(nothing that an earlier source had not said)"
+NOTHING_NEW = "Nothing new to you in this story"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,7 @@ class ViewResult:
     """What a view's worker computed, with the view it was for (the user may have moved on)."""
 
     view: View
-    value: Timeline
+    value: Timeline | NewToYou
 
 
 def _names(articles: Sequence[Article], base: str | None) -> str:
@@ -58,3 +60,21 @@ def timeline_line(timeline: Timeline) -> str:
     articles = sum(len(day.articles) for day in timeline.days)
     return f"{plural(articles, 'article')} · {plural(dated, 'date')}{undated} · each date: only what no earlier source said"
 
+
+def new_line(found: NewToYou) -> str:
+    """`1 of 3 articles read · only what the 2 unread add`, as `summarize --story --new` says it."""
+    total = len(found.read) + len(found.unread)
+    if not found.unread:
+        return f"all {plural(total, 'article')} read"
+    return f"{len(found.read)} of {plural(total, 'article')} read · only what the {len(found.unread)} unread add"
+
+
+def nothing_new(found: NewToYou) -> str:
+    """Why the list is empty: everything is read, or the unread articles only repeat the read ones."""
+    if not found.unread:
+        total = len(found.read)
+        if not total:
+            return f"{NOTHING_NEW}: none of its files could be read as an article."
+        return f"{NOTHING_NEW}: {'its article is' if total == 1 else f'all {total} articles are'} read."
+    unread = "the unread article says" if len(found.unread) == 1 else f"the {len(found.unread)} unread articles say"
+    return f"{NOTHING_NEW}: {unread} nothing that the read ones do not."

@@ -1,9 +1,10 @@
-"""The story screen's other views, on three ferry-strike articles (tests/fixtures/stories/ferry-strike).
+"""The story screen's timeline (t) and "new to you" (N), on three ferry-strike articles (tests/fixtures/stories/ferry-strike).
 
 01 (Northsound News Service) is dated 2026-06-01 in its first line, 08 (the Kellerton Ledger) 2026-06-05
 in its front matter, and 06 (wire copies glued into one file) has no date: the timeline must list
 06 apart as "Undated", after the dated days. The three are one story, so `S` on the first row opens it.
-Expected dates and file names come from the files, not from reader.
+Expected dates and file names come from the files, not from reader. "New to you" is checked against
+read marks set with the library's own keys (r on a row, r on the story row of the grouped view).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.library_screen import LibraryScreen
 from reader.tui.screens.story_screen import StoryScreen
+from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.summary_view import SummaryView
 from tui_helpers import WIDE, file_lines, press, screen_rows, settle, words
@@ -156,3 +158,74 @@ async def test_the_length_keys_in_the_timeline_change_the_summary_shown_after_it
         assert screen.query_one("#story-pane").border_title == "Story · reader · 240 words"
         assert sum(len(item.text.split()) for item in view.items) <= 240
         assert [i.text for i in view.items] == [i.text for i in screen.story_summary.items]  # type: ignore[union-attr]
+
+
+# -- new to you ---------------------------------------------------------------------------------------
+
+def table_row(app, name: str) -> int:  # type: ignore[no-untyped-def]
+    """The library row of the article in file `name`."""
+    table = app.library_screen.query_one(ArticleTable)
+    keys = [str(table.coordinate_to_cell_key((i, 0)).row_key.value) for i in range(table.row_count)]
+    return next(i for i, key in enumerate(keys) if not key.startswith("story:")
+                and Path(app.library.entry(key).listing.path).name == name)
+
+
+async def places_of_each_fact(pilot, screen: StoryScreen) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every fact shown, with the places pane's text for it, moving down the list as a user does."""
+    view, places = screen.query_one(SummaryView), screen.query_one(CitationList)
+    shown = []
+    for index in range(len(view.items)):
+        if index:
+            await press(pilot, "down")
+        assert view.highlighted_item == index
+        prompts = [str(places.get_option_at_index(i).prompt) for i in range(places.option_count)]
+        shown.append(str(view.get_option_at_index(view.highlighted).prompt) + "\n" + "\n".join(prompts))  # type: ignore[arg-type]
+    return shown
+
+
+async def test_new_to_you_leaves_out_what_the_read_articles_state_then_nothing_once_all_are_read(ferry: Path) -> None:
+    app = make_app([str(ferry)])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_story(pilot)
+        await press(pilot, "N")
+        title = str(screen.query_one("#story-title").render())
+        assert title.startswith("New to you · 0 of 3 articles read · only what the 3 unread add"), title
+        assert screen.query_one("#story-pane").border_title == "New to you · 160 words"
+        assert any(FIRST in fact for fact in await places_of_each_fact(pilot, screen))  # nothing read yet
+        await press(pilot, "N")  # again: the summary
+        assert screen.query_one("#story-pane").border_title == "Story · reader · 160 words"
+
+        await press(pilot, "escape")
+        await press(pilot, *["down"] * table_row(app, FIRST), "r")  # FIRST marked read in the library
+        await press(pilot, "S", "N")
+        screen = app.screen
+        assert isinstance(screen, StoryScreen) and screen.view == "new"
+        title = str(screen.query_one("#story-title").render())
+        assert title.startswith("New to you · 1 of 3 articles read · only what the 2 unread add"), title
+        facts = await places_of_each_fact(pilot, screen)
+        assert facts  # the other two articles add something
+        for fact in facts:
+            assert FIRST not in fact, fact  # neither quoted from the read article nor reported there
+        assert "Nothing new to you" not in "\n".join(screen_rows(app))
+
+        await press(pilot, "escape", "escape", "z", "home", "r")  # read on the story row: all its articles
+        await press(pilot, "S", "N")
+        screen = app.screen
+        assert isinstance(screen, StoryScreen) and len(screen.offered) == 3
+        view = screen.query_one(SummaryView)
+        assert view.items == []
+        shown = "\n".join(screen_rows(app))
+        assert "Nothing new to you in this story: all 3 articles are read." in shown
+        assert "New to you · all 3 articles read" in shown
+        assert "N New to you" in shown  # in the footer
+
+
+async def test_the_length_keys_change_the_new_to_you_budget(ferry: Path) -> None:
+    app = make_app([str(ferry)])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_story(pilot)
+        await press(pilot, "N")
+        await press(pilot, "minus", "minus")
+        assert screen.view == "new" and screen.query_one("#story-pane").border_title == "New to you · 80 words"
+        view = screen.query_one(SummaryView)
+        assert view.items and sum(len(item.text.split()) for item in view.items) <= 80

@@ -120,7 +120,12 @@ class GroupedScreen(OutsideChangesScreen):
                             "summarise now.", severity="information", timeout=4)
                 return
             chosen, which = found, "articles"
-        self.app.push_screen(StoryScreen([e.listing for e in chosen], which=which))
+        library = self.library
+
+        def read_paths() -> set[str]:  # asked when "new to you" is: the marks as the library holds them then
+            return {e.listing.path for e in chosen if library.state_of(e).read}
+
+        self.app.push_screen(StoryScreen([e.listing for e in chosen], which=which, read_paths=read_paths))
 
     def _cursor_story(self) -> list[Entry] | None:
         """Every article of the cursor row's story (the article alone when it is in none); None while

@@ -8,7 +8,8 @@ selection is cut to its first `MAX_BASELINE_UNITS` candidate sentences, and the 
 `t` shows the story by date in the same list (`story_views`): under each date the facts first
 reported that day, the undated articles apart; `t` again, or escape, is the summary again. It is
 computed in its own worker over every article, parsed once for both (a lock keeps two workers
-from parsing the same file twice).
+from parsing the same file twice). `N` in the same way shows only the facts that no article you
+have read states (`new_to_you`), with the read marks the library holds when it is pressed.
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from reader.output.story_text import story_markdown
 from reader.paths import printable_path
 from reader.parallel import ordered_map
 from reader.summarize import ALGORITHMS, StorySummary, Unit, summarize_story
+from reader.summarize.new_to_you import NewToYou, new_to_you
 from reader.summarize.timeline import DEFAULT_DAY_WORDS, Timeline, story_timeline
 from reader.triage.ingest_cache import Listing
 from reader.tui.screens.article_screen import ArticleScreen
@@ -43,7 +45,7 @@ from reader.tui.screens.facts_screen import FactsScreen
 from reader.tui.screens.breakpoints import PANE_BREAKPOINTS, preset_width_class
 from reader.tui.keys import key_of
 from reader.tui.screens.summary_screen import STORY_WORDS, SummaryScreen
-from reader.tui.story_views import View, ViewResult, timeline_line, timeline_sections
+from reader.tui.story_views import View, ViewResult, new_line, nothing_new, timeline_line, timeline_sections
 from reader.tui.widgets.citation_list import CitationList
 from reader.tui.widgets.left_out_note import LeftOutNote
 from reader.tui.widgets.reader_footer import ReaderFooter
@@ -85,9 +87,12 @@ class StoryScreen(SummaryScreen[StorySummary]):
                 "where they disagree", id="story.facts"),
         Binding("t", "timeline", "Timeline", tooltip="the story by date: under each date the facts first reported "
                 "that day, the undated apart (again: the summary)", id="story.timeline"),
+        Binding("N", "new_to_you", "New to you", tooltip="only the facts that no article you have read states "
+                "(again: the summary)", id="story.new_to_you"),
     ]
 
-    def __init__(self, listings: Sequence[Listing], which: str = "articles") -> None:
+    def __init__(self, listings: Sequence[Listing], which: str = "articles",
+                 read_paths: Callable[[], set[str]] | None = None) -> None:
         super().__init__()
         preset_width_class(self)
         settings = self.configured()
@@ -99,6 +104,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
         self.ready = False
         self.view: View = "summary"  # what the story list shows
         self.timeline: Timeline | None = None  # the last timeline computed
+        self.news: NewToYou | None = None  # the last "new to you" computed
+        self.read_paths = read_paths  # the paths of the offered articles marked read now (the library's marks)
         self._summary_busy = True
         self._parsing = Lock()
 
@@ -183,6 +190,20 @@ class StoryScreen(SummaryScreen[StorySummary]):
         """t: the story by date; pressed in the timeline, back to the summary."""
         self.switch_view("summary" if self.view == "timeline" else "timeline")
 
+    def action_new_to_you(self) -> None:
+        """N: only what no read article states; pressed there, back to the summary."""
+        if self.view != "new" and self.read_paths is None:
+            self.notify("Which articles are read is not known here: open the story from the library.",
+                        severity="warning", timeout=4)
+            return
+        self.switch_view("summary" if self.view == "new" else "new")
+
+    def resummarize(self) -> None:
+        """A new length or algorithm: the summary again, and "new to you" too (it has the story's word budget)."""
+        super().resummarize()
+        if self.view == "new":
+            self.switch_view("new")
+
     def switch_view(self, view: View) -> None:
         """Show `view` in the story list: the summary at once (as last computed), another once its worker is done."""
         self.workers.cancel_group(self, "story-view")
@@ -198,14 +219,18 @@ class StoryScreen(SummaryScreen[StorySummary]):
             return
         self.story.show_items([], empty="Working it out…")
         self.set_view_title(busy=True)
-        self.compute_view(view)
+        read = self.read_paths() if view == "new" and self.read_paths is not None else set()
+        self.compute_view(view, read)
 
     @work(thread=True, exclusive=True, group="story-view", exit_on_error=False)
-    def compute_view(self, view: View) -> ViewResult:
-        """The timeline over every offered article (whatever the summarizer), off the UI thread."""
+    def compute_view(self, view: View, read: set[str]) -> ViewResult:
+        """The timeline, or what is new against the `read` paths, over every offered article (whatever the
+        summarizer), off the UI thread."""
         worker = get_current_worker()
-        return ViewResult(view, story_timeline(self.articles(lambda: worker.is_cancelled, every=True),
-                                               DEFAULT_DAY_WORDS))
+        articles = self.articles(lambda: worker.is_cancelled, every=True)
+        if view == "new":
+            return ViewResult(view, new_to_you(articles, read, self.words, self.cap))
+        return ViewResult(view, story_timeline(articles, DEFAULT_DAY_WORDS))
 
     @on(Worker.StateChanged)
     @contained
@@ -214,8 +239,12 @@ class StoryScreen(SummaryScreen[StorySummary]):
             return
         result = event.worker.result
         if event.state is WorkerState.SUCCESS and isinstance(result, ViewResult) and result.view == self.view:
-            self.timeline = result.value
-            self.story.show_sections(timeline_sections(result.value, self.story.base), keep=0)
+            if isinstance(result.value, NewToYou):
+                self.news = result.value
+                self.story.show_items(result.value.summary.items, keep=0, empty=nothing_new(result.value))
+            else:
+                self.timeline = result.value
+                self.story.show_sections(timeline_sections(result.value, self.story.base), keep=0)
             self.set_view_title(busy=False)
         elif event.state is WorkerState.ERROR and self.view != "summary":
             self.set_view_title(busy=False)
@@ -223,13 +252,19 @@ class StoryScreen(SummaryScreen[StorySummary]):
                                           one_line(str(event.worker.error))))
 
     def set_view_title(self, busy: bool) -> None:
-        """The title line and pane titles of the timeline."""
-        facts = "" if busy or self.timeline is None else f" · {timeline_line(self.timeline)}"
-        self.query_one("#story-title", Static).update(
-            Content.assemble(("Timeline of the story", "bold"), (facts, "$text-muted")))
+        """The title line and pane titles of the timeline or of "new to you"."""
+        if self.view == "new":
+            heading, action = "New to you", "new_to_you"
+            facts = "" if busy or self.news is None else f" · {new_line(self.news)}"
+            pane_title = f"New to you · {self.summary_length_label}"
+        else:
+            heading, action = "Timeline of the story", "timeline"
+            facts = "" if busy or self.timeline is None else f" · {timeline_line(self.timeline)}"
+            pane_title = f"Timeline · by date · {DEFAULT_DAY_WORDS} words a day"
+        self.query_one("#story-title", Static).update(Content.assemble((heading, "bold"), (facts, "$text-muted")))
         pane = self.query_one("#story-pane")
-        pane.border_title = f"Timeline · by date · {DEFAULT_DAY_WORDS} words a day"
-        pane.border_subtitle = "computing…" if busy else f"enter opens · {key_of(self, 'timeline')} summary"
+        pane.border_title = pane_title
+        pane.border_subtitle = "computing…" if busy else f"enter opens · {key_of(self, action)} summary"
         pane.set_class(busy, "-busy")
 
     def action_back(self) -> None:
