@@ -125,15 +125,16 @@ async def test_a_timeline_fact_shows_its_places_and_opens_at_its_line(ferry: Pat
         assert app.screen is screen and timeline_days(view)  # still the timeline
 
 
-@pytest.mark.parametrize("key", ["t", "escape", "q"])
-async def test_t_again_or_escape_goes_back_to_the_summary(ferry: Path, key: str) -> None:
+@pytest.mark.parametrize("opens, key", [("t", "t"), ("t", "escape"), ("t", "q"), ("N", "N"), ("N", "escape")])
+async def test_the_same_key_again_or_escape_goes_back_to_the_summary(ferry: Path, opens: str, key: str) -> None:
     app = make_app([str(ferry)])
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_story(pilot)
         view = screen.query_one(SummaryView)
         summary = [item.text for item in view.items]
-        await press(pilot, "t")
-        assert timeline_days(view)
+        await press(pilot, opens)
+        assert timeline_days(view) if opens == "t" else screen.view == "new"
+        assert not str(screen.query_one("#story-title").render()).startswith("Story over")
         await press(pilot, key)
         assert app.screen is screen
         assert [item.text for item in view.items] == summary
@@ -229,3 +230,12 @@ async def test_the_length_keys_change_the_new_to_you_budget(ferry: Path) -> None
         assert screen.view == "new" and screen.query_one("#story-pane").border_title == "New to you · 80 words"
         view = screen.query_one(SummaryView)
         assert view.items and sum(len(item.text.split()) for item in view.items) <= 80
+
+
+async def test_the_footer_names_facts_timeline_and_new_to_you(ferry: Path) -> None:
+    app = make_app([str(ferry)])
+    async with app.run_test(size=WIDE) as pilot:
+        await open_story(pilot)
+        footer = screen_rows(app)[-1]
+        assert "f Facts" in footer and "t Timeline" in footer and "N New to you" in footer, footer
+        assert "? Keys" in footer and "q Back" in footer, footer

@@ -83,7 +83,7 @@ class StoryScreen(SummaryScreen[StorySummary]):
         Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
         Binding("e", "export", "Export", tooltip="save the story as a Markdown brief with footnote citations",
                 id="story.export"),
-        Binding("f", "facts", "Facts", show=False, tooltip="who reported what: the facts against the outlets, and "
+        Binding("f", "facts", "Facts", tooltip="who reported what: the facts against the outlets, and "
                 "where they disagree", id="story.facts"),
         Binding("t", "timeline", "Timeline", tooltip="the story by date: under each date the facts first reported "
                 "that day, the undated apart (again: the summary)", id="story.timeline"),
