@@ -17,6 +17,12 @@ the watchers of removed keys are only pruned when `compact` itself changes, whic
 here. So every recompose kept ~10 dead widgets with their render caches alive (measured: 354
 after 20 article opens), growing memory and the garbage collector's pauses. Pinned Textual (<9):
 revisit both when upgrading.
+
+Measuring: keys are measured after they are laid out. A screen under a dialog is not laid out
+again until it is on top, and keys its footer recomposed meanwhile were not laid out even then;
+asking again after every refresh never stopped, a busy loop that kept the app from ever being
+idle (measured: 140,000 fits in one test; each Pilot key press waited its full second). Now the
+footer asks for a layout, a few times at most, and fits again when its screen is back on top.
 """
 from __future__ import annotations
 
@@ -34,6 +40,7 @@ from reader.tui.contained import contained
 
 PINNED_ACTIONS = frozenset({"help", "quit", "back", "close", "cancel"})  # what gets a user out, on any screen
 WAY_OUT = "escape"  # of a text box: Input never takes it
+FIT_TRIES = 3  # layouts to wait for unmeasured keys before leaving them to the next resize or screen change
 
 
 def takes_text(widget: Widget | None) -> bool:
@@ -47,6 +54,7 @@ class ReaderFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._widths: WeakKeyDictionary[FooterKey, int] = WeakKeyDictionary()  # measured while shown
+        self._tries = 0  # layouts asked for since keys were last all measured
 
     def compose(self) -> ComposeResult:
         """One key per action, as Footer shows them (reader declares no binding groups), pinned ones on the right."""
@@ -95,7 +103,21 @@ class ReaderFooter(Footer):
         watchers = getattr(self, "__watchers", {}).get("compact")  # where Textual keeps watchers
         if watchers:
             watchers[:] = [(node, callback) for node, callback in watchers if node.is_attached]
+        self._tries = 0
         self.call_after_refresh(self._fit)  # once the new keys are laid out and can be measured
+
+    @contained
+    def on_mount(self) -> None:  # Footer's own on_mount runs too (Textual calls each class's handler)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    @contained
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def _screen_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self._tries = 0
+            self.call_after_refresh(self._fit)
 
     @contained
     def on_resize(self) -> None:
@@ -107,9 +129,13 @@ class ReaderFooter(Footer):
         for key in keys:
             if key not in self._widths and key.display and key.outer_size.width:
                 self._widths[key] = key.outer_size.width
-        if any(key not in self._widths for key in keys):  # not laid out yet: measure after the next refresh
-            self.call_after_refresh(self._fit)
+        if any(key not in self._widths for key in keys):  # not laid out yet: measure after the next layout
+            if self.screen.is_current and self._tries < FIT_TRIES:  # else when the screen is back on top
+                self._tries += 1
+                self.refresh(layout=True)  # keys recomposed under a dialog are not laid out by a plain refresh
+                self.call_after_refresh(self._fit)
             return
+        self._tries = 0
         pinned = self.query("#pinned-keys")
         room = self.size.width - (pinned.first().outer_size.width if pinned else 0)
         used = 0
