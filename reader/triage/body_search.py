@@ -20,7 +20,7 @@ from reader.paths import printable_path
 from reader.triage.catalog import inputs_of, through_cache
 from reader.triage.fulltext import FullTextIndex, IndexedSentence
 from reader.triage.ingest_cache import IngestCache
-from reader.triage.search_query import QueryError, to_fts
+from reader.triage.search_query import QueryError, QueryInterrupted, to_fts
 from reader.triage.stamps import FileStamp
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,8 @@ class SearchScope:
         try:
             raw, ranked = self.index.search(match, self.ids.values(), limit)
         except sqlite3.OperationalError as exc:  # to_fts should make this impossible; never a traceback
+            if "interrupt" in str(exc):
+                raise QueryInterrupted(query) from exc
             raise QueryError(f"SQLite could not search for this query ({exc})") from exc
         hits = [Hit(*self.shown[r.file], r.index, r.text, r.line_start, r.line_end, r.rank)
                 for r in raw if r.file in self.shown]

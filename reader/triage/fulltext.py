@@ -115,6 +115,11 @@ class FullTextIndex:
         return [p for (p,) in self._db.execute("SELECT path FROM ft_file WHERE path LIKE ? ESCAPE '\\'",
                                                (escaped + "%",))]
 
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection, from any thread (sqlite3_interrupt); it
+        raises OperationalError('interrupted'). With nothing running it does nothing."""
+        self._db.interrupt()
+
     def search(self, match: str, file_ids: Collection[int], limit: int) -> tuple[list[RawHit], bool]:
         """The best `limit` sentences matching the FTS5 expression `match` among these files, and
         whether they are ranked: past RANKED_MATCHES matches (`the`) they come in index order instead,

@@ -31,6 +31,10 @@ class QueryError(ValueError):
     """The query cannot be searched; the message is one plain sentence for the user."""
 
 
+class QueryInterrupted(Exception):
+    """The query was stopped from another thread (a newer query replaced it); nothing to tell anyone."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Term:
     text: str

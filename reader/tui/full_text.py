@@ -59,6 +59,7 @@ class LibraryIndex:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._scope: SearchScope | None = None
+        self._querying = False  # a find holds the lock (not a prepare, which must never be interrupted)
         self._cache: IngestCache | None = None
         self.problems: list[str] = []  # what the user should know (index kept in memory only)
 
@@ -95,14 +96,27 @@ class LibraryIndex:
 
     def find(self, query: str, entries: Callable[[str], Iterable[Entry]]) -> Found:
         """The articles matching `query`, best first; `entries(path)` gives the library rows of a file
-        as shown. Raises QueryError (a plain sentence) for a query that means nothing."""
+        as shown. Raises QueryError (a plain sentence) for a query that means nothing, and
+        QueryInterrupted when `interrupt` stopped it."""
         with self._lock:
             if self._scope is None:
                 raise RuntimeError("the index is not prepared yet")
-            result = self._scope.find(query, SENTENCE_LIMIT)
+            self._querying = True
+            try:
+                result = self._scope.find(query, SENTENCE_LIMIT)
+            finally:
+                self._querying = False
         matches = rank_articles(result.hits, entries)
         more = len(matches) > ARTICLE_ROWS or len(result.hits) >= SENTENCE_LIMIT
         return Found(query, tuple(matches[:ARTICLE_ROWS]), result.ranked, more)
+
+    def interrupt(self) -> None:
+        """Stop the query running now, from the UI thread: a newer keystroke replaces it, and it would
+        hold the lock the new query waits for (a one-letter prefix reads much of the index). The
+        interrupted find raises QueryInterrupted. A prepare is never interrupted."""
+        scope = self._scope
+        if self._querying and scope is not None:
+            scope.index.interrupt()
 
     def close(self) -> None:
         """Close the cache's connection, unless a worker is using it (then it goes with the process)."""

@@ -8,7 +8,7 @@ import pytest
 
 from reader.triage.body_search import Hit
 from reader.triage.ingest_cache import Listing
-from reader.triage.search_query import QueryError
+from reader.triage.search_query import QueryError, QueryInterrupted
 from reader.tui.full_text import LibraryIndex, rank_articles
 from reader.tui.library import Entry
 
@@ -69,3 +69,26 @@ def test_no_cache_means_an_index_in_memory(tmp_path: Path) -> None:
 def test_asking_before_the_index_is_prepared_is_a_bug_not_a_silent_empty_answer() -> None:
     with pytest.raises(RuntimeError):
         LibraryIndex().find("x", lambda path: ())
+
+
+def test_a_newer_query_interrupts_the_one_running_and_the_next_still_answers(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nThe zeppelin landed at the ferry terminal.\n", encoding="utf-8")
+    index = LibraryIndex()
+    index.prepare([str(tmp_path)], None, lambda: False)
+    rows = lambda p: [entry(0, p)]  # noqa: E731
+    index.interrupt()  # nothing running: nothing happens, and nothing is left pending for the next query
+    assert len(index.find("zeppelin", rows).matches) == 1
+    connection = index._scope.index._db  # type: ignore[union-attr]  # to act while SQLite runs the query
+    calls: list[int] = []
+
+    def while_running() -> int:  # SQLite calls this between steps of the running statement
+        if not calls:
+            index.interrupt()  # as the UI thread does when the next key arrives
+        calls.append(1)
+        return 0
+
+    connection.set_progress_handler(while_running, 1)
+    with pytest.raises(QueryInterrupted):
+        index.find("zeppelin", rows)
+    connection.set_progress_handler(None, 1)
+    assert len(index.find("ferry", rows).matches) == 1  # the connection is fine afterwards

@@ -2,8 +2,8 @@
 
 The index is prepared once, in a thread worker, after the library has loaded; until then the line
 says "indexing…" and the query typed waits. Every keystroke then starts a query worker (exclusive:
-only the newest one's answer is posted); answers go up to the screen as `Found` or `Refused`, and
-the screen says which row the cursor is on so the line shows that article's best sentence.
+only the newest one's answer is posted, and the query it replaces is interrupted); answers go up
+to the screen as `Found` or `Refused`, and the screen says which row the cursor is on so the line shows that article's best sentence.
 Everything shown here comes from files (sentences) or the user (queries): always `Content`, never markup.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.output.sanitize import one_line
 from reader.triage.fulltext import RANKED_MATCHES, FullTextUnavailable
-from reader.triage.search_query import QueryError
+from reader.triage.search_query import QueryError, QueryInterrupted
 from reader.tui.contained import contained
 from reader.tui.full_text import Found, LibraryIndex, Match
 from reader.tui.library import Entry
@@ -78,6 +78,7 @@ class FullTextLine(Static):
     def search(self, query: str) -> None:
         """Run `query` in a worker when the index is ready (else when it becomes ready)."""
         if self.index.ready:
+            self.index.interrupt()  # the query this one replaces need not finish first
             self._search(query)
 
     @work(thread=True, exclusive=True, group=QUERY, exit_on_error=False)
@@ -86,6 +87,8 @@ class FullTextLine(Static):
         rows = self._rows
         try:
             found = self.index.find(query, lambda path: rows.get(path, ()))
+        except QueryInterrupted:
+            return  # a newer query replaced this one
         except QueryError as exc:
             if not worker.is_cancelled:
                 self.post_message(self.Refused(query, str(exc)))
