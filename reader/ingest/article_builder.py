@@ -32,6 +32,7 @@ MAX_ARTICLE_CHARS = 4_000_000
 MAX_ARTICLE_LINES = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 PREVIEW_SOURCE_CHARS = 4000  # a removed span's preview is 200 characters: read no more than this of it
+SEAM_REASON = "seam between glued copies"
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]*: on a run of stray "<" that would scan to the end from each one
 
 
@@ -68,7 +69,12 @@ def build_from_blocks(text: str, path: str, meta: Metadata, blocks: list[Block],
 def _finish(article: Article, shape: _Shape) -> Article:
     """Boilerplate out, sentences in, removed spans and metadata filled: the shape-independent half."""
     text, index, meta, left_out = article.text, article.line_index, shape.meta, shape.left_out
-    blocks = split_glued(shape.blocks)
+    blocks = []
+    for block in split_glued(shape.blocks):
+        if block.kind == "seam":
+            left_out.append((block.file_start, block.file_end + 1, SEAM_REASON))
+        else:
+            blocks.append(block)
     kept = []
     for block, reason in zip(blocks, find_boilerplate([b.text for b in blocks], [b.kind for b in blocks])):
         if reason:

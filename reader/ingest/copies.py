@@ -1,4 +1,5 @@
-"""Files that glue several outlets' copies together with `.. `: find the seams and the repeats.
+"""Files that glue several outlets' copies together with `..` (inline or on a line of its own):
+find the seams and the repeats.
 
 A segment that mostly repeats an earlier one is that segment's duplicate; sentences repeated
 exactly or nearly (other quote marks, other spacing) anywhere in the file are kept once.
@@ -19,21 +20,66 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def split_glued(blocks: Sequence[Block]) -> list[Block]:
-    """Cut blocks at glue seams; each block gets the number of the segment it belongs to."""
+    """Cut blocks at glue seams; each block gets the number of the segment it belongs to.
+
+    A seam is `word.. Next` inside a line, or a line holding only `..`; the latter comes back as a
+    block of kind "seam" (between its two segments), so the caller can say why the line is not text.
+    A segment number is used up only once it holds text, so segments stay numbered 0, 1, 2...
+    """
     out: list[Block] = []
     segment = 0
+    used = False  # whether the current segment holds any text yet
     for block in blocks:
         start = 0
-        for seam in GLUE.finditer(block.text) if ".." in block.text else ():
-            head = block.slice(start, seam.start() + 1)  # keep one full stop
-            head.segment = segment
-            out.append(head)
-            segment += 1
-            start = seam.end()
+        for a, b, inline in _seams(block):
+            head = block.slice(start, a + 1 if inline else a)  # an inline seam keeps one full stop
+            if head.text.strip():
+                head.segment = segment
+                out.append(head)
+                used = True
+            if not inline:
+                seam = block.slice(a, b)
+                seam.kind, seam.segment = "seam", segment
+                out.append(seam)
+            if used:
+                segment, used = segment + 1, False
+            start = b
         tail = block.slice(start, block.length) if start else block
-        tail.segment = segment
-        out.append(tail)
-    return [b for b in out if b.text.strip()]
+        if tail.text.strip():
+            tail.segment = segment
+            out.append(tail)
+            used = True
+    return out
+
+
+_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
+def _seams(block: Block) -> list[tuple[int, int, bool]]:
+    """(start, end, inline) of each seam in the block, in order. A line seam is `..` with nothing
+    else on its line: between line breaks of the text, or between the soft breaks Markdown renders
+    as a space (pieces that map to no file text of their own)."""
+    text = block.text
+    if ".." not in text:
+        return []
+    found = [(m.start(), m.end(), True) for m in GLUE.finditer(text)]
+    breaks = {0, len(text)}
+    for m in _LINE_BREAK.finditer(text):
+        breaks.update((m.start(), m.end()))
+    ends = block.piece_starts[1:] + [block.length]
+    for piece, (lo, hi) in enumerate(zip(block.piece_starts, ends)):
+        if not block.exact[piece] and not text[lo:hi].strip():
+            breaks.update((lo, hi))
+    for m in _DOTS.finditer(text):
+        a, b = m.start(), m.end()
+        while a > 0 and text[a - 1] in " \t" and a not in breaks:
+            a -= 1
+        while b < len(text) and text[b] in " \t" and b not in breaks:
+            b += 1
+        if a in breaks and b in breaks:
+            found.append((a, b, False))
+    return sorted(found)
 
 
 _ASCII_ALNUM = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))  # else a space
