@@ -81,6 +81,7 @@ class Segment:
 
     span: LineSpan
     duplicate_of: int | None = None
+    echoes: int | None = None  # the earlier copy it repeats sentences of, when it repeats any
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from reader.ingest.blocks import Block
 from reader.ingest.boilerplate import find_boilerplate
 from reader.ingest.bylines import header_author
 from reader.ingest.dateline import header_date
-from reader.ingest.copies import duplicate_segments, find_repeats, split_glued
+from reader.ingest.copies import duplicate_segments, echoed_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
@@ -168,6 +168,7 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
     repeats = find_repeats([span.text for _, _, span in found], [block.segment for _, block, _ in found])
     segment_count = max((b.segment for b in blocks), default=0) + 1
     copies = duplicate_segments([block.segment for _, block, _ in found], repeats, segment_count)
+    echoes = echoed_segments([block.segment for _, block, _ in found], repeats, segment_count)
     for (number, block, span), repeat in zip(found, repeats):
         if repeat is not None:
             left_out.append((span.start, span.end, f"repeats line {found[repeat][2].line_start}"))
@@ -180,17 +181,19 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
             index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
             start=span.start, end=span.end, block=number, segment=block.segment, kind=kind,
         ))
-    article.segments = _segments(blocks, index, copies)
+    article.segments = _segments(blocks, index, copies, echoes)
 
 
-def _segments(blocks: list[Block], index: LineIndex, copies: list[int | None]) -> list[Segment]:
+def _segments(blocks: list[Block], index: LineIndex, copies: list[int | None],
+              echoes: list[int | None]) -> list[Segment]:
     bounds: dict[int, list[int]] = {}
     for block in blocks:
         lo, hi = block.file_start, block.file_end
         seen = bounds.setdefault(block.segment, [lo, hi])
         seen[0], seen[1] = min(seen[0], lo), max(seen[1], hi)
     return [
-        Segment(LineSpan(index.line_of(lo), index.line_of(hi)), copies[number] if number < len(copies) else None)
+        Segment(LineSpan(index.line_of(lo), index.line_of(hi)), copies[number] if number < len(copies) else None,
+                echoes[number] if number < len(echoes) else None)
         for number, (lo, hi) in sorted(bounds.items())
     ]
 

@@ -163,3 +163,15 @@ def duplicate_segments(segments: Sequence[int], repeats: Sequence[int | None], c
         source, shared = max(copied[segment].items(), key=lambda kv: (kv[1], -kv[0]))
         result.append(source if shared / totals[segment] >= DUPLICATE_SEGMENT_SHARE else None)
     return result
+
+
+def echoed_segments(segments: Sequence[int], repeats: Sequence[int | None], count: int) -> list[int | None]:
+    """For each segment, the earlier segment it repeats the most sentences of (any number), or None.
+
+    A copy that is mostly new text is no duplicate, but the sentences it shares with an earlier copy
+    still say it tells the same story, however little of it is left once the repeats are dropped."""
+    copied: list[dict[int, int]] = [defaultdict(int) for _ in range(count)]
+    for segment, repeat in zip(segments, repeats):
+        if repeat is not None and segments[repeat] < segment:
+            copied[segment][segments[repeat]] += 1
+    return [max(c.items(), key=lambda kv: (kv[1], -kv[0]))[0] if c else None for c in copied]

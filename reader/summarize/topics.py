@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reader.summarize.sentence_terms import SentenceTerms
-from reader.summarize.units import Unit
+from reader.summarize.units import Unit, source_key_of
 
 SourceKey = tuple[str, int]
 
@@ -138,6 +138,19 @@ def _against_centroid(v: _Vectors, members: list[int]) -> tuple[np.ndarray, np.n
     return (dot - own) / rest, contained
 
 
+def _echoing(units: Sequence[Unit], kept: set[SourceKey]) -> set[SourceKey]:
+    """Glued-in copies that repeat sentences of a kept copy of their file: they tell the kept story,
+    however little of their own text is left once the repeats are dropped (an unrelated story glued
+    into the file never repeats this one's sentences)."""
+    found: set[SourceKey] = set()
+    for article in {id(u.article): u.article for u in units}.values():
+        for number, segment in enumerate(article.segments):
+            key = source_key_of(article, number)
+            if segment.echoes is not None and key not in kept and source_key_of(article, segment.echoes) in kept:
+                found.add(key)
+    return found
+
+
 def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
                copy_of: Mapping[SourceKey, SourceKey] | None = None) -> tuple[set[SourceKey], list[LeftOut]]:
     """Source keys of the story most sources tell, and the sources left out with their reason.
@@ -168,6 +181,7 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
     chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH
                           or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS)}
     kept = {v.keys[s] for s in chosen}
+    kept |= _echoing(units, kept)
     kept |= {copy for copy, original in copies.items() if original in kept}
     position = {key: s for s, key in enumerate(v.keys)}
     segmented = {k[0] for k in every if k[1] > 0}

@@ -247,3 +247,28 @@ def test_shared_seeds_story_counts_the_outlets_that_report_each_fact(shared_seed
     assert total and {"001", "002", "004"} <= names[total[0]]  # all three open with the $30M
     penalty = [t for t in names if "25 million" in t]
     assert penalty and len(names[penalty[0]]) >= 3  # four files report the $25M penalty
+
+
+def test_a_glued_copy_that_repeats_the_story_is_not_left_out() -> None:
+    """rate-cut-dissent/05 glues a second outlet's copy after a '..' line; once its sentences that repeat
+    the first copy are dropped, what is left (Northway's history, its chief's quotes) is little of the
+    story's vocabulary, but the repeats say it tells this story. The Christmas market is still left out."""
+    folder = PROJECT / "tests" / "fixtures" / "stories" / "rate-cut-dissent"
+    articles = [a for a in load_paths([folder]) if isinstance(a, Article)]
+    glued = next(a for a in articles if Path(a.path).name == "05-glued-copies.txt")
+    assert len(glued.segments) == 2 and glued.segments[1].echoes == 0 and glued.segments[1].duplicate_of is None
+    summary = summarize_story(articles)
+    left = {(Path(x.path).name, x.segment) for x in summary.left_out}
+    assert ("05-glued-copies.txt", 1) not in left and ("10-lindhaven-herald-christmas-market.md", None) in left
+
+
+def test_a_glued_unrelated_story_is_still_left_out(tmp_path: Path) -> None:
+    folder = PROJECT / "tests" / "fixtures" / "stories" / "rate-cut-dissent"
+    market = (folder / "10-lindhaven-herald-christmas-market.md").read_text(encoding="utf-8").split("+++")[-1]
+    first = (folder / "01-estmark-financial-wire.txt").read_text(encoding="utf-8")
+    (tmp_path / "glued.txt").write_text(first.rstrip() + "\n..\n" + market, encoding="utf-8")
+    for name in ("02-lindhaven-herald.md", "06-estmark-public-radio.md", "08-estmark-financial-wire-minutes.txt"):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    articles = [a for a in load_paths([tmp_path]) if isinstance(a, Article)]
+    summary = summarize_story(articles)
+    assert {(Path(x.path).name, x.segment) for x in summary.left_out} == {("glued.txt", 1)}
