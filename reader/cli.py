@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                                 "`reader stories`), over that story's articles only")
     summarize.add_argument("--timeline", action="store_true",
                            help="with --story: the story day by day, each date with what no earlier source said "
-                                "(--words N: words a day, default 60)")
+                                "(--words N: at most N words a day, default 160)")
     summarize.add_argument("--new", action="store_true",
                            help="with --story: only what the articles you have not read add to those you have")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")

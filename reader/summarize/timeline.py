@@ -4,11 +4,16 @@ A follow-up retells most of what was known and adds a few facts; read in date or
 part hides the new. This is update summarization (TAC 2008-2011): a sentence is a candidate on its
 article's date when no source dated earlier says the same (`equivalence`, in any wording), and
 each day's sentences are chosen by the story summary's own concept coverage, with the concepts
-told on earlier days already covered, within that day's word budget. Undated articles are not put
-at the start: their sentences that no dated source says are listed apart, under "undated".
+told on earlier days already covered. A later day lists every candidate whose concept weight is
+mostly (more than half) untold, by earlier days or by the day's sentences listed before it, so the
+list ends when the day's news is told; the word budget is only a cap, as large as a story summary
+by default, and the first day, where everything is new, is the story summary at that budget.
+Undated articles are not put at the start: their sentences that no dated source says are listed
+apart, under "undated".
 
 Measured on the key-fact stories (tests/benchmarks/bench_timeline.py): most later facts come
-under their date, a few retold ones still pass as new (see the benchmark for figures).
+under their date; some retold ones still pass as new, told in other words than any earlier
+sentence, or beside a new fact in one sentence (see the benchmark for figures).
 """
 from __future__ import annotations
 
@@ -17,10 +22,11 @@ from dataclasses import dataclass
 
 from reader.model import Article
 from reader.summarize.novelty import said_by
-from reader.summarize.story import StoryUnits, build_items, select_story, story_units
+from reader.summarize.story import DEFAULT_STORY_WORDS, StoryUnits, build_items, select_story, story_units
 from reader.summarize.units import SummaryItem
 
-DEFAULT_DAY_WORDS = 60  # per date: a timeline of a week's coverage stays a page
+DEFAULT_DAY_WORDS = DEFAULT_STORY_WORDS  # a cap per date: a day's news ends the list before it, mostly
+MOSTLY_NEW = 0.5  # a later day's sentence is listed when more than this share of its concept weight is untold
 
 
 @dataclass(slots=True)
@@ -60,7 +66,7 @@ def new_on_their_day(story: StoryUnits) -> list[bool]:
 
 def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY_WORDS,
                    count: int | None = None) -> Timeline:
-    """The story's days in order (undated last), each with its new facts within `words_per_day`."""
+    """The story's days in order (undated last), each with its new facts, at most `words_per_day` words."""
     story = story_units(articles)
     new = new_on_their_day(story)
     by_day: dict[str | None, list[int]] = {}
@@ -71,7 +77,8 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
     known: set[int] = set()
     for date in sorted(by_day, key=lambda d: (d is None, d or "")):
         fresh = {i for i in by_day[date] if new[i]}
-        picked = select_story(story, words_per_day, count, among=fresh, known=known) if fresh else []
+        picked = select_story(story, words_per_day, count, among=fresh, known=known,
+                              mostly_new=MOSTLY_NEW if known else None) if fresh else []
         if date is not None:
             known |= set(by_day[date])
         day_articles = [a for a in kept.values() if day_of(a) == date]

@@ -1,9 +1,10 @@
 """Timelines measured by key facts: later facts under their own date, retold facts never shown as new.
 
-    python tests/benchmarks/bench_timeline.py [--words 60] [--story NAME ...]
+    python tests/benchmarks/bench_timeline.py [--words N] [--story NAME ...]
 
 For each story with a nuggets file, a nugget's first date is the earliest date among the files the
-nuggets file says state it. `reader summarize --story --timeline` is scored on:
+nuggets file says state it; the story's first day is the earliest date of its files (an off-topic
+file left out of the story does not count). `reader summarize --story --timeline` is scored on:
 - later facts under their date: nuggets first reported after the story's first day that some
   timeline sentence states under exactly that date (the target: all of them);
 - retold shown as new: (sentence, nugget) pairs where a sentence under date D states a nugget first
@@ -21,12 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_story import story_articles  # noqa: E402
 from nuggets import all_stories  # noqa: E402
 
-from reader.summarize.timeline import day_of, story_timeline  # noqa: E402
+from reader.summarize.timeline import DEFAULT_DAY_WORDS, day_of, story_timeline  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--words", type=int, default=60, help="words a day")
+    parser.add_argument("--words", type=int, default=DEFAULT_DAY_WORDS,
+                        help=f"words a day at most (default {DEFAULT_DAY_WORDS}, the timeline's)")
     parser.add_argument("--story", action="append")
     parser.add_argument("--show", action="store_true", help="list the retold sentences")
     options = parser.parse_args()
@@ -41,7 +43,7 @@ def main() -> None:
         for nugget in story.nuggets:
             dates = [date_of[f] for f in nugget.files if date_of.get(f)]
             first[nugget.id] = min(dates) if dates else None
-        story_first = min(d for d in date_of.values() if d)
+        story_first = min(d for f, d in date_of.items() if d and f not in story.off_topic)
         timeline = story_timeline(articles, options.words)
         shown: dict[str, set[str | None]] = {}
         retold = []

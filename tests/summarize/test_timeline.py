@@ -108,3 +108,60 @@ def test_timeline_citations_hold(run_reader, check_citations, tmp_path: Path) ->
     document = {"story": {"summary": [item for day in days for item in day["new"]]}, "articles": []}
     ok, last = check_citations(json.dumps(document), tmp_path)
     assert ok, last
+
+
+BUSY_FOLLOW_UP = """---
+title: Bridge contract awarded, ferry and grants for shops
+date: 2026-04-09
+source: Harwick Gazette
+---
+
+Barriers went up at the Elm Street bridge, closed for two years of repairs to its corroded steel girders.
+
+The council on Wednesday awarded the repair contract to Brennan Steelworks of Oakport for 14 million dollars.
+
+Brennan will bring a floating crane up the river from Oakport on May 4 to lift out the first girder.
+
+A pedestrian ferry will carry walkers and cyclists across the river at Quarry Landing until the bridge reopens.
+
+Shops on Elm Street will get a city grant of 2,000 dollars each to cover lost trade during the closure.
+
+The council also agreed to extend the Number 7 bus route over the Mill Lane crossing to the hospital.
+"""
+NEW_ON_THE_9TH = ("Brennan Steelworks", "floating crane", "pedestrian ferry", "city grant", "Number 7 bus")
+
+
+def _busy(tmp_path: Path) -> Path:
+    for name, text in (("a-first.md", FIRST), ("b-second.md", SECOND), ("c-busy.md", BUSY_FOLLOW_UP)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_busy_day_lists_every_new_fact_by_default(tmp_path: Path) -> None:
+    # Five new facts, 94 words: the default budget is a cap, not a page, so none is dropped.
+    timeline = story_timeline(_articles(_busy(tmp_path)))
+    later = " ".join(item.text for item in timeline.days[1].items)
+    for fact in NEW_ON_THE_9TH:
+        assert fact in later, fact
+
+
+def test_a_retelling_in_new_words_is_not_listed_as_new(tmp_path: Path) -> None:
+    # "closed for two years of repairs ... steel girders" is the 1st's news in other words, with a
+    # few new ones ("barriers went up"): no single earlier sentence is close to it, but most of
+    # what it says was told, so even with room to spare it is not the 9th's news.
+    timeline = story_timeline(_articles(_busy(tmp_path)), words_per_day=300)
+    later = [item.text for item in timeline.days[1].items]
+    assert not any(text.startswith("Barriers went up") for text in later)
+    assert len(later) == len(NEW_ON_THE_9TH)
+
+
+def test_words_caps_each_day_through_the_entry_point(run_reader, tmp_path: Path) -> None:
+    folder = _busy(tmp_path)
+    wide = run_reader("summarize", "--story", "--timeline", str(folder))
+    assert wide.code == 0, wide.err
+    assert "at most 160 words a day" in wide.out.splitlines()[0]
+    narrow = run_reader("summarize", "--story", "--timeline", "--words", "40", "--format", "json", str(folder))
+    days = json.loads(narrow.out)["timeline"]["days"]
+    assert json.loads(narrow.out)["timeline"]["words_per_day"] == 40
+    for day in days:
+        assert 0 < sum(len(item["text"].split()) for item in day["new"]) <= 40

@@ -96,8 +96,11 @@ async def test_t_lists_the_facts_under_their_dates_with_the_undated_apart(ferry:
                 sentence = fact.split("\n")[0]
                 assert set(words(sentence)) <= set(words(text)), fact  # the cited lines say it
         rows = "\n".join(screen_rows(app))
-        assert f"2026-06-01 · 1 article: {FIRST}" in rows and f"Undated · 1 article: {UNDATED}" in rows
+        assert f"2026-06-01 · 1 article: {FIRST}" in rows
         assert "Timeline · by date" in rows and "t Timeline" in rows
+        # A day lists all its news, so the undated come into view as the cursor goes down to their first.
+        await press(pilot, *["down"] * (len(days[0][1]) + len(days[1][1])))
+        assert f"Undated · 1 article: {UNDATED}" in "\n".join(screen_rows(app))
         title = str(screen.query_one("#story-title").render())
         assert "3 articles · 2 dates and undated" in title
 
