@@ -6,12 +6,10 @@ tests/fixtures/email/weekly.mbox), and the file's lines are read without reader'
 """
 from __future__ import annotations
 
-import asyncio
 import html
 import os
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -19,7 +17,7 @@ from textual.pilot import Pilot
 from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.widgets.article_table import ArticleTable
-from tui_helpers import WIDE, file_lines, notices, screen_rows, settle, shown_lines, words, write_config
+from tui_helpers import marks, titles, until, WIDE, file_lines, notices, screen_rows, settle, shown_lines, words, write_config
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RSS = FIXTURES / "feeds" / "rss2.xml"
@@ -28,25 +26,9 @@ RSS_TITLES = ["Tide gauge upgrade finished ahead of winter storms", "Ferry timet
               "Lifeboat crew rescues two kayakers"]
 NEW_ITEM = ("<item><title>Harbour cafe reopens after refit</title><guid>hg-2026-0115</guid>"
             "<description>The harbour cafe reopened on Friday after a winter refit of its kitchen.</description></item>")
-WAIT = 30.0  # seconds: a guard against a watcher that never reports, not a speed check
 _NUMBERED = re.compile(r"^\s*(\d+)\s")
 
 
-def titles(table: ArticleTable) -> list[str]:
-    return [table.get_row_at(i)[1].plain for i in range(table.row_count)]
-
-
-def marks(table: ArticleTable) -> dict[str, str]:
-    return {table.get_row_at(i)[1].plain: table.get_row_at(i)[0].plain for i in range(table.row_count)}
-
-
-async def until(pilot: Pilot[object], condition: Callable[[], bool], what: str) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + WAIT
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"{what}: not seen within {WAIT:g} s")
-        await pilot.pause(0.05)
 
 
 async def view_all(pilot: Pilot[object]) -> None:

@@ -7,9 +7,7 @@ until the row shows, within a bound far above a real wait: nothing here times th
 """
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,10 +17,9 @@ from reader.tui.app import make_app
 from reader.tui.widgets.article_table import ArticleTable
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.folder_watcher import FolderWatcher
-from tui_helpers import WIDE, notices, settle, write_config
+from tui_helpers import marks, titles, until, WIDE, notices, settle, write_config
 
 POLL_FAST = 'watch = "poll"\nwatch_seconds = 0.1\n'
-WAIT = 30.0  # seconds: a guard against a watcher that never reports, not a speed check
 
 
 def arrive(path: Path, text: str | bytes) -> None:
@@ -39,21 +36,6 @@ def article(title: str, body: str) -> str:
     return f"{title}\n\n{body}\n"
 
 
-def titles(table: ArticleTable) -> list[str]:
-    return [table.get_row_at(i)[1].plain for i in range(table.row_count)]
-
-
-def marks(table: ArticleTable) -> dict[str, str]:
-    return {table.get_row_at(i)[1].plain: table.get_row_at(i)[0].plain for i in range(table.row_count)}
-
-
-async def until(pilot: Pilot[object], condition: Callable[[], bool], what: str) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + WAIT
-    while not condition():
-        if loop.time() > deadline:
-            raise AssertionError(f"{what}: not seen within {WAIT:g} s")
-        await pilot.pause(0.05)
 
 
 @pytest.fixture

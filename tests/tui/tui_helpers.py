@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from rich.segment import Segment
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import DataTable
 from textual.worker import WorkerFailed, WorkerState
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -103,3 +105,26 @@ def notices(app: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(app, "notify", notify)
     return seen
+
+
+WATCH_WAIT = 30.0  # seconds: a guard against a watcher that never reports, not a speed check
+
+
+def titles(table: DataTable[object]) -> list[str]:
+    """The library table's title column, top to bottom."""
+    return [table.get_row_at(i)[1].plain for i in range(table.row_count)]
+
+
+def marks(table: DataTable[object]) -> dict[str, str]:
+    """Each row's title -> its state marks (read, star, tags)."""
+    return {table.get_row_at(i)[1].plain: table.get_row_at(i)[0].plain for i in range(table.row_count)}
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], bool], what: str, wait: float = WATCH_WAIT) -> None:
+    """Let the app run until `condition` holds (a file watcher reports on its own time); fail naming `what`."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"{what}: not seen within {wait:g} s")
+        await pilot.pause(0.05)
