@@ -25,10 +25,14 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
     A seam is `word.. Next` inside a line, or a line holding only `..`; the latter comes back as a
     block of kind "seam" (between its two segments), so the caller can say why the line is not text.
     A segment number is used up only once it holds text, so segments stay numbered 0, 1, 2...
+    A `..` line with no text before it or none after it is no seam (nothing is glued there): it
+    stays a block of its own kind, for the sentence step to find it holds no words.
     """
     out: list[Block] = []
     segment = 0
     used = False  # whether the current segment holds any text yet
+    text_seen = False  # whether any segment holds text yet
+    kinds: dict[int, str] = {}  # id of each seam block -> the kind it had, in case it is no seam
     for block in blocks:
         start = 0
         for a, b, inline in _seams(block):
@@ -36,10 +40,13 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
             if head.text.strip():
                 head.segment = segment
                 out.append(head)
-                used = True
+                used = text_seen = True
             if not inline:
                 seam = block.slice(a, b)
-                seam.kind, seam.segment = "seam", segment
+                seam.segment = segment
+                if text_seen:
+                    kinds[id(seam)] = seam.kind
+                    seam.kind = "seam"
                 out.append(seam)
             if used:
                 segment, used = segment + 1, False
@@ -48,7 +55,11 @@ def split_glued(blocks: Sequence[Block]) -> list[Block]:
         if tail.text.strip():
             tail.segment = segment
             out.append(tail)
-            used = True
+            used = text_seen = True
+    for block in reversed(out):  # seams after the last text glue nothing on
+        if block.kind != "seam":
+            break
+        block.kind = kinds[id(block)]
     return out
 
 

@@ -106,3 +106,13 @@ def test_markdown_soft_break_dots_line_splits_a_paragraph() -> None:
     assert [(b.kind, b.text, b.segment) for b in out] == [
         ("paragraph", "First copy ends. ", 0), ("seam", "..", 0), ("paragraph", " Second copy starts.", 1)]
     assert out[2].to_file(1) == 20  # positions kept
+
+
+def test_a_dots_line_before_all_text_or_after_it_glues_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("..\n\nThe council met on Monday. It voted.\n\n..\n", encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert len(article.segments) == 1
+    assert [s.text for s in article.sentences] == ["The council met on Monday.", "It voted."]
+    assert {r.reason for r in article.removed} == {"no words"}
