@@ -9,7 +9,8 @@ restates "cancelled about 3,400 flights" in a long sentence of its own). Words b
 story's numbers ("Corvane" in a story about Corvane) tell no quantity apart and are not counted.
 
 Agreeing and disputing statements are joined into one disagreement per quantity, each value with
-every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. Two
+every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. A sentence that reports a dispute
+itself (`number_match.rival_values`) joins its two values the same way. Two
 notes go with it, for the reader to weigh: values that may be one rounded ("about 90,000" and
 86,000), and values from different days in order (a count that grew, or a figure later corrected).
 """
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.summarize.facts import NEAR_FACT, FactTable
-from reader.summarize.number_match import compare, key, rounded
+from reader.summarize.number_match import compare, key, rival_values, rounded
 from reader.summarize.quantities import Quantity, quantities
 from reader.summarize.story import StoryUnits
 from reader.summarize.units import Unit
@@ -140,6 +141,10 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
             if j > i and voice[j] != voice[i] and numbers[j]:
                 compared.add((i, j))
                 take(i, j, 1)
+    for j in numbered:  # a sentence that reports a dispute itself ("22, fewer than the 31 counted by the coastguard")
+        for p, q in rival_values(numbers[j], unit[j].text):
+            groups.union((j, p), (j, q))
+            disputed.update({(j, p), (j, q)})
     for i, j in _context_pairs(numbers, voice, common):  # sentences loosely alike, with more words in common
         if (i, j) not in compared and story.equivalence.similarity(i, j) >= LOOSELY_ALIKE:
             take(i, j, CONTEXT_PAIRS)

@@ -7,9 +7,15 @@ time, a date or a vote, which say little about what they date or count, must sha
 and only when their values are close: a number far from another is another quantity, not a dispute.
 A hedge that holds is no dispute: "more than 2,300" and "2,350", "at least 24" and "up to 30",
 "about 11:48 p.m." and "about 11:50 p.m.".
+
+One sentence can also report a dispute itself: "the company said 22 containers had gone overboard,
+fewer than the 31 counted by the coastguard". A value set against another with a comparison ("fewer
+than the", "rather than the") and given to someone else ("counted by", "the coastguard's") is the
+same quantity told two ways, however far apart the values are: the sentence says so.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reader.summarize.quantities import Quantity
@@ -23,6 +29,18 @@ ABOUT_MINUTES = 10  # "about 11:48 p.m." and "about 11:50 p.m." are one time
 MIN_SHARED_WORDS = 2  # for a year, time, date or vote ("in 2023 ... in 2024" date different things)
 NUMERIC = frozenset({"count", "money", "percent"})
 _VAGUE = frozenset({"year", "time", "date", "score"})
+# A comparison that sets the next value against another stated one: "fewer than the", "rather than
+# the", "compared with the coastguard's", "not the"; a bare "more than 31" is a hedge, never this.
+_SET_AGAINST = re.compile(r"\b(?:(?:fewer|more|less|lower|higher|smaller|larger|greater|bigger|rather|other)\s+than"
+                          r"|compared\s+(?:with|to)|as\s+opposed\s+to|instead\s+of|against|versus|vs\.?|not)"
+                          r"\s+the\s+(?:[\w.-]+\s+){0,4}?(?:[\w.-]+['’]s\s+)?$", re.IGNORECASE)
+# ...and gives it to someone as their count or word: "31 counted by the coastguard", "the coastguard's
+# 31". Verbs of counting and saying only: "the 1,900 moved by the county in 2019" is another event,
+# "the $2bn expected by analysts" a hope, not anyone's count of the same thing.
+_GIVEN_BY = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:counted|tallied|reported|recorded|estimated|cited|claimed|given|"
+                       r"stated|quoted|announced|confirmed|listed|logged|put|recounted)\s+(?:forward\s+)?by\s+\S",
+                       re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+$")
 
 
 def key(q: Quantity) -> tuple[object, ...]:
@@ -117,3 +135,20 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity], least: int = 1,
             used_b.add(j)
             dispute.append((i, j))
     return agree, dispute
+
+
+def rival_values(found: Sequence[Quantity], text: str) -> list[tuple[int, int]]:
+    """Pairs (earlier, later) of one sentence's numbers where the sentence sets the later value,
+    given to another party, against the earlier one: a dispute it reports itself."""
+    pairs = []
+    for j, y in enumerate(found):
+        before = text[:y.start]
+        against = _SET_AGAINST.search(before[-80:])
+        if against is None:
+            continue
+        if not (_POSSESSIVE.search(before) or _GIVEN_BY.match(text[y.end:y.end + 80])):
+            continue
+        earlier = [i for i, x in enumerate(found[:j]) if (x.kind, x.unit) == (y.kind, y.unit) and key(x) != key(y)]
+        if earlier:
+            pairs.append((earlier[-1], j))
+    return pairs

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.summarize.number_match import compare, disputes, hedge_holds, key, rounded
+from reader.summarize.number_match import compare, disputes, hedge_holds, key, rival_values, rounded
 from reader.summarize.quantities import Quantity, quantities
 
 
@@ -88,6 +88,26 @@ def test_compare_pairs_one_quantity_and_leaves_the_rest() -> None:
 def test_far_apart_values_are_other_quantities() -> None:
     a, b = quantities("cancelled 1,100 flights"), quantities("cancelled 3,400 flights")
     assert compare(a, b) == ([], [])
+
+
+@pytest.mark.parametrize("text", [
+    "The line said 22 containers had gone overboard, fewer than the 31 counted by the coastguard.",
+    "Union officials said 1,200 workers walked out, not the 800 reported by the company.",
+    "The firm put its losses at $40 million, rather than the regulator's $65 million.",
+])
+def test_a_sentence_reporting_a_dispute_sets_its_two_values_against_each_other(text: str) -> None:
+    assert rival_values(quantities(text), text) == [(0, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Profits were $3 billion, higher than the $2.5 billion expected by analysts.",  # a forecast, no one's count
+    "About 2,300 people were evacuated, more than the 1,900 moved by the county in 2019.",  # another event
+    "Sales rose to $3 billion, compared with $2.5 billion a year earlier.",  # a change, given to no one
+    "It cancelled 40 flights, more than 30 of them on Friday.",  # a hedge
+    "The coastguard said 31 containers fell, more than the 5 tonnes counted by the port.",  # another kind
+])
+def test_a_comparison_that_is_no_dispute_sets_nothing_against(text: str) -> None:
+    assert rival_values(quantities(text), text) == []
 
 
 def test_digits_by_the_hundred_are_no_quantity() -> None:
