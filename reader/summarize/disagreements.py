@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from reader.summarize.facts import NEAR_FACT, FactTable
 from reader.summarize.number_match import compare, key, rival_values, rounded
 from reader.summarize.quantities import Quantity, quantities
+from reader.summarize.standalone import list_lead_ins
 from reader.summarize.story import StoryUnits
 from reader.summarize.units import Unit
 
 CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sentences only loosely alike
 LOOSELY_ALIKE = 0.06  # ...at least this alike (a long sentence with one number in common reads below SAME_FACT)
 COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers tells none apart
+SOLE_KINDS = frozenset({"money"})  # sentences stating one fact with one amount each: it is one amount
 COMMON_LEAST = 3  # ...and beside more than this many (a small story has few numbers)
 
 
@@ -117,20 +119,22 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
     total = len(story.units) + len(story.headings)
     unit = [story.indexed(j) for j in range(total)]
     voice = [outlets.voice[u.source_key] for u in unit]
-    numbers = [quantities(u.text) for u in unit]
+    own = [quantities(u.text) for u in unit]
+    stated_in = _lead_in_units(unit[:len(story.units)])
+    numbers = [found + quantities(stated_in[j].text) if j in stated_in else found for j, found in enumerate(own)]
     numbered = [j for j in range(total) if numbers[j]]
     if near is None:
         rows = {i: story.equivalence.matches(i, among=numbered, threshold=NEAR_FACT) for i in numbered}
         near = [rows.get(i, {}) for i in range(total)]
-    beside = Counter(w for found in numbers for q in found for w in q.context)
-    limit = max(COMMON_LEAST, COMMON_SHARE * sum(len(found) for found in numbers))
+    beside = Counter(w for found in own for q in found for w in q.context)
+    limit = max(COMMON_LEAST, COMMON_SHARE * sum(len(found) for found in own))
     common = frozenset(w for w, count in beside.items() if count > limit)
     groups = _Groups()
     disputed: set[tuple[int, int]] = set()
     compared: set[tuple[int, int]] = set()
 
-    def take(i: int, j: int, least: int) -> None:
-        agree, dispute = compare(numbers[i], numbers[j], least, common)
+    def take(i: int, j: int, least: int, sole: frozenset[str] = frozenset()) -> None:
+        agree, dispute = compare(numbers[i], numbers[j], least, common, sole)
         for p, q in agree + dispute:
             groups.union((i, p), (j, q))
         for p, q in dispute:
@@ -140,9 +144,9 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
         for j in near[i]:
             if j > i and voice[j] != voice[i] and numbers[j]:
                 compared.add((i, j))
-                take(i, j, 1)
+                take(i, j, 1, SOLE_KINDS)
     for j in numbered:  # a sentence that reports a dispute itself ("22, fewer than the 31 counted by the coastguard")
-        for p, q in rival_values(numbers[j], unit[j].text):
+        for p, q in rival_values(own[j], unit[j].text):
             groups.union((j, p), (j, q))
             disputed.update({(j, p), (j, q)})
     for i, j in _context_pairs(numbers, voice, common):  # sentences loosely alike, with more words in common
@@ -151,7 +155,9 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
     members: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for node in groups.parent:
         members[groups.find(node)].append(node)
-    found = [_disagreement(story, fact_of or {}, sorted(members[root]), unit, voice, numbers)
+    cited = [[u] * len(own[j]) + [stated_in[j]] * (len(numbers[j]) - len(own[j])) if j in stated_in else [u] * len(own[j])
+             for j, u in enumerate(unit)]  # the sentence each number is written in
+    found = [_disagreement(story, fact_of or {}, sorted(members[root]), cited, voice, numbers)
              for root in {groups.find(node) for node in disputed}]
     found = [d for d in found if len(d.values) > 1]
     return sorted(found, key=lambda d: (min(d.facts, default=0), d.first, -sum(len(v.voices) for v in d.values)))
@@ -177,16 +183,38 @@ def _context_pairs(numbers: Sequence[tuple[Quantity, ...]], voice: Sequence[int]
                    if count >= CONTEXT_PAIRS})
 
 
-def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tuple[int, int]], unit: Sequence[Unit],
-                  voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
+def _lead_in_units(units: Sequence[Unit]) -> dict[int, Unit]:
+    """For each list item among the units, its list's lead-in ("Ostrander would pay $3.2 billion for:"),
+    which is never a unit itself: its numbers are the item's too (`standalone.list_lead_ins`)."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for j, u in enumerate(units):
+        by_article[id(u.article)].append(j)
+    out: dict[int, Unit] = {}
+    for js in by_article.values():
+        article = units[js[0]].article
+        index = {id(s): i for i, s in enumerate(article.sentences)}
+        leads = list_lead_ins(article.sentences)
+        for j in js:
+            lead = leads.get(index.get(id(units[j].sentence), -1))
+            if lead is not None:
+                out[j] = Unit(j, article, lead)
+    return out
+
+
+def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tuple[int, int]],
+                  cited: Sequence[Sequence[Unit]], voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
     outlets = story.outlets
     n = len(story.units)
     by_value: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
     for j, k in nodes:
         q = numbers[j][k]
-        source = unit[j].source_key
+        if (id(cited[j][k].sentence), q.start) in seen:
+            continue  # a lead-in's number, read with each item of its list: one statement
+        seen.add((id(cited[j][k].sentence), q.start))
+        source = cited[j][k].source_key
         original = outlets.copy_of.get(source)
-        by_value[key(q)].append(Claim(unit[j], q, outlets.name[source], voice[j],
+        by_value[key(q)].append(Claim(cited[j][k], q, outlets.name[source], voice[j],
                                        outlets.name[original] if original else None, j >= n))
     values = [Value(claims[0].quantity.label, tuple(sorted(claims, key=lambda c: (c.copy_of is not None, c.unit.number))))
               for claims in by_value.values()]

@@ -101,16 +101,28 @@ def _distance(x: Quantity, y: Quantity) -> float:
     return abs(a - b) / max(abs(a), abs(b), 1e-9)
 
 
+def _sole(found: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
+    """Indexes of the numbers that are their sentence's only one of their kind and unit (of `kinds`)."""
+    count: dict[tuple[str, str], int] = {}
+    for q in found:
+        count[(q.kind, q.unit)] = count.get((q.kind, q.unit), 0) + 1
+    return {i for i, q in enumerate(found) if q.kind in kinds and count[(q.kind, q.unit)] == 1}
+
+
 def compare(a: Sequence[Quantity], b: Sequence[Quantity], least: int = 1,
-            ignore: frozenset[str] = frozenset()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+            ignore: frozenset[str] = frozenset(), sole: frozenset[str] = frozenset()) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Two sentences' numbers: the pairs (index in a, index in b) that agree, and those that dispute.
 
     Pairs must share at least `least` words beside them; for a dispute, words in `ignore` (beside
     too many of the story's numbers to tell any apart) are left out, while one value given by two
     sentences this alike is taken as one quantity on any word. A value the other sentence also
     gives disputes nothing. Of the rest, each number is paired with at most one of the other's: most shared words
-    first, then the closest value.
+    first, then the closest value. Numbers of a kind in `sole` that are each their sentence's only one
+    of their kind and unit are one quantity without a word in common when one has no words beside it
+    at all (", for $2.9 billion."): two sentences stating one fact give one price.
     """
+    alone = (_sole(a, sole), _sole(b, sole)) if sole else (set(), set())
+
     def shared(x: Quantity, y: Quantity) -> int:
         return len((x.context & y.context) - ignore)
 
@@ -124,6 +136,9 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity], least: int = 1,
             continue
         for j, y in enumerate(b):
             words = shared(x, y)
+            if not words and (not x.context or not y.context) and i in alone[0] and j in alone[1] \
+                    and (x.kind, x.unit) == (y.kind, y.unit):
+                words = least
             if key(y) not in given_a and words >= least and disputes(x, y, words):
                 candidates.append((-words, _distance(x, y), i, j))
     used_a: set[int] = set()

@@ -98,3 +98,29 @@ def is_dangling(sentence: Sentence) -> bool:
 def quotable(sentences: Sequence[Sentence]) -> list[str | None]:
     """For each sentence of one article, in order, why it is never quoted (or None)."""
     return [never_quoted(s, sentences[i - 1] if i else None) for i, s in enumerate(sentences)]
+
+
+LIST_ITEMS = 30  # a list longer than this is read as items with no lead-in
+
+
+def list_lead_ins(sentences: Sequence[Sentence]) -> dict[int, Sentence]:
+    """For each list item (by index) the sentence introducing its list ("Ostrander would pay $3.2 billion
+    for:"): the item's fact is the lead-in's with the item filled in, so the lead-in's numbers are the item's too.
+
+    Items follow their lead-in, each in a block of its own; the list goes on while an item ends as a
+    list item does (";", ",", "; and") and ends after the first that ends a sentence.
+    """
+    out: dict[int, Sentence] = {}
+    lead: Sentence | None = None
+    for i, sentence in enumerate(sentences):
+        previous = sentences[i - 1] if i else None
+        if lead is not None and previous is not None and previous.block != sentence.block:
+            out[i] = lead
+            text = sentence.text.rstrip()
+            if not text.endswith((";", ",", " and", " or")) or sum(1 for v in out.values() if v is lead) >= LIST_ITEMS:
+                lead = None
+        else:
+            lead = None
+        if sentence.text.rstrip().endswith(":") and sentence.kind != "heading":
+            lead = sentence
+    return out

@@ -110,6 +110,17 @@ def test_a_comparison_that_is_no_dispute_sets_nothing_against(text: str) -> None
     assert rival_values(quantities(text), text) == []
 
 
+def test_a_lone_amount_with_no_words_beside_it_is_the_fact_s_one_amount() -> None:
+    a = quantities("They agreed to sell 579 stores to Ostrander, a chain with 142 supermarkets, for $2.9 billion.")
+    b = quantities("Ostrander would pay $3.2 billion for 579 stores.")
+    money = frozenset({"money"})
+    assert compare(a, b, 1, sole=money)[1] == [(2, 0)]
+    assert compare(a, b, 1)[1] == []  # no word in common beside the amounts
+    c = quantities("New York began charging $9 in January.")  # words beside it, none shared: another amount
+    d = quantities("Drivers will pay $9.50 a day.")
+    assert compare(c, d, 1, sole=money)[1] == []
+
+
 def test_digits_by_the_hundred_are_no_quantity() -> None:
     assert quantities("1" * 400 + " people") == ()
     assert quantities("$" + "9" * 400 + "m") == ()

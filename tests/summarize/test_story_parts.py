@@ -14,7 +14,7 @@ from reader.summarize.coverage import covered_weight, select
 from reader.summarize.equivalence import Equivalence
 from reader.summarize.outlets import find_outlets
 from reader.summarize.sentence_terms import concept_tokens, sentence_terms, terms_of
-from reader.summarize.standalone import is_dangling, never_quoted
+from reader.summarize.standalone import is_dangling, list_lead_ins, never_quoted
 from reader.summarize.topics import main_story
 from reader.summarize.units import candidate_units
 
@@ -135,6 +135,20 @@ def test_quotable(text: str) -> None:
 def test_list_items_after_a_colon_or_semicolon_are_fragments() -> None:
     previous = _sentence("Prohibit Amazon from misrepresenting its privacy policies; and", 0, 0)
     assert never_quoted(_sentence("Mandate the creation of a privacy program.", 1, 1), previous) == "list fragment"
+
+
+def test_a_list_s_items_have_its_lead_in_until_an_item_ends_a_sentence() -> None:
+    texts = ["The council met on Monday.", "Under the plan, the city would pay $4 million for:",
+             "two new ferries;", "a dock at Pier 9; and", "five years of repairs.", "The vote is in June.",
+             "Other provisions:", "a fare freeze,"]
+    sentences = [_sentence(t, i, i) for i, t in enumerate(texts)]
+    assert {i: lead.text for i, lead in list_lead_ins(sentences).items()} == {
+        2: texts[1], 3: texts[1], 4: texts[1], 7: texts[6]}
+
+
+def test_a_colon_inside_a_paragraph_starts_no_list() -> None:
+    texts = ["He said this:", "the fare will rise."]  # one block: a sentence split at a colon, no list
+    assert list_lead_ins([_sentence(t, i, 0) for i, t in enumerate(texts)]) == {}
 
 
 @pytest.mark.parametrize("text, dangling", [
