@@ -235,9 +235,10 @@ async def test_the_length_keys_change_the_new_to_you_budget(ferry: Path) -> None
         assert view.items and sum(len(item.text.split()) for item in view.items) <= 80
 
 
-async def test_the_footer_names_facts_timeline_and_new_to_you(ferry: Path) -> None:
+@pytest.mark.parametrize("size", [WIDE, (80, 24)])
+async def test_the_footer_names_facts_timeline_and_new_to_you(ferry: Path, size: tuple[int, int]) -> None:
     app = make_app([str(ferry)])
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await open_story(pilot)
         footer = screen_rows(app)[-1]
         assert "f Facts" in footer and "t Timeline" in footer and "N New to you" in footer, footer

@@ -77,18 +77,19 @@ class StoryScreen(SummaryScreen[StorySummary]):
     BINDINGS: list[BindingType] = [
         Binding("q,escape", "back", "Back", tooltip="back to the library", id="story.back"),
         Binding("tab", "app.focus_next", "Switch pane", show=False, tooltip="focus the story or the places", id="story.focus_next"),
-        Binding("plus,equals_sign", "longer", "Longer", tooltip=f"{STORY_WORDS.step} more words", id="story.longer"),
-        Binding("minus", "shorter", "Shorter", tooltip=f"{STORY_WORDS.step} fewer words", id="story.shorter"),
-        Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
-        Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
-        Binding("e", "export", "Export", tooltip="save the story as a Markdown brief with footnote citations",
-                id="story.export"),
+        # The keys only this screen has come first, so an 80-column footer, which shows what fits, keeps them.
         Binding("f", "facts", "Facts", tooltip="who reported what: the facts against the outlets, and "
                 "where they disagree", id="story.facts"),
         Binding("t", "timeline", "Timeline", tooltip="the story by date: under each date the facts first reported "
                 "that day, the undated apart (again: the summary)", id="story.timeline"),
         Binding("N", "new_to_you", "New to you", tooltip="only the facts that no article you have read states "
                 "(again: the summary)", id="story.new_to_you"),
+        Binding("e", "export", "Export", tooltip="save the story as a Markdown brief with footnote citations",
+                id="story.export"),
+        Binding("plus,equals_sign", "longer", "Longer", tooltip=f"{STORY_WORDS.step} more words", id="story.longer"),
+        Binding("minus", "shorter", "Shorter", tooltip=f"{STORY_WORDS.step} fewer words", id="story.shorter"),
+        Binding("A", "next_algorithm", "Algorithm", tooltip="next summarizer: " + ", ".join(ALGORITHMS), id="story.next_algorithm"),
+        Binding("a", "next_algorithm", show=False, id="story.next_algorithm_alias"),  # the story's old key, kept for habit
     ]
 
     def __init__(self, listings: Sequence[Listing], which: str = "articles",
