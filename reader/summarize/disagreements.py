@@ -9,8 +9,9 @@ restates "cancelled about 3,400 flights" in a long sentence of its own). Words b
 story's numbers ("Corvane" in a story about Corvane) tell no quantity apart and are not counted.
 
 Agreeing and disputing statements are joined into one disagreement per quantity, each value with
-every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. A sentence that reports a dispute
-itself (`number_match.rival_values`) joins its two values the same way. Two
+every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. A
+sentence that reports a dispute itself (`number_match.rival_values`) joins its two values the same
+way, and a list's lead-in lends its numbers to the list's items ("would pay $3.2 billion for:"). Two
 notes go with it, for the reader to weigh: values that may be one rounded ("about 90,000" and
 86,000), and values from different days in order (a count that grew, or a figure later corrected).
 """
@@ -30,8 +31,8 @@ from reader.summarize.units import Unit
 CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sentences only loosely alike
 LOOSELY_ALIKE = 0.06  # ...at least this alike (a long sentence with one number in common reads below SAME_FACT)
 COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers tells none apart
-SOLE_KINDS = frozenset({"money"})  # sentences stating one fact with one amount each: it is one amount
 COMMON_LEAST = 3  # ...and beside more than this many (a small story has few numbers)
+SOLE_KINDS = frozenset({"money"})  # sentences stating one fact with one amount each: it is one amount
 
 
 @dataclass(frozen=True, slots=True)
