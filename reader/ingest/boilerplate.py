@@ -120,6 +120,11 @@ _LABEL_RE = re.compile(
 _LABEL_REASONS = {"ad": _AD, "share": _SHARE, "more": _MORE, "sub": _NEWSLETTER, "donate": "donation appeal",
                   "privacy": _PRIVACY}
 _NAV_SPLIT_RE = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")  # "Privacy Policy | Terms of Service"
+# An ad spliced into the text with its label in front: "Advertisement – Calverston Marine Supplies: ...",
+# "ADVERTISEMENT: Ashby Harbour Credit Union. Remortgage with ...", "Sponsored: ...". The label says
+# what the whole short paragraph is, however its copy is worded.
+_AD_PREFIX_RE = re.compile(r"(?:advertisement|advert|ad|sponsored(?: content| post)?|paid (?:content|post|partnership)"
+                           r"|promoted(?: content)?|partner content)\s*[:|–—]\s*\S|(?:advertisement|advert)\s+-\s+\S", re.I)
 _PREFIX_RE = re.compile(r"(?:read more|related|see also|also read|read also|recommended|watch|listen)"
                         r"\s*[:|»›>–—-]+\s*[\w“\"‘']", re.I)
 _CREDIT_RE = re.compile(
@@ -253,6 +258,8 @@ class _Para:
             self.strong = _LABEL_REASONS[labels[0].lastgroup or "ad"]  # type: ignore[union-attr]
         elif _PREFIX_RE.match(text):
             self.strong = "read-more link"
+        elif _AD_PREFIX_RE.match(text):
+            self.strong = _AD
         elif _CREDIT_RE.search(text):
             self.strong = "image credit"
         elif "©" in text:

@@ -137,3 +137,23 @@ def test_empty_input() -> None:
 def test_single_paragraph() -> None:
     assert find_boilerplate(["The central bank held interest rates at 4.5% on Thursday."]) == [None]
     assert find_boilerplate(["Advertisement"]) == ["advertisement label"]
+
+
+@pytest.mark.parametrize("ad", [
+    "Advertisement – Harbour Marine Supplies: lifejackets and hi-vis for every crew. Trade accounts welcome.",
+    "ADVERTISEMENT: Ashby Credit Union. Remortgage with a local lender. Rates from 4.19%. Terms apply.",
+    "Sponsored: Try the new Lakeside Roasters blend. Free delivery this week.",
+    "Advertisement - Open a savings account today. Terms apply.",
+])
+def test_a_short_paragraph_behind_an_ad_label_is_an_ad_whatever_its_copy_says(ad: str) -> None:
+    news = "The council voted 9-4 on Tuesday to close the Pier 9 ferry terminal, the mayor's office said."
+    assert find_boilerplate([news, ad, news]) == [None, "advertisement label", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Advertising revenue at the group rose 4% to $1.2 billion in the quarter, the company said.",
+    "Ad spending by the campaign topped $3 million in the final week, according to filings.",
+    "Sponsored by the council, the festival drew 12,000 people to the waterfront on Saturday.",
+])
+def test_news_about_advertising_is_no_ad_label(text: str) -> None:
+    assert find_boilerplate([text]) == [None]
