@@ -6,7 +6,8 @@ questions (pitches and teasers), contact lines (an address, a link, a phone numb
 talking to its reader), and sentences whose subject points outside them ("It will also have
 to ...", "In a separate statement, he said ..."): the reader does not know what "it" or "he" is.
 All but the last are never quoted; a dangling sentence is quoted only when nothing self-contained
-says the same (the caller checks).
+says the same (the caller checks), and a piece of a quotation only when another source reports it too:
+alone, "“I got on the boat." tells a reader nothing.
 These are rules about the grammar of news, not about any publisher's wording.
 """
 from __future__ import annotations
@@ -87,12 +88,18 @@ def _unbalanced_quote(text: str) -> bool:
     return text.count('"') % 2 == 1
 
 
+def is_quote_fragment(sentence: Sentence) -> bool:
+    """A piece of a quotation, or a quotation with no speaker ("“I got on the boat.", "They deserve
+    answers.”"): words someone said, with who said it and what about in other sentences."""
+    return _unbalanced_quote(sentence.text) or _bare_quotation(sentence.text)
+
+
 def is_dangling(sentence: Sentence) -> bool:
     """Whether it leans on the sentences around it: "It will also ...", "But ...", "In a statement, he said ...",
     a quotation without its speaker."""
     bare = _bare(sentence.text)
-    return (bool(_DANGLING.match(bare)) or bool(_OPENING_THEN_PRONOUN.match(bare)) or _unbalanced_quote(sentence.text)
-            or _bare_quotation(sentence.text) or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
+    return (bool(_DANGLING.match(bare)) or bool(_OPENING_THEN_PRONOUN.match(bare)) or is_quote_fragment(sentence)
+            or bool(_PRONOUN_SPEAKER.search(sentence.text.strip())))
 
 
 def quotable(sentences: Sequence[Sentence]) -> list[str | None]:

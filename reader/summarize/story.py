@@ -26,7 +26,7 @@ from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
 from reader.summarize.reader_rank import shares_most_terms
 from reader.summarize.outlets import Outlets, SourceKey, find_outlets
 from reader.summarize.sentence_terms import SentenceTerms, concept_tokens, pairs, terms_of
-from reader.summarize.standalone import is_dangling, quotable
+from reader.summarize.standalone import is_dangling, is_quote_fragment, quotable
 from reader.summarize.topics import LeftOut, main_story
 from reader.summarize.units import Report, SummaryItem, Unit, candidate_units, source_key_of
 
@@ -158,6 +158,7 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
             reasons[(id(article), sentence.index)] = reason
     eligible = [reasons.get((id(u.article), u.sentence.index)) is None for u in units]
     dangling = [is_dangling(u.sentence) for u in units]
+    fragment = [is_quote_fragment(u.sentence) for u in units]
 
     numbers = [t.specifics for t in story.terms]
     dates = [u.article.date or "" for u in units]
@@ -172,8 +173,11 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False
-        if dangling[i]:  # only when nothing self-contained says the same
-            return not any(j < len(units) and eligible[j] and not dangling[j] for j in same.matches(i))
+        if dangling[i]:  # only when nothing self-contained says the same (a quotation's piece: and someone does)
+            others = [j for j in same.matches(i) if j < len(units)]
+            if fragment[i] and not others:
+                return False
+            return not any(eligible[j] and not dangling[j] for j in others)
         return True
 
     return eligible, allowed

@@ -209,6 +209,16 @@ def test_a_dangling_sentence_is_kept_when_nothing_else_says_it(tmp_path: Path) -
     assert any("$42 million" in t for t in texts), texts
 
 
+def test_a_piece_of_a_quotation_no_other_source_reports_is_never_quoted(tmp_path: Path) -> None:
+    arts = [
+        write(tmp_path, "p.txt", "The council approved the Kell River bridge on Monday.\n\n"
+                                 "“I waited twenty years for this. I crossed by ferry every day.”\n"),
+        write(tmp_path, "q.txt", "The council approved the Kell River bridge on Monday night.\n"),
+    ]
+    texts = [i.text for i in summarize_story(arts, words=100).items]
+    assert texts and not any("ferry" in t or "twenty years" in t for t in texts), texts
+
+
 def test_story_counts_agree_with_compare(bridge: list[Article]) -> None:
     a, b = bridge[0], bridge[1]
     summary = summarize_story([a, b], words=400)
