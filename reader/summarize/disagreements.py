@@ -86,20 +86,38 @@ class Disagreement:
 
 
 class _Groups:
+    """Numbers (sentence, index) joined into quantities. Two different numbers of one sentence are two
+    quantities ("six of its seven members"), so a join that would make them one is refused, unless the
+    sentence itself sets them against each other (`number_match.rival_values`)."""
+
     def __init__(self) -> None:
         self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+        self.slots: dict[tuple[int, int], dict[int, frozenset[int]]] = {}  # root -> sentence -> its numbers in it
 
     def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(x, x)
+        if x not in self.parent:
+            self.parent[x] = x
+            self.slots[x] = {x[0]: frozenset({x[1]})}
         while self.parent[x] != x:
             self.parent[x] = self.parent[self.parent[x]]
             x = self.parent[x]
         return x
 
-    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+    def union(self, a: tuple[int, int], b: tuple[int, int], rivals: bool = False) -> bool:
+        """Join a's and b's quantities; False when that would make two numbers of one sentence one."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        sa, sb = self.slots[ra], self.slots[rb]
+        if not rivals and any(j in sb and not (ks <= sb[j] or sb[j] <= ks) for j, ks in sa.items()):
+            return False
+        root, other = min(ra, rb), max(ra, rb)
+        self.parent[other] = root
+        merged = dict(self.slots[root])
+        for j, ks in self.slots.pop(other).items():
+            merged[j] = merged.get(j, frozenset()) | ks
+        self.slots[root] = merged
+        return True
 
 
 def table_disagreements(table: FactTable) -> list[Disagreement]:
@@ -136,10 +154,11 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
 
     def take(i: int, j: int, least: int, sole: frozenset[str] = frozenset()) -> None:
         agree, dispute = compare(numbers[i], numbers[j], least, common, sole)
-        for p, q in agree + dispute:
+        for p, q in agree:
             groups.union((i, p), (j, q))
         for p, q in dispute:
-            disputed.update({(i, p), (j, q)})
+            if groups.union((i, p), (j, q)):
+                disputed.update({(i, p), (j, q)})
 
     for i in numbered:  # sentences (nearly) stating one fact: one word in common beside the numbers will do
         for j in near[i]:
@@ -148,7 +167,7 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
                 take(i, j, 1, SOLE_KINDS)
     for j in numbered:  # a sentence that reports a dispute itself ("22, fewer than the 31 counted by the coastguard")
         for p, q in rival_values(own[j], unit[j].text):
-            groups.union((j, p), (j, q))
+            groups.union((j, p), (j, q), rivals=True)
             disputed.update({(j, p), (j, q)})
     for i, j in _context_pairs(numbers, voice, common):  # sentences loosely alike, with more words in common
         if (i, j) not in compared and story.equivalence.similarity(i, j) >= LOOSELY_ALIKE:
