@@ -16,6 +16,7 @@ same quantity told two ways, however far apart the values are: the sentence says
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from reader.summarize.quantities import Quantity
@@ -103,9 +104,7 @@ def _distance(x: Quantity, y: Quantity) -> float:
 
 def _sole(found: Sequence[Quantity], kinds: frozenset[str]) -> set[int]:
     """Indexes of the numbers that are their sentence's only one of their kind and unit (of `kinds`)."""
-    count: dict[tuple[str, str], int] = {}
-    for q in found:
-        count[(q.kind, q.unit)] = count.get((q.kind, q.unit), 0) + 1
+    count = Counter((q.kind, q.unit) for q in found)
     return {i for i, q in enumerate(found) if q.kind in kinds and count[(q.kind, q.unit)] == 1}
 
 

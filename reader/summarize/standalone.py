@@ -119,15 +119,16 @@ def list_lead_ins(sentences: Sequence[Sentence]) -> dict[int, Sentence]:
     """
     out: dict[int, Sentence] = {}
     lead: Sentence | None = None
+    items = 0  # of the current lead-in's list
     for i, sentence in enumerate(sentences):
         previous = sentences[i - 1] if i else None
         if lead is not None and previous is not None and previous.block != sentence.block:
             out[i] = lead
-            text = sentence.text.rstrip()
-            if not text.endswith((";", ",", " and", " or")) or sum(1 for v in out.values() if v is lead) >= LIST_ITEMS:
+            items += 1
+            if not sentence.text.rstrip().endswith((";", ",", " and", " or")) or items >= LIST_ITEMS:
                 lead = None
         else:
             lead = None
         if sentence.text.rstrip().endswith(":") and sentence.kind != "heading":
-            lead = sentence
+            lead, items = sentence, 0
     return out
