@@ -184,13 +184,16 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
 
 
 def select_story(story: StoryUnits, words: int, count: int | None, among: set[int] | None = None,
-                 known: set[int] | None = None, mostly_new: float | None = None) -> list[tuple[int, float]]:
+                 known: set[int] | None = None, mostly_new: float | None = None,
+                 surely_new: set[int] | None = None) -> list[tuple[int, float]]:
     """reader's selection: most voice-weighted concepts per word, within the budget; each chosen unit
     with its gain (the concept weight it added), in the order chosen. For a timeline's day, `among`
     limits the candidates and the concepts of the `known` units (told on earlier days) weigh nothing;
     with `mostly_new`, a unit is taken only when more than that share of its own concept weight is
     still untold (by the known units or the units chosen before it): a sentence retelling the known
-    with one new word is not the day's news, and the day's list ends when nothing new is left."""
+    with one new word is not the day's news, and the day's list ends when nothing new is left. A unit
+    of `surely_new` (an event dated after every known source, a number none states) is news whatever
+    else it retells, and need only be mostly untold by the units chosen before it."""
     concepts, weights = concept_weights(story)
     full = weights
     if known:
@@ -204,7 +207,8 @@ def select_story(story: StoryUnits, words: int, count: int | None, among: set[in
         def allowed(i: int, chosen: list[int]) -> bool:
             told = {c for k in chosen for c in concepts[k]}
             own = float(sum(full[c] for c in concepts[i]))
-            fresh = float(sum(weights[c] for c in concepts[i] if c not in told))
+            against = full if surely_new and i in surely_new else weights
+            fresh = float(sum(against[c] for c in concepts[i] if c not in told))
             return own > 0 and fresh > share * own and veto(i, chosen)
     costs = [t.word_count if eligible[i] and (among is None or i in among) else 0 for i, t in enumerate(story.terms)]
     seen: set[int] = set()

@@ -2,14 +2,17 @@
 
 A follow-up retells most of what was known and adds a few facts; read in date order, the retold
 part hides the new. This is update summarization (TAC 2008-2011): a sentence is a candidate on its
-article's date when no source dated earlier says the same (`equivalence`, in any wording), and
-each day's sentences are chosen by the story summary's own concept coverage, with the concepts
-told on earlier days already covered. A later day lists every candidate whose concept weight is
-mostly (more than half) untold, by earlier days or by the day's sentences listed before it, so the
-list ends when the day's news is told; the word budget is only a cap, as large as a story summary
-by default, and the first day, where everything is new, is the story summary at that budget.
-Undated articles are not put at the start: their sentences that no dated source says are listed
-apart, under "undated".
+article's date when no source dated earlier says the same (`equivalence`, in any wording) and can
+have: a sentence that dates its event after an earlier article was published ("a judge on Monday
+blocked the deal") is not told by it, and one with a figure no earlier day states ("141 people",
+after "96 people") is an update (`news_signals`). Each day's sentences are chosen by the story
+summary's own concept coverage, with the concepts told on earlier days already covered. A later
+day lists every candidate whose concept weight is mostly (more than half) untold, by earlier days
+or by the day's sentences listed before it, so the list ends when the day's news is told; a
+sentence with such evidence of news need only be mostly untold by that day's list. The word budget
+is a cap, as large as a story summary by default, and the first day, where everything is new, is
+the story summary at that budget. Undated articles are not put at the start: their sentences that
+no dated source says are listed apart, under "undated".
 
 Measured on the key-fact stories (tests/benchmarks/bench_timeline.py): most later facts come
 under their date; some retold ones still pass as new, told in other words than any earlier
@@ -21,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.model import Article
-from reader.summarize.novelty import said_by
+from reader.summarize.news_signals import surely_new, told_before
 from reader.summarize.story import DEFAULT_STORY_WORDS, StoryUnits, build_items, select_story, story_units
 from reader.summarize.units import SummaryItem
 
@@ -53,15 +56,10 @@ def day_of(article: Article) -> str | None:
 
 
 def new_on_their_day(story: StoryUnits) -> list[bool]:
-    """For each candidate sentence: is it new on its date, said by no source dated earlier?
-    Undated sentences are new when no dated source says them."""
+    """For each candidate sentence: is it new on its date, said by no source dated earlier that can
+    have said it (`news_signals.told_before`)? Undated sentences are new when no dated source says them."""
     days = [day_of(u.article) for u in story.units]
-
-    def new(i: int) -> bool:
-        mine = days[i]
-        return not said_by(story, i, lambda j: days[j] is not None and (mine is None or days[j] < mine))
-
-    return [new(i) for i in range(len(days))]
+    return [not told_before(story, days, i) for i in range(len(days))]
 
 
 def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY_WORDS,
@@ -69,6 +67,8 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
     """The story's days in order (undated last), each with its new facts, at most `words_per_day` words."""
     story = story_units(articles)
     new = new_on_their_day(story)
+    news = surely_new(story, [day_of(u.article) for u in story.units], new)
+    new = [n or i in news for i, n in enumerate(new)]
     by_day: dict[str | None, list[int]] = {}
     for i, unit in enumerate(story.units):
         by_day.setdefault(day_of(unit.article), []).append(i)
@@ -78,9 +78,10 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
     for date in sorted(by_day, key=lambda d: (d is None, d or "")):
         fresh = {i for i in by_day[date] if new[i]}
         picked = select_story(story, words_per_day, count, among=fresh, known=known,
-                              mostly_new=MOSTLY_NEW if known else None) if fresh else []
+                              mostly_new=MOSTLY_NEW if known else None, surely_new=news) if fresh else []
         if date is not None:
             known |= set(by_day[date])
         day_articles = [a for a in kept.values() if day_of(a) == date]
         days.append(Day(date, sorted(day_articles, key=lambda a: a.path), build_items(story, picked), len(fresh)))
     return Timeline(days, story, words_per_day)
+

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.ingest import load_paths
 from reader.model import Article
-from reader.summarize.timeline import story_timeline
+from reader.summarize.timeline import new_on_their_day, story_timeline
 
 FIRST = """---
 title: Elm Street bridge to close for repairs
@@ -165,3 +165,60 @@ def test_words_caps_each_day_through_the_entry_point(run_reader, tmp_path: Path)
     assert json.loads(narrow.out)["timeline"]["words_per_day"] == 40
     for day in days:
         assert 0 < sum(len(item["text"].split()) for item in day["new"]) <= 40
+
+
+ASKED = """---
+title: Watchdog sues to block grocery merger
+date: 2026-05-12
+source: Hollisport Post
+---
+
+The competition commission asked a federal judge on Tuesday to block Brightfield Markets from buying Pellham Grocers.
+
+The commission said the merger of the two chains would raise prices at 900 stores in six states.
+
+State health officials said 38 people had reported illness linked to the chains' salad counters.
+"""
+RULED = """---
+title: Judge blocks grocery merger
+date: 2026-05-18
+source: Continental Press
+---
+
+A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers, as the competition commission had asked.
+
+The commission had said the merger of the two chains would raise prices at 900 stores in six states.
+
+State health officials said 96 people had reported illness linked to the chains' salad counters.
+"""
+
+
+def _two_days(tmp_path: Path) -> list[Article]:
+    (tmp_path / "a-asked.md").write_text(ASKED, encoding="utf-8")
+    (tmp_path / "b-ruled.md").write_text(RULED, encoding="utf-8")
+    return _articles(tmp_path)
+
+
+def test_an_event_dated_after_the_earlier_reports_is_news_in_their_words(tmp_path: Path) -> None:
+    # "A federal judge on Monday blocked ..." shares most of its words with "asked a federal judge to
+    # block ...", but nothing published on the 12th can have told Monday the 18th's ruling.
+    timeline = story_timeline(_two_days(tmp_path), words_per_day=80)
+    later = [item.text for item in timeline.days[1].items]
+    assert timeline.days[1].date == "2026-05-18"
+    assert any("on Monday blocked" in t for t in later)
+    assert not any("raise prices" in t for t in later)  # retold: no date, no new number
+
+
+def test_an_updated_count_is_news_on_its_day(tmp_path: Path) -> None:
+    timeline = story_timeline(_two_days(tmp_path), words_per_day=80)
+    assert any("96 people" in item.text for item in timeline.days[1].items)
+
+
+def test_a_copied_sentence_keeps_its_earlier_weekday(tmp_path: Path) -> None:
+    # The follow-up of the 9th repeats "voted on Monday" from the 1st: that is the Monday before the
+    # 1st, not the 6th, so the sentence was told before and is not new on the 9th.
+    timeline = story_timeline(_articles(_folder(tmp_path)), words_per_day=80)
+    new = new_on_their_day(timeline.story)
+    copied = [n for u, n in zip(timeline.story.units, new)
+              if u.article.path.endswith("c-follow-up.md") and "voted on Monday" in u.text]
+    assert copied == [False]
