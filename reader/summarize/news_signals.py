@@ -43,8 +43,9 @@ def told_before(story: StoryUnits, days: Sequence[str | None], i: int) -> bool:
 
 
 def surely_new(story: StoryUnits, days: Sequence[str | None], new: Sequence[bool]) -> set[int]:
-    """The sentences, among those `new` on their day, that carry an event dated after every earlier
-    day, or a number no sentence of an earlier day states."""
+    """The sentences of later days that carry an event dated after every earlier day (of those `new`
+    on their day: not told by a source that can have told them), or a figure no sentence of an
+    earlier day states, which makes even a sentence told before in other respects an update."""
     texts = [u.text for u in story.units]
     dated = sorted({d for d in days if d})
     values = [{q.label for q in quantities(t) if _a_figure(q)} for t in texts]
@@ -52,14 +53,17 @@ def surely_new(story: StoryUnits, days: Sequence[str | None], new: Sequence[bool
     for v, d in zip(values, days):
         if d:
             stated_by_day.setdefault(d, set()).update(v)
+    by_day: dict[str, list[int]] = {}
+    for i, d in enumerate(days):
+        if d:
+            by_day.setdefault(d, []).append(i)
     out: set[int] = set()
     before: set[str] = set()
-    for day in dated:
+    for previous, day in zip([None, *dated], dated):
         published = published_day(day)
-        earlier = [d for d in dated if d < day]
-        if earlier and published is not None:
-            for i, (text, mine) in enumerate(zip(texts, days)):
-                if mine == day and ((new[i] and dated_after(text, published, earlier[-1])) or values[i] - before):
+        if previous is not None and published is not None:
+            for i in by_day[day]:
+                if (new[i] and dated_after(texts[i], published, previous)) or values[i] - before:
                     out.add(i)
         before |= stated_by_day.get(day, set())
     return out
