@@ -23,7 +23,8 @@ MEASURED_KINDS = ("count", "money", "percent")  # dates, times and years are not
 def _a_figure(q: Quantity) -> bool:
     """A value a fact states, written in figures: "141 people", "$6 million", "62%". Spelled counts
     ("two of the six", "a second day") are the story's telling, and an age describes a person."""
-    return q.kind in MEASURED_KINDS and q.unit != "age" and any(c.isdigit() for c in q.text)
+    return (q.kind in MEASURED_KINDS and isinstance(q.value, float) and q.unit != "age"
+            and any(c.isdigit() for c in q.text))
 
 
 def told_before(story: StoryUnits, days: Sequence[str | None], i: int) -> bool:
@@ -48,17 +49,21 @@ def surely_new(story: StoryUnits, days: Sequence[str | None], new: Sequence[bool
     earlier day states, which makes even a sentence told before in other respects an update."""
     texts = [u.text for u in story.units]
     dated = sorted({d for d in days if d})
-    values = [{q.label for q in quantities(t) if _a_figure(q)} for t in texts]
-    stated_by_day: dict[str, set[str]] = {}
-    for v, d in zip(values, days):
+    # A figure's value, whatever it measures: "Harold Pettibone, 71" is no update on "a 71-year-old
+    # man", and "$6 million" after "6 million" would be too fine a distinction to call news.
+    # Any number stated earlier, in any form, is no update: only figures are news.
+    values = [{float(q.value) for q in quantities(t) if _a_figure(q)} for t in texts]
+    stated_by_day: dict[str, set[float]] = {}
+    for t, d in zip(texts, days):
         if d:
-            stated_by_day.setdefault(d, set()).update(v)
+            stated_by_day.setdefault(d, set()).update(float(q.value) for q in quantities(t)
+                                                      if isinstance(q.value, float))
     by_day: dict[str, list[int]] = {}
     for i, d in enumerate(days):
         if d:
             by_day.setdefault(d, []).append(i)
     out: set[int] = set()
-    before: set[str] = set()
+    before: set[float] = set()
     for previous, day in zip([None, *dated], dated):
         published = published_day(day)
         if previous is not None and published is not None:

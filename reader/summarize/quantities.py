@@ -47,7 +47,7 @@ _PATTERN = re.compile(
     rf"|(?P<md>\b(?P<mdm>{_MONTH})\.?\s+(?P<mdd>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<mdy>(?:19|20)\d\d)\b)?)"
     rf"|(?P<dm>\b(?P<dmd>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH})\b\.?(?:,?\s+(?P<dmy>(?:19|20)\d\d)\b)?)"
     r"|(?P<time>\b(?P<th>[01]?\d)(?::(?P<tm>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?)"
-    r"|(?P<score>(?<![\w.,-])(?P<s1>\d{1,3})-(?P<s2>\d{1,3})(?![\w.,-]*\d))"
+    r"|(?P<score>(?<![\w.,-])(?P<s1>\d{1,3})[-–](?P<s2>\d{1,3})(?![\w.,-]*\d))"
     rf"|(?P<amount>(?<![\w.,-])(?P<cur>US\$|C\$|A\$|[$£€¥]|(?:USD|GBP|EUR)\s?)?(?P<num>{_NUMBER})(?!st\b|nd\b|rd\b|th\b)"
     r"(?P<scale>\s?-?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|b|bn|tn)\b)?"
     r"(?P<after>\s?(?:%|per\s?cent\b|percent\b|percentage[\s-]points?\b)"

@@ -24,7 +24,7 @@ def one(text: str) -> Quantity:
     ["at 4 p.m.", "at 4:00 p.m.", "at 4pm", "at 4 PM"],
     ["seven shelters", "7 shelters"],
     ["a 16-hour shift", "16 hours of shift"],
-    ["voted 9-4", "voted 9-4 on"],
+    ["voted 9-4", "voted 9-4 on", "voted 9–4"],  # the en dash is the typeset vote or score
     ["£70,000 fine", "70,000 pounds fine"],
 ])
 def test_every_format_of_one_value_gives_one_key(forms: list[str]) -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from reader.ingest import load_paths
 from reader.model import Article
+from reader.summarize.news_signals import surely_new
+from reader.summarize.story import story_units
 from reader.summarize.timeline import new_on_their_day, story_timeline
 
 FIRST = """---
@@ -222,3 +224,19 @@ def test_a_copied_sentence_keeps_its_earlier_weekday(tmp_path: Path) -> None:
     copied = [n for u, n in zip(timeline.story.units, new)
               if u.article.path.endswith("c-follow-up.md") and "voted on Monday" in u.text]
     assert copied == [False]
+
+
+def test_a_number_stated_before_in_another_form_is_no_update(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: Fire kills man\ndate: 2026-08-12\n---\n\n"
+                                   "A 71-year-old man was found dead in his home in Fenner Flats as the fire spread.\n\n"
+                                   "The fire had burned about 18,500 acres by Wednesday night, officials said.\n",
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Neighbours mourn\ndate: 2026-08-13\n---\n\n"
+                                   "Harold Pettibone, 71, a retired teacher, was found dead in his Fenner Flats home.\n\n"
+                                   "The fire had burned about 24,000 acres by Thursday, officials said.\n",
+                                   encoding="utf-8")
+    story = story_units(_articles(tmp_path))
+    days = [u.article.date[:10] for u in story.units]
+    news = {story.units[i].text.split(",")[0] for i in surely_new(story, days, new_on_their_day(story))}
+    assert "Harold Pettibone" not in news  # 71 was told as an age the day before
+    assert any(t.startswith("The fire had burned about 24") for t in news)  # a new toll is an update
