@@ -71,13 +71,20 @@ def _event_days(sentence: str, published: date, shared: frozenset[str]) -> tuple
         back = (published.weekday() - _WEEKDAYS[m.group(2).lower()]) % 7
         if m.group(1) and back == 0:
             back = 7
-        found.append((m.start(), published - timedelta(days=back)))
+        _add(found, m.start(), published, back)
     for m in _RELATIVE.finditer(sentence):
         if _ahead(sentence, m.start()) or " ".join(m.group(1).lower().split()) in shared:
             continue
-        back = 1 if m.group(1).lower().startswith(("yesterday", "last")) else 0
-        found.append((m.start(), published - timedelta(days=back)))
+        _add(found, m.start(), published, 1 if m.group(1).lower().startswith(("yesterday", "last")) else 0)
     return tuple(day for _, day in sorted(found) if day <= published)
+
+
+def _add(found: list[tuple[int, date]], at: int, published: date, back: int) -> None:
+    """The day `back` days before publication, unless that is before the calendar (a file dated 0001-01-01)."""
+    try:
+        found.append((at, published - timedelta(days=back)))
+    except OverflowError:
+        pass
 
 
 def _ahead(sentence: str, start: int) -> bool:

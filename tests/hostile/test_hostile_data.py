@@ -116,3 +116,18 @@ def test_stray_angle_brackets_are_kept_in_previews_and_tags_still_go() -> None:
     assert _strip_tags("<p>Sign up &amp; save</p>") == "Sign up & save"
     assert _strip_tags("a < b and <b>c</b> << d") == "a < b and c << d"  # stray "<" stay; the tag goes
     assert _strip_tags("<" * 20_000 + "<i>x</i>") == "<" * 20_000 + " x"  # each "<" scans to the next only
+
+
+def test_a_timeline_at_the_edges_of_the_calendar_does_not_crash(run_reader, tmp_path: Path) -> None:
+    # Day words are read back from the publication date: the Wednesday before 0001-01-02 (a Tuesday)
+    # is before the calendar. It may not reach the user as a traceback, and the days stay in order.
+    texts = {"a.md": ("0001-01-01", "The harbour bridge was closed after cracks were found in two of its piers."),
+             "b.md": ("0001-01-02", "Engineers said on Wednesday that the harbour bridge would stay shut for a month."),
+             "c.md": ("9999-12-31", "The harbour bridge reopened yesterday, after repairs that began on Dec. 30.")}
+    for name, (day, text) in texts.items():
+        (tmp_path / name).write_text(f"---\ntitle: Harbour bridge\ndate: {day}\nsource: Wire {name}\n---\n\n{text}\n",
+                                     encoding="utf-8")
+    done = run_reader("summarize", "--story", "--timeline", "--format", "json", str(tmp_path))
+    assert done.code == 0, done.err
+    assert "Traceback" not in done.err
+    assert [d["date"] for d in json.loads(done.out)["timeline"]["days"]] == ["0001-01-01", "0001-01-02", "9999-12-31"]
