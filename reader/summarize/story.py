@@ -130,12 +130,16 @@ def concept_weights(story: StoryUnits) -> tuple[list[list[int]], np.ndarray]:
     return rows, np.array(weights, dtype=np.float64)
 
 
-def reports(story: StoryUnits, i: int) -> tuple[tuple[Report, ...], int]:
-    """The best sentence of every other source stating unit i's fact, and the number of voices in all."""
+def reports(story: StoryUnits, i: int,
+            unless: Callable[[int], bool] | None = None) -> tuple[tuple[Report, ...], int]:
+    """The best sentence of every other source stating unit i's fact (but none of the units `unless`
+    names), and the number of voices in all."""
     units, outlets = story.units, story.outlets
     own = units[i].source_key
     best: dict[SourceKey, tuple[float, int]] = {}
     for j, overlap in story.equivalence.matches(i).items():
+        if unless is not None and j < len(units) and unless(j):
+            continue
         key = story.indexed(j).source_key
         if key != own and (key not in best or overlap > best[key][0]):
             best[key] = (overlap, j)
@@ -220,10 +224,11 @@ def select_story(story: StoryUnits, words: int, count: int | None, among: set[in
     return picked
 
 
-def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]]) -> list[SummaryItem]:
+def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]],
+                unless: Callable[[int], bool] | None = None) -> list[SummaryItem]:
     items = []
     for i, score in picked:
-        found, voices = reports(story, i)
+        found, voices = reports(story, i, unless)
         items.append(SummaryItem(story.units[i], round(score, 4), found, story.outlets.name[story.units[i].source_key],
                                  voices))
     return items
