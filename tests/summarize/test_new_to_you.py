@@ -54,34 +54,13 @@ def test_marking_the_story_read_clears_it(run_reader) -> None:
     assert alone.code == 2 and "--new goes with --story" in alone.err
 
 
-ASKED = """---
-title: Watchdog sues to block grocery merger
-date: 2026-05-12
-source: Hollisport Post
----
-
-The competition commission asked a federal judge on Tuesday to block Brightfield Markets from buying Pellham Grocers.
-
-The commission said the merger of the two chains would raise prices at 900 stores in six states.
-"""
-RULED = """---
-title: Judge blocks grocery merger
-date: 2026-05-18
-source: Continental Press
----
-
-A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers, as the competition commission had asked.
-
-The commission had said the merger of the two chains would raise prices at 900 stores in six states.
-"""
+MERGER_RULING = STORIES.parent / "merger-ruling"  # a complaint of the 12th, the ruling of Monday the 18th
 
 
-def test_a_read_article_published_before_the_news_has_not_told_it(tmp_path: Path) -> None:
+def test_a_read_article_published_before_the_news_has_not_told_it() -> None:
     # Having read the complaint of the 12th, the ruling of Monday the 18th is new to you, though the
     # two sentences share most of their words; the retold price claim is not.
-    (tmp_path / "a-asked.md").write_text(ASKED, encoding="utf-8")
-    (tmp_path / "b-ruled.md").write_text(RULED, encoding="utf-8")
-    articles = [a for a in load_paths([str(tmp_path)]) if isinstance(a, Article)]
+    articles = [a for a in load_paths([str(MERGER_RULING)]) if isinstance(a, Article)]
     read = {a.path for a in articles if a.path.endswith("a-asked.md")}
     items = new_to_you(articles, read).summary.items
     assert [i.text for i in items if "on Monday blocked" in i.text]

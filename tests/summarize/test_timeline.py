@@ -169,36 +169,11 @@ def test_words_caps_each_day_through_the_entry_point(run_reader, tmp_path: Path)
         assert 0 < sum(len(item["text"].split()) for item in day["new"]) <= 40
 
 
-ASKED = """---
-title: Watchdog sues to block grocery merger
-date: 2026-05-12
-source: Hollisport Post
----
-
-The competition commission asked a federal judge on Tuesday to block Brightfield Markets from buying Pellham Grocers.
-
-The commission said the merger of the two chains would raise prices at 900 stores in six states.
-
-State health officials said 38 people had reported illness linked to the chains' salad counters.
-"""
-RULED = """---
-title: Judge blocks grocery merger
-date: 2026-05-18
-source: Continental Press
----
-
-A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers, as the competition commission had asked.
-
-The commission had said the merger of the two chains would raise prices at 900 stores in six states.
-
-State health officials said 96 people had reported illness linked to the chains' salad counters.
-"""
+MERGER_RULING = Path(__file__).resolve().parents[1] / "fixtures" / "merger-ruling"  # a complaint, then the ruling
 
 
 def _two_days(tmp_path: Path) -> list[Article]:
-    (tmp_path / "a-asked.md").write_text(ASKED, encoding="utf-8")
-    (tmp_path / "b-ruled.md").write_text(RULED, encoding="utf-8")
-    return _articles(tmp_path)
+    return _articles(MERGER_RULING)
 
 
 def test_an_event_dated_after_the_earlier_reports_is_news_in_their_words(tmp_path: Path) -> None:
