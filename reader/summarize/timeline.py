@@ -7,11 +7,11 @@ have: a sentence that dates its event after an earlier article was published ("a
 blocked the deal") is not told by it, and one with a figure no earlier day states ("141 people",
 after "96 people") is an update (`news_signals`). Each day's sentences are chosen by the story
 summary's own concept coverage, with the concepts told on earlier days already covered. A later
-day lists every candidate whose concept weight is mostly (more than half) untold, by earlier days
-or by the day's sentences listed before it, so the list ends when the day's news is told; a
-sentence with such evidence of news need only be mostly untold by that day's list. The word budget
-is a cap, as large as a story summary by default, and the first day, where everything is new, is
-the story summary at that budget. Undated articles are not put at the start: their sentences that
+day lists first the sentences with such evidence of news, each mostly untold by the day's list so
+far, then every other candidate whose concept weight is mostly (more than half) untold, by earlier
+days or by the day's sentences listed before it, so the list ends when the day's news is told. The
+word budget is a cap, as large as a story summary by default, and the first day, where everything
+is new, is the story summary at that budget. Undated articles are not put at the start: their sentences that
 no dated source says are listed apart, under "undated".
 
 Measured on the key-fact stories (tests/benchmarks/bench_timeline.py): most later facts come
@@ -62,6 +62,25 @@ def new_on_their_day(story: StoryUnits) -> list[bool]:
     return [not told_before(story, days, i) for i in range(len(days))]
 
 
+def _day_list(story: StoryUnits, fresh: set[int], known: set[int], news: set[int], words: int,
+              count: int | None) -> list[tuple[int, float]]:
+    """One day's list. The first day is the story summary of its candidates. A later day lists first
+    the sentences with evidence of news (`news_signals`), then, in the words left, those only worded
+    unlike anything earlier: lexical novelty is the weaker evidence, and on a busy day a paraphrase
+    of old news would otherwise take the place of a dated event."""
+    if not known:
+        return select_story(story, words, count, among=fresh)
+    first = select_story(story, words, count, among=fresh & news, known=known, mostly_new=MOSTLY_NEW,
+                         surely_new=news) if fresh & news else []
+    used = sum(story.terms[i].word_count for i, _ in first)
+    rest = fresh - {i for i, _ in first}
+    left = None if count is None else count - len(first)
+    if not rest or used >= words or left == 0:
+        return first
+    return first + select_story(story, words - used, left, among=rest, known=known | {i for i, _ in first},
+                                mostly_new=MOSTLY_NEW, surely_new=news)
+
+
 def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY_WORDS,
                    count: int | None = None) -> Timeline:
     """The story's days in order (undated last), each with its new facts, at most `words_per_day` words."""
@@ -77,8 +96,7 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
     known: set[int] = set()
     for date in sorted(by_day, key=lambda d: (d is None, d or "")):
         fresh = {i for i in by_day[date] if new[i]}
-        picked = select_story(story, words_per_day, count, among=fresh, known=known,
-                              mostly_new=MOSTLY_NEW if known else None, surely_new=news) if fresh else []
+        picked = _day_list(story, fresh, known, news, words_per_day, count) if fresh else []
         if date is not None:
             known |= set(by_day[date])
         day_articles = [a for a in kept.values() if day_of(a) == date]

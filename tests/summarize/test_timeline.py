@@ -215,3 +215,16 @@ def test_a_number_stated_before_in_another_form_is_no_update(tmp_path: Path) -> 
     news = {story.units[i].text.split(",")[0] for i in surely_new(story, days, new_on_their_day(story))}
     assert "Harold Pettibone" not in news  # 71 was told as an age the day before
     assert any(t.startswith("The fire had burned about 24") for t in news)  # a new toll is an update
+
+
+def test_on_a_busy_day_a_dated_event_comes_before_new_wording(tmp_path: Path) -> None:
+    # At 16 words the 18th has room for one sentence: the ruling, dated that Monday, not the colour
+    # piece whose words are merely new.
+    (tmp_path / "a-asked.md").write_text((MERGER_RULING / "a-asked.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b-ruled.md").write_text(
+        "---\ntitle: Judge blocks grocery merger\ndate: 2026-05-18\nsource: Continental Press\n---\n\n"
+        "Shoppers in Hollisport shrugged, filling carts with strawberries, bread and discounted lemonade.\n\n"
+        "A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers.\n", encoding="utf-8")
+    timeline = story_timeline(_articles(tmp_path), words_per_day=16)
+    assert [item.text for item in timeline.days[1].items] == [
+        "A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers."]
