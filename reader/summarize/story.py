@@ -153,8 +153,11 @@ def reports(story: StoryUnits, i: int,
     return tuple(found), len({outlets.voice[k] for k in (own, *best)})
 
 
-def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], bool]]:
-    """Which units may be quoted at all, and the check made when one is about to be chosen."""
+def _vetoes(story: StoryUnits,
+            among: set[int] | None = None) -> tuple[list[bool], Callable[[int, list[int]], bool]]:
+    """Which units may be quoted at all, and the check made when one is about to be chosen. A
+    sentence that leans on its neighbours gives way to a self-contained one saying the same only
+    when that one is a candidate too (`among`: a timeline's day has its own)."""
     units, same = story.units, story.equivalence
     reasons: dict[tuple[int, int], str | None] = {}
     for article in {id(u.article): u.article for u in units}.values():
@@ -181,7 +184,7 @@ def _vetoes(story: StoryUnits) -> tuple[list[bool], Callable[[int, list[int]], b
             others = [j for j in same.matches(i) if j < len(units)]
             if fragment[i] and not others:
                 return False
-            return not any(eligible[j] and not dangling[j] for j in others)
+            return not any(eligible[j] and not dangling[j] and (among is None or j in among) for j in others)
         return True
 
     return eligible, allowed
@@ -203,7 +206,7 @@ def select_story(story: StoryUnits, words: int, count: int | None, among: set[in
     if known:
         weights = weights.copy()
         weights[sorted({c for k in known for c in concepts[k]})] = 0.0
-    eligible, veto = _vetoes(story)
+    eligible, veto = _vetoes(story, among)
     allowed = veto
     if mostly_new is not None:
         share = mostly_new

@@ -228,3 +228,20 @@ def test_on_a_busy_day_a_dated_event_comes_before_new_wording(tmp_path: Path) ->
     timeline = story_timeline(_articles(tmp_path), words_per_day=16)
     assert [item.text for item in timeline.days[1].items] == [
         "A federal judge on Monday blocked Brightfield Markets from buying Pellham Grocers."]
+
+
+def test_a_leaning_sentence_is_listed_when_its_self_contained_twin_is_on_another_day(tmp_path: Path) -> None:
+    # The 19th first reports the suit as "Also on Friday, ..."; the 21st retells it self-contained.
+    # The leaning form gives way only to a twin the same day could list, so the suit is under the 19th.
+    def write(name: str, day: str, *sentences: str) -> None:
+        body = "\n\n".join(sentences)
+        (tmp_path / name).write_text(f"---\ntitle: Dunmere water\ndate: {day}\nsource: Wire {name}\n---\n\n{body}\n",
+                                     encoding="utf-8")
+
+    write("a.md", "2026-09-17", "The Dunmere Water Authority ordered residents to boil tap water after E. coli was found.")
+    write("b.md", "2026-09-19", "The Dunmere Water Authority lifted its boil-water order for the north side on Friday.",
+          "Also on Friday, four residents filed a class-action lawsuit accusing the authority of negligence.")
+    write("c.md", "2026-09-21", "Four residents filed a class-action lawsuit accusing the Dunmere authority of negligence.")
+    timeline = story_timeline(_articles(tmp_path), words_per_day=80)
+    by_date = {day.date: " ".join(item.text for item in day.items) for day in timeline.days}
+    assert "class-action lawsuit" in by_date["2026-09-19"]
