@@ -31,7 +31,12 @@ _DANGLING = re.compile(r"^(?:it|its|they|their|them|he|his|she|her|this|these|th
 # "..., he added." at the end: the speaker is a pronoun for someone named in an earlier sentence.
 _PRONOUN_SPEAKER = re.compile(r"[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|noted|told \w+|argued|wrote)"
                               r"[^.!?]{0,40}[.!?]?[”\"]?$", re.IGNORECASE)
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|co\.uk)(?:/\S*)?\b", re.I)
+# Somewhere to write or click: an e-mail address, a link, a domain with a page on it, or a bare domain
+# the reader is sent to ("visit example.org"). A bare domain alone is a name: "Amazon.com Inc agreed
+# to pay", "suprnova.org, which helped popularise BitTorrent", "Sina.com and Sohu.com delete posts".
+_DOMAIN = r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|org\.uk|info|io)"
+_ADDRESS = re.compile(rf"[\w.+-]+@[\w-]+\.\w|https?://|www\.|{_DOMAIN}/\w"
+                      rf"|\b(?:visit|go\s+to|log\s+on(?:to|\s+to)|see)\s+{_DOMAIN}\b", re.I)
 # A phone number written as one ("1-800-555-0142", "(212) 555-0142", "+44 20 7946 0958"): a hotline to call.
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-.\s])?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}(?![\w-])"
                     r"|(?<![\w+])\+\d{1,3}(?:[\s-]\d{2,4}){2,4}(?![\w-])")

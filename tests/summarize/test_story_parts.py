@@ -117,6 +117,7 @@ def _sentence(text: str, index: int = 0, block: int = 0) -> Sentence:
     "Write to us at desk@example.org.", "Sign up for the Morning Ledger",
     "Patients can look up lot numbers or call the company at 1-800-555-0142.",
     "Readers with information can call (212) 555-0142.", "The helpline is on +44 20 7946 0958.",
+    "Follow our coverage at ledgernews.com/health.", "For the full list of lots, visit brightwell.org.",
 ])
 def test_never_quoted(text: str) -> None:
     assert never_quoted(_sentence(text), None)
@@ -127,6 +128,9 @@ def test_never_quoted(text: str) -> None:
     "“We will appeal,” the company said.", "Shares fell 14% to $18.62.",
     "The recall covers 40-, 80- and 160-milligram tablets from lots 2024-118-0042 to 2024-118-0090.",
     "The vote was 212-198, with 3 abstentions, in the 2025-2026 session.",
+    # A domain is a company's or a site's name here, not an address the reader is sent to.
+    "The Justice Department said Amazon.com Inc agreed to a permanent injunction.",
+    "Suprnova.org, which helped popularise BitTorrent, closed on Sunday.",
 ])
 def test_quotable(text: str) -> None:
     assert never_quoted(_sentence(text), None) is None
