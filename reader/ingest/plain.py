@@ -43,12 +43,16 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
         return []
     widths = [len(text[a:b].rstrip()) for a, b in lines]
     widest = max(widths)
+    wide = [w >= WRAPPED_LINE_SHARE * widest for w in widths[:-1]]
+    # Hard-wrapped text fills its lines to about one width. One wide line among short ones (a form's
+    # title between its fields, a menu) is not wrapped into the short line after it.
+    wrapped = sum(wide) * 2 >= len(wide)
     blocks: list[Block] = []
     block_start = lines[0][0]
     for i, (a, b) in enumerate(lines):
         content = text[a:b].rstrip()
         last = i == len(lines) - 1
-        ends_thought = content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest
+        ends_thought = content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest or not wrapped
         if last or ends_thought:
             blocks.append(_block(text, block_start, a + len(content)))
             if not last:

@@ -137,3 +137,21 @@ def test_a_headline_ending_in_a_quote_is_a_heading(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert [s.kind for s in article.sentences][:2] == ["heading", "text"]
     assert article.title == "Greek sprinters 'won't run again'"
+
+
+def test_a_form_is_not_joined_into_sentences_but_wrapped_prose_is(tmp_path: Path) -> None:
+    form = (
+        "Get the Harbourside Commercial Property Outlook 2027 report today\n"
+        "First name\nLast name\nWork email\nCompany\n"
+    )
+    prose = (
+        "The council approved the budget on Tuesday after a long debate about\n"
+        "the cost of repairs to the harbour wall, which engineers say cannot\n"
+        "wait another winter.\n"
+    )
+    article = load(tmp_path, "form.txt", "Harbour budget passes\n\n" + prose + "\n" + form)
+    texts = [s.text for s in article.sentences]
+    assert ("The council approved the budget on Tuesday after a long debate about the cost of repairs"
+            " to the harbour wall, which engineers say cannot wait another winter.") in texts
+    assert not any("First name" in t and "report" in t for t in texts), texts
+    assert "First name" in texts
