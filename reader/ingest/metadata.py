@@ -27,10 +27,14 @@ AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 
 MAX_LIST_ITEMS = 100
 MAX_FIELD_CHARS = 4000
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")  # 2023-07-19, 2023/07/19, 2023.07.19
 # "June 1, 2023", "November 18th, 2019", "1 June 2023", "25. September 2018"
 _DATE_WORDS = re.compile(r"([A-Z][a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
                          r"|(\d{1,2})(?:st|nd|rd|th|\.)?\s+([A-Z][a-z]+\.?),?\s+(\d{4})")
+# The same dates as one pattern without groups, for finding a date in a line ("date: 19 July 2023").
+DATE_TEXT = (r"\d{4}-\d{1,2}-\d{1,2}|\d{4}/\d{1,2}/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}"
+             r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+             r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+[A-Z][a-z]+\.?,?\s+\d{4}")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _NON_TOPIC_CATEGORY = {"news", "article", "articles", "post", "posts", "blog", "story", "page"}
@@ -63,7 +67,7 @@ def clean_text(value: Any) -> str | None:
 
 
 def normalize_date(value: Any) -> str | None:
-    """YYYY-MM-DD from ISO strings, datetimes, or 'June 1, 2023' / '1 June 2023'; None if unsure."""
+    """YYYY-MM-DD from ISO (or 2023/07/19) strings, datetimes, or 'June 1, 2023' / '1 June 2023'; None if unsure."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -72,7 +76,7 @@ def normalize_date(value: Any) -> str | None:
     if not text:
         return None
     if found := _DATE.search(text):
-        return _valid(int(found[1]), int(found[2]), int(found[3]))
+        return _valid(int(found[1]), int(found[3]), int(found[4]))
     if found := _DATE_WORDS.search(text):
         month_name, day, year = (found[1], found[2], found[3]) if found[1] else (found[5], found[4], found[6])
         month = _MONTHS.get(month_name[:3].lower())

@@ -4,10 +4,14 @@ from __future__ import annotations
 import re
 
 from reader.ingest.blocks import Block
+from reader.ingest.metadata import DATE_TEXT, normalize_date
 
-# " date 2023-07-19 The U.S. ..." — the date is metadata; the text goes on on the same line.
+# " date 2023-07-19 The U.S. ..." — the date is metadata; the text goes on on the same line. The
+# date may be written as a front matter date is ("date: July 19, 2023", "Date 2023/07/19"), with a
+# time; it is a prefix only when it is a real date.
 DATE_PREFIX = re.compile(
-    r"\A\ufeff?[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?:[ \t]+|(?=\r|\n|\Z))",
+    r"\A\ufeff?[ \t]*date:?[ \t]+(" + DATE_TEXT + r")"
+    r"(?:(?:T|,?[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[ \t]*[+-]\d{2}:?\d{2})?)?(?:[ \t]+|(?=\r|\n|\Z))",
     re.IGNORECASE,
 )
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
@@ -18,9 +22,10 @@ WRAPPED_LINE_SHARE = 0.6  # a line shorter than this share of its paragraph's wi
 
 
 def date_prefix(text: str) -> tuple[str, int] | None:
-    """The prefixed date and the offset where article text starts, if the file has the prefix."""
+    """The prefixed date (YYYY-MM-DD) and the offset where article text starts, if the file has the prefix."""
     found = DATE_PREFIX.match(text)
-    return (found.group(1), found.end()) if found else None
+    date = normalize_date(found.group(1)) if found else None
+    return (date, found.end()) if found and date else None
 
 
 def plain_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:

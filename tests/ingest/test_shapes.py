@@ -155,3 +155,19 @@ def test_a_form_is_not_joined_into_sentences_but_wrapped_prose_is(tmp_path: Path
             " to the harbour wall, which engineers say cannot wait another winter.") in texts
     assert not any("First name" in t and "report" in t for t in texts), texts
     assert "First name" in texts
+
+
+def test_a_date_prefix_written_in_other_date_forms(tmp_path: Path) -> None:
+    words = load(tmp_path, "words.txt", " date 19 July 2023 The council voted on Monday. It agreed.\n")
+    assert (words.date, words.sentences[0].text) == ("2023-07-19", "The council voted on Monday.")
+    slash = load(tmp_path, "slash.txt", "Date: 2023/07/19\nThe council voted on Monday. It agreed.\n")
+    assert slash.date == "2023-07-19"
+    assert [s.text for s in slash.sentences] == ["The council voted on Monday.", "It agreed."]
+    timed = load(tmp_path, "timed.txt", "date 2023-07-19 2 people were hurt on Monday. Police came.\n")
+    assert (timed.date, timed.sentences[0].text) == ("2023-07-19", "2 people were hurt on Monday.")
+
+
+def test_a_first_word_date_that_is_no_date_is_text(tmp_path: Path) -> None:
+    article = load(tmp_path, "night.txt", "Date night 12 Monkeys 2023 sold out.\n\nThe cinema was full on Friday.\n")
+    assert article.date is None
+    assert article.title == "Date night 12 Monkeys 2023 sold out."
