@@ -38,9 +38,11 @@ EXCLAMATION_WORDS = 6  # "Thanks for signing up!" outside quotes is a pitch's ma
 LABEL_WORDS = 4  # a "label" is at most this many words without sentence punctuation
 LINK_WORDS = 30  # "Read more: ..." lines, captions and notices are at most this long
 GAP_LINES = 2  # signal-free short lines removed when boilerplate stands on both sides
+FORM_FIELDS = 3  # consecutive lines that are form field labels ("First name", "Work email"): a form
 RUN_REASON = "promotional block"
 
 _PRIVACY, _NEWSLETTER, _DOWNLOAD = "privacy/cookie notice", "newsletter/subscription pitch", "download form"
+_FORM = "sign-up form"
 _SHARE, _MORE, _AD, _COPYRIGHT = "share prompt", "read-more link", "advertisement label", "copyright notice"
 _SOCIAL = r"(?:facebook|twitter|instagram|linkedin|tiktok|youtube|whatsapp|telegram|x)\b"
 # (key words, reason, weight, pattern). A pattern is tried only when one of its key words occurs, which keeps
@@ -134,6 +136,16 @@ _CREDIT_RE = re.compile(
     r"|\b(?:photo|picture|image)s? (?:by|courtesy of) [A-Z]",
     re.I,
 )
+# The labels of a web form's fields, the genre's own vocabulary. One alone ("Company") is a word;
+# FORM_FIELDS of them in a row are the form a pitch asks the reader to fill in.
+_FIELD_RE = re.compile(
+    r"(?:(?:your |work |business |company )?(?:(?:first|last|full|given|family|sur)[ -]?)?name"
+    r"|(?:your |work |business )?e-?mail(?: address)?|company(?: name| size)?|organi[sz]ation|employer"
+    r"|(?:job )?(?:title|role|function)|(?:phone|telephone|mobile)(?: number)?|country(?:/region)?"
+    r"|state(?:/province)?|province|city|zip(?: code)?|post ?code|postal code|industry|department"
+    r"|(?:confirm )?password)\s*\*?\s*:?\s*\*?",
+    re.I,
+)
 _BYLINE_RE = re.compile(r"(?:(?:additional )?reporting|writing|editing|compiled|produced) by [A-Z]"
                         r"|(?:tags|filed under)\s*:\s*\w", re.I)
 # The newsroom speaking about its own page, not about the news: notes on the story's history,
@@ -202,11 +214,17 @@ def _unquoted(text: str) -> str:
 class _Para:
     """The signals of one paragraph, measured once."""
 
-    __slots__ = ("words", "content", "score", "families", "reasons", "strong", "cohesion")
+    __slots__ = ("words", "content", "score", "families", "reasons", "strong", "cohesion", "fields", "calls")
 
     def __init__(self, raw: str, kind: str) -> None:
         text = " ".join(raw.split())
         lower = text.lower()
+        lines = [line.strip(" \t*_#>-") for line in raw.splitlines() if line.strip()]
+        # Form field lines, when the paragraph is nothing else but buttons ("Download now"): their number.
+        fields = sum(1 for line in lines if _FIELD_RE.fullmatch(line))
+        buttons = all(_FIELD_RE.fullmatch(line) or _is_button(line) for line in lines)
+        self.fields = fields if buttons else 0
+        self.calls = False  # opens with a call to action ("Download the 2026 report")
         tokens = set(lower.encode().translate(_ASCII_WORDS).decode("ascii").split())
         self.words = text.count(" ") + 1 if text else 0
         self.content = tokens - _NOT_CONTENT
@@ -234,7 +252,8 @@ class _Para:
             you = sum(1 for f in found if f)
             address = min(ADDRESS_CAP, YOU_WEIGHT * you + WE_WEIGHT * (len(found) - you))
             address *= min(1.0, ADDRESS_SPAN / self.words)
-            imperative = len(_IMPERATIVE_RE.findall(unquoted)) + bool(_IMPERATIVE_RE.match(". " + unquoted[:20]))
+            self.calls = bool(_IMPERATIVE_RE.match(". " + unquoted[:20]))
+            imperative = len(_IMPERATIVE_RE.findall(unquoted)) + self.calls
             imperative = min(IMPERATIVE_CAP, IMPERATIVE_WEIGHT * imperative)
         if address:
             self.families.add("address")
@@ -340,9 +359,47 @@ def find_boilerplate(paragraphs: Sequence[str], kinds: Sequence[str] | None = No
             j = i - 1 if order.step == 1 else i + 1
             if out[i] is None and out[j] is not None and paras[i].joins_run():
                 out[i] = RUN_REASON
+    # A form: field labels in a row, one paragraph or several ("First name", "Last name", "Work email").
+    start = 0
+    for end in range(len(paras) + 1):
+        if end == len(paras) or not paras[end].fields:
+            if sum(p.fields for p in paras[start:end]) >= FORM_FIELDS:
+                out[start:end] = [_FORM] * (end - start)
+                _grow(paras, out, start, end)
+                _flag_pitch(paras, out, start)
+            start = end + 1
     # ...then close short gaps of off-topic lines between flagged paragraphs.
     flagged = [i for i, reason in enumerate(out) if reason]
     for a, b in zip(flagged, flagged[1:]):
         if 1 < b - a <= GAP_LINES + 1 and all(paras[k].fills_gap() for k in range(a + 1, b)):
             out[a + 1 : b] = [RUN_REASON] * (b - a - 1)
     return out
+
+
+def _grow(paras: list[_Para], out: list[str | None], start: int, end: int) -> None:
+    """Grow the flagged stretch paras[start:end] over the suspect paragraphs on either side."""
+    for i in range(end, len(paras)):
+        if out[i] is not None or not paras[i].joins_run():
+            break
+        out[i] = RUN_REASON
+    for i in range(start - 1, -1, -1):
+        if out[i] is not None or not paras[i].joins_run():
+            break
+        out[i] = RUN_REASON
+
+
+def _is_button(line: str) -> bool:
+    """A form's button or a short label: a few words, no sentence punctuation."""
+    return len(line.split()) <= LABEL_WORDS and line[-1:] not in ".?!\"”"
+
+
+def _flag_pitch(paras: list[_Para], out: list[str | None], form: int) -> None:
+    """The pitch a form fills in for: the short paragraph before it that opens with a call to action
+    ("Download the 2026 report"), with the one line that may describe the offer between them."""
+    for pitch in (form - 1, form - 2):
+        between = range(pitch + 1, form)
+        if pitch < 0 or any(out[i] is not None or paras[i].words > LINK_WORDS for i in (pitch, *between)):
+            return
+        if paras[pitch].calls:
+            out[pitch:form] = [RUN_REASON] * (form - pitch)
+            return

@@ -71,5 +71,5 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
         elif child.type in ("softbreak", "hardbreak"):
             newline = body.find("\n", cursor, hi)
             cursor = newline + 1 if newline >= 0 else cursor
-            block.add(" ", base + max(cursor - 1, lo), exact=False)
+            block.add("\n", base + max(cursor - 1, lo), exact=False)  # a line break, as in plain text
     return block

@@ -292,9 +292,10 @@ def _stories(articles: Sequence[Reading], v: _Vectors, copy_of: dict[int, int]) 
 
 
 def _has_headline(article: Article) -> bool:
-    """A title of its own, not the first sentence that names an untitled file."""
+    """A title of its own (a heading or front matter), not the first body sentence naming an untitled file."""
     title = article.full_title
-    return bool(title) and not (article.sentences and title == " ".join(article.sentences[0].text.split()))
+    first = article.sentences[0] if article.sentences else None
+    return bool(title) and not (first and first.kind == "text" and title == " ".join(first.text.split()))
 
 
 def _story(articles: Sequence[Reading], members: list[int], copy_of: dict[int, int],

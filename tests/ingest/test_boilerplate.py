@@ -157,3 +157,35 @@ def test_a_short_paragraph_behind_an_ad_label_is_an_ad_whatever_its_copy_says(ad
 ])
 def test_news_about_advertising_is_no_ad_label(text: str) -> None:
     assert find_boilerplate([text]) == [None]
+
+
+NEWS = "The council voted 9-4 on Tuesday to close the Pier 9 ferry terminal, the mayor's office said."
+
+
+def test_form_fields_in_one_paragraph_are_a_form_with_the_pitch_above_it() -> None:
+    paragraphs = [NEWS, "Get the Harbourside Property Outlook 2027", "Sixty pages on rents, yields and vacancies.",
+                  "First name\nLast name\nWork email\nCompany\nDownload now", NEWS]
+    assert flagged(find_boilerplate(paragraphs)) == [1, 2, 3]
+    assert find_boilerplate(paragraphs)[3] == "sign-up form"
+
+
+def test_form_fields_one_per_paragraph_are_a_form() -> None:
+    paragraphs = [NEWS, "Full name*", "Email address:", "Job title", "Country/Region", "Submit", NEWS]
+    assert flagged(find_boilerplate(paragraphs)) == [1, 2, 3, 4, 5]
+
+
+def test_one_field_word_alone_is_kept() -> None:
+    paragraphs = [NEWS, "Company", NEWS, "Job title", NEWS]
+    assert find_boilerplate(paragraphs) == [None] * 5
+
+
+def test_news_before_a_form_is_not_its_pitch() -> None:
+    """Only a short paragraph that opens with a call to action is the form's pitch; the news above stays."""
+    paragraphs = [NEWS, "First name\nLast name\nWork email", NEWS]
+    assert flagged(find_boilerplate(paragraphs)) == [1]
+
+
+def test_a_sentence_naming_fields_is_news_not_a_form() -> None:
+    text = ("The leaked file held each customer's first name, last name, email address and phone number,"
+            " the regulator said.")
+    assert find_boilerplate([NEWS, text, NEWS]) == [None, None, None]

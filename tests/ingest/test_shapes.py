@@ -153,8 +153,7 @@ def test_a_form_is_not_joined_into_sentences_but_wrapped_prose_is(tmp_path: Path
     texts = [s.text for s in article.sentences]
     assert ("The council approved the budget on Tuesday after a long debate about the cost of repairs"
             " to the harbour wall, which engineers say cannot wait another winter.") in texts
-    assert not any("First name" in t and "report" in t for t in texts), texts
-    assert "First name" in texts
+    assert not any("First name" in t or "Work email" in t for t in texts), texts
 
 
 def test_a_date_prefix_written_in_other_date_forms(tmp_path: Path) -> None:
