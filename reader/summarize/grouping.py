@@ -302,9 +302,9 @@ def _story(articles: Sequence[Reading], members: list[int], copy_of: dict[int, i
            central: np.ndarray) -> Story:
     every = sorted(members, key=lambda i: (articles[i].date or "9999", articles[i].path))
     dates = sorted(d for d in (articles[i].date for i in every) if d)
-    # The story is named by the headline of its most central original (not a feature's or a follow-up's).
-    originals = [i for i in members if i not in copy_of] or members
-    lead = min(originals, key=lambda i: (not articles[i].headline, -central[i], articles[i].path))
+    # The story is named by the headline of its most central original (not a feature's or a follow-up's);
+    # a copy's headline still beats an untitled original's first sentence.
+    lead = min(members, key=lambda i: (not articles[i].headline, i in copy_of, -central[i], articles[i].path))
     paths = [articles[i].path for i in every]
     sources = list(dict.fromkeys(_outlet(articles[i]) for i in every))
     copies = sorted((Copy(articles[i].path, articles[copy_of[i]].path) for i in members if i in copy_of),

@@ -117,3 +117,12 @@ def test_same_file_names_in_two_folders_get_different_ids() -> None:
 
 def test_no_articles_no_stories() -> None:
     assert group_stories([]) == []
+
+
+def test_a_markdown_headline_names_the_story_before_an_untitled_files_first_sentence(tmp_path: Path) -> None:
+    """An H1 that repeats the front matter title is a headline; a plain file's first sentence is not."""
+    _write(tmp_path, "a-plain.txt", "\n\n".join(BODY))
+    _write(tmp_path, "b-titled.md", "---\ntitle: Elm Street bridge to close for two years\n---\n\n"
+           "# Elm Street bridge to close for two years\n\n" + "\n\n".join(BODY[1:] + BODY[:1]))
+    (story,) = group_stories(_load(tmp_path))
+    assert story.title == "Elm Street bridge to close for two years"
