@@ -43,8 +43,13 @@ RUN_REASON = "promotional block"
 
 _PRIVACY, _NEWSLETTER, _DOWNLOAD = "privacy/cookie notice", "newsletter/subscription pitch", "download form"
 _FORM = "sign-up form"
+_PITCHED = {_NEWSLETTER, _DOWNLOAD, _FORM}  # what a call to action above may be the pitch for
 _SHARE, _MORE, _AD, _COPYRIGHT = "share prompt", "read-more link", "advertisement label", "copyright notice"
 _SOCIAL = r"(?:facebook|twitter|instagram|linkedin|tiktok|youtube|whatsapp|telegram|x)\b"
+# A share widget's buttons, one per line: a network's name and nothing else ("Facebook", "X", "Email").
+_SHARE_BUTTON_RE = re.compile(r"(?:share (?:on|via) )?(?:facebook|twitter|instagram|linkedin|tiktok|whatsapp"
+                              r"|telegram|reddit|pinterest|threads|bluesky|mastodon|flipboard|x|e-?mail|print"
+                              r"|copy link|messenger)", re.I)
 # (key words, reason, weight, pattern). A pattern is tried only when one of its key words occurs, which keeps
 # this fast; weights are low where the words are also ordinary news vocabulary.
 _PHRASES: list[tuple[str, str, float, str]] = [
@@ -214,7 +219,8 @@ def _unquoted(text: str) -> str:
 class _Para:
     """The signals of one paragraph, measured once."""
 
-    __slots__ = ("words", "content", "score", "families", "reasons", "strong", "cohesion", "fields", "calls")
+    __slots__ = ("words", "content", "score", "families", "reasons", "strong", "cohesion", "fields", "calls",
+                 "button", "titled")
 
     def __init__(self, raw: str, kind: str) -> None:
         text = " ".join(raw.split())
@@ -225,6 +231,10 @@ class _Para:
         buttons = all(_FIELD_RE.fullmatch(line) or _is_button(line) for line in lines)
         self.fields = fields if buttons else 0
         self.calls = False  # opens with a call to action ("Download the 2026 report")
+        self.button = bool(lines) and all(_SHARE_BUTTON_RE.fullmatch(line) for line in lines)
+        # Opens with a heading-shaped line: no full stop, and any next line starts a new unit (capital).
+        self.titled = bool(lines) and lines[0][-1:] not in ".?!:;,\"”’'" and (
+            len(lines) == 1 or lines[1][:1].isupper())
         tokens = set(lower.encode().translate(_ASCII_WORDS).decode("ascii").split())
         self.words = text.count(" ") + 1 if text else 0
         self.content = tokens - _NOT_CONTENT
@@ -368,6 +378,18 @@ def find_boilerplate(paragraphs: Sequence[str], kinds: Sequence[str] | None = No
                 _grow(paras, out, start, end)
                 _flag_pitch(paras, out, start)
             start = end + 1
+    # A share widget: its buttons one per line, two or more in a row or one beside a share prompt.
+    start = 0
+    for end in range(len(paras) + 1):
+        if end == len(paras) or not paras[end].button or out[end] not in (None, _SHARE):
+            beside = _SHARE in (out[start - 1] if start else None, out[end] if end < len(paras) else None)
+            if end - start >= 2 or (end > start and beside):
+                out[start:end] = [_SHARE] * (end - start)
+            start = end + 1
+    # A sign-up's pitch: the short call to action just above a newsletter or download form.
+    for i in range(1, len(paras)):
+        if out[i] is not None and out[i - 1] is None and _PITCHED & {out[i], out[min(i + 1, len(out) - 1)]}:
+            _flag_pitch(paras, out, i)
     # ...then close short gaps of off-topic lines between flagged paragraphs.
     flagged = [i for i, reason in enumerate(out) if reason]
     for a, b in zip(flagged, flagged[1:]):
@@ -394,12 +416,14 @@ def _is_button(line: str) -> bool:
 
 
 def _flag_pitch(paras: list[_Para], out: list[str | None], form: int) -> None:
-    """The pitch a form fills in for: the short paragraph before it that opens with a call to action
-    ("Download the 2026 report"), with the one line that may describe the offer between them."""
+    """The pitch a form fills in for: the short heading-shaped line before it that opens with a call to
+    action ("Download the 2026 report", no full stop), with the one line that may describe the offer."""
     for pitch in (form - 1, form - 2):
-        between = range(pitch + 1, form)
-        if pitch < 0 or any(out[i] is not None or paras[i].words > LINK_WORDS for i in (pitch, *between)):
+        if pitch < 0 or any(out[i] is not None or paras[i].words > LINK_WORDS for i in range(pitch + 1, form)):
             return
-        if paras[pitch].calls:
-            out[pitch:form] = [RUN_REASON] * (form - pitch)
+        if out[pitch] in _PITCHED and pitch < form - 1:  # the pitch was found already: take the line between
+            out[pitch + 1:form] = [RUN_REASON]
+            return
+        if out[pitch] is None and paras[pitch].words <= LINK_WORDS and paras[pitch].calls and paras[pitch].titled:
+            out[pitch:form] = [RUN_REASON] * (form - pitch)  # "Support for a ban has fallen." is news, no pitch
             return

@@ -189,3 +189,38 @@ def test_a_sentence_naming_fields_is_news_not_a_form() -> None:
     text = ("The leaked file held each customer's first name, last name, email address and phone number,"
             " the regulator said.")
     assert find_boilerplate([NEWS, text, NEWS]) == [None, None, None]
+
+
+def test_share_buttons_one_per_line_are_a_share_prompt() -> None:
+    paragraphs = [NEWS, "Share this article", "Facebook", "X", "LinkedIn", "Email", NEWS]
+    assert find_boilerplate(paragraphs) == [None] + ["share prompt"] * 5 + [None]
+    assert find_boilerplate([NEWS, "Reddit", "Pinterest", NEWS]) == [None, "share prompt", "share prompt", None]
+
+
+def test_one_network_name_alone_is_kept() -> None:
+    """'X' or 'Threads' on its own line may be a heading or a quote's subject: a widget needs two."""
+    assert find_boilerplate([NEWS, "Threads", NEWS]) == [None, None, None]
+
+
+def test_the_call_to_action_above_a_newsletter_box_goes_with_it() -> None:
+    story = ["Harbourside business owners are bracing for a $9.50 daily congestion charge after the council"
+             " approved it late Tuesday.",
+             "The Harbourside business association, which represents 1,100 firms, lobbied against the charge.",
+             "Freight operators could come out ahead if the charge cuts the hours their trucks spend idling."]
+    box = ["Sign up for The Morning Ledger", "Harbourside business news in five minutes, every weekday before 7 a.m.",
+           "Enter your email", "Subscribe",
+           "By subscribing you agree to our Terms of Use and Privacy Policy. You can unsubscribe at any time."]
+    assert flagged(find_boilerplate(story[:2] + box + story[2:])) == [2, 3, 4, 5, 6]
+
+
+def test_news_above_a_newsletter_box_stays() -> None:
+    paragraphs = [NEWS, "The ferry will resume sailings on Friday, the operator said.", "Enter your email",
+                  "Subscribe", "By subscribing you agree to our Terms of Use and Privacy Policy.", NEWS]
+    assert flagged(find_boilerplate(paragraphs))[0] >= 2
+
+
+def test_a_news_sentence_opening_with_a_verb_is_no_pitch_for_the_form_after_it() -> None:
+    """'Support for a ban has fallen.' opens with a call-to-action verb but is a sentence, not a heading."""
+    paragraphs = ["Hunt ban support is in decline", "Support for a ban on hunting has fallen in six years, a poll says.",
+                  "Download our free 2025 sector report today.", "First name\nLast name\nWork email", NEWS]
+    assert find_boilerplate(paragraphs)[:2] == [None, None]
