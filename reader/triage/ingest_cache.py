@@ -9,6 +9,7 @@ an error. It is cleared whenever reader's version or its ingest or summarize cod
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sqlite3
@@ -60,8 +61,13 @@ def cache_beside(state: str | Path | None) -> Path | None:
     return None if foreign_file(where) else where.parent / CACHE_FILE
 
 
+@functools.cache
 def _code_stamp() -> str:
-    """Changes whenever the code that decides titles, dates or sentences changes (even in a checkout)."""
+    """Changes whenever the code that decides titles, dates or sentences changes (even in a checkout).
+
+    Read once per process: a reader still running while a new version is installed over it must
+    stamp what it computes with the code it runs, not with the files now on disk.
+    """
     package = Path(reader.__file__).resolve().parent
     sources = [*package.joinpath("ingest").glob("*.py"), *package.joinpath("summarize").glob("*.py"),
                package / "model.py", package / "lines.py", package / "algorithms.py", package / "triage" / "state.py"]

@@ -113,3 +113,19 @@ def test_new_code_clears_the_cache(tmp_path: Path, cache_path: Path, monkeypatch
     cache = IngestCache.open(cache_path)
     assert cache.get_many([stamp]) == {}
     cache.close()
+
+
+def test_code_installed_over_a_running_reader_does_not_change_its_stamp(monkeypatch) -> None:
+    """A running reader keeps stamping with the code it loaded: newer files on disk are another version's."""
+    before = ingest_cache._code_stamp()
+    real_stat = Path.stat
+
+    def newer(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        result = real_stat(self, *args, **kwargs)
+        if self.suffix == ".py":  # the package's sources, just reinstalled
+            fields = list(result)
+            return os.stat_result((*fields[:7], *(f + 60 for f in fields[7:10])), {"st_mtime_ns": 2**62})
+        return result
+
+    monkeypatch.setattr(Path, "stat", newer)
+    assert ingest_cache._code_stamp() == before
