@@ -363,21 +363,19 @@ def find_boilerplate(paragraphs: Sequence[str], kinds: Sequence[str] | None = No
     paras = [_Para(text, kinds[i] if kinds else "paragraph") for i, text in enumerate(paragraphs)]
     _measure_cohesion(paras)
     out = [p.verdict() for p in paras]
-    # Runs: grow each flagged stretch over suspect neighbours, forward then back...
-    for order in (range(1, len(paras)), range(len(paras) - 2, -1, -1)):
-        for i in order:
-            j = i - 1 if order.step == 1 else i + 1
-            if out[i] is None and out[j] is not None and paras[i].joins_run():
-                out[i] = RUN_REASON
     # A form: field labels in a row, one paragraph or several ("First name", "Last name", "Work email").
     start = 0
     for end in range(len(paras) + 1):
         if end == len(paras) or not paras[end].fields:
             if sum(p.fields for p in paras[start:end]) >= FORM_FIELDS:
                 out[start:end] = [_FORM] * (end - start)
-                _grow(paras, out, start, end)
-                _flag_pitch(paras, out, start)
             start = end + 1
+    # Runs: grow each flagged stretch over suspect neighbours, forward then back...
+    for order in (range(1, len(paras)), range(len(paras) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            if out[i] is None and out[j] is not None and paras[i].joins_run():
+                out[i] = RUN_REASON
     # A share widget: its buttons one per line, two or more in a row or one beside a share prompt.
     start = 0
     for end in range(len(paras) + 1):
@@ -396,18 +394,6 @@ def find_boilerplate(paragraphs: Sequence[str], kinds: Sequence[str] | None = No
         if 1 < b - a <= GAP_LINES + 1 and all(paras[k].fills_gap() for k in range(a + 1, b)):
             out[a + 1 : b] = [RUN_REASON] * (b - a - 1)
     return out
-
-
-def _grow(paras: list[_Para], out: list[str | None], start: int, end: int) -> None:
-    """Grow the flagged stretch paras[start:end] over the suspect paragraphs on either side."""
-    for i in range(end, len(paras)):
-        if out[i] is not None or not paras[i].joins_run():
-            break
-        out[i] = RUN_REASON
-    for i in range(start - 1, -1, -1):
-        if out[i] is not None or not paras[i].joins_run():
-            break
-        out[i] = RUN_REASON
 
 
 def _is_button(line: str) -> bool:
