@@ -8,6 +8,9 @@ whole (cosine with the core's centroid at least `ATTACH`). A source linked to no
 a two-paragraph follow-up that is mostly new facts, is judged by how much of the story's
 vocabulary it uses: the share of the core centroid's weight on words it contains (at least
 `LONE_CONTAINS`), because a follow-up names the story's subject however little else it repeats.
+A source dated before the story's first report is no follow-up: a longer article on the same
+town shares that much vocabulary by chance ("port", "Calverston", "Wednesday"), so it is kept
+only when it resembles the story as a whole.
 Everything else is left out, with its reason.
 
 Pairs are found through an inverted index, term by term, skipping terms so common that they say
@@ -138,6 +141,16 @@ def _against_centroid(v: _Vectors, members: list[int]) -> tuple[np.ndarray, np.n
     return (dot - own) / rest, contained
 
 
+def _days(units: Sequence[Unit]) -> dict[SourceKey, str]:
+    """Each dated source's publication day (YYYY-MM-DD), as its file gives it."""
+    days: dict[SourceKey, str] = {}
+    for unit in units:
+        date = (unit.article.date or "")[:10]
+        if len(date) == 10 and date[4] == date[7] == "-":
+            days.setdefault(unit.source_key, date)
+    return days
+
+
 def _echoing(units: Sequence[Unit], kept: set[SourceKey]) -> set[SourceKey]:
     """Glued-in copies that repeat sentences of a kept copy of their file: they tell the kept story,
     however little of their own text is left once the repeats are dropped (an unrelated story glued
@@ -178,8 +191,11 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
         return set(every), []
     similarity, contained = _against_centroid(v, main)
     core_of = {s: core for core in cores for s in core}
+    day = _days(units)
+    began = min((day[v.keys[s]] for s in main if day.get(v.keys[s])), default=None)
+    before = {s for s in range(len(v.keys)) if began and (day.get(v.keys[s]) or began) < began}
     chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH
-                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS)}
+                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS and s not in before)}
     kept = {v.keys[s] for s in chosen}
     kept |= _echoing(units, kept)
     kept |= {copy for copy, original in copies.items() if original in kept}
@@ -196,6 +212,9 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
         if others:
             reason = (f"another story, with {', '.join(others[:3])}{' and others' if len(others) > 3 else ''} "
                       f"(similarity {max(similarity[s], 0.0):.2f} to this story; {ATTACH:.2f} needed)")
+        elif s in before and contained[s] >= LONE_CONTAINS:
+            reason = (f"another story (dated {day[v.keys[s]]}, before this story's first report on {began}, "
+                      f"so no follow-up; similarity {max(similarity[s], 0.0):.2f}, {ATTACH:.2f} needed)")
         else:
             reason = (f"another story (uses {contained[s]:.0%} of this story's vocabulary; "
                       f"{LONE_CONTAINS:.0%} needed)")

@@ -100,6 +100,17 @@ def test_short_on_topic_follow_up_is_kept_and_its_development_quoted(bridge: lis
     assert any("May 18" in i.text for i in summary.items), [i.text for i in summary.items]
 
 
+def test_a_lone_file_dated_before_the_story_began_is_no_follow_up(tmp_path: Path) -> None:
+    # The follow-up's words, dated before the closure: a file that shares the story's vocabulary but
+    # resembles no report of it (an earlier piece on the same bridge) is left out, and says why.
+    texts = dict(BRIDGE)
+    texts["d-follow-up.txt"] = texts["d-follow-up.txt"].replace("2026-04-20", "2026-03-30")
+    summary = summarize_story([write(tmp_path, name, text) for name, text in texts.items()], words=160)
+    left = {Path(x.path).name: x.reason for x in summary.left_out}
+    assert set(left) == {"d-follow-up.txt", "e-unrelated.txt"}
+    assert "dated 2026-03-30, before this story's first report on 2026-04-02" in left["d-follow-up.txt"]
+
+
 def test_both_threads_are_covered_without_repeating_a_fact(bridge: list[Article]) -> None:
     summary = summarize_story(bridge, words=160)
     texts = [i.text for i in summary.items]
