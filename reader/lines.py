@@ -51,6 +51,20 @@ class LineIndex:
         return len(self.starts)
 
 
+_LAST: list[tuple[str, LineIndex]] = []  # the last text indexed, with its index
+
+
+def index_of(text: str) -> LineIndex:
+    """The text's line index, built once for the same text object: the 5,000 items of one feed file are
+    5,000 articles over one decoded text, and indexing 2 MB 5,000 times took a minute."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is text:
+        return last[1]
+    index = LineIndex(text)
+    _LAST[:] = [(text, index)]
+    return index
+
+
 def exact_ranges(index: LineIndex, lines: Sequence[str], start: int, end: int,
                  first: int, last: int) -> dict[int, tuple[int, int]]:
     """The characters `start`..`end` on each of lines `first`..`last`, as (start, end) columns of the raw line."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.lines import LineIndex, split_lines
+from reader.lines import LineIndex, index_of, split_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,9 @@ class LineSpan:
 
     def contains(self, line: int) -> bool:
         return self.start <= line <= self.end
+
+
+MAX_QUOTE_CHARS = 1500  # a longer "sentence" is a runaway line (a dump, a page of unpunctuated text), never quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,7 @@ class Sentence:
     @property
     def is_candidate(self) -> bool:
         """Whether a summarizer may quote it: real prose, not a heading or a runaway line."""
-        if self.kind == "heading" or len(self.text) > 1500 or len(self.text.split()) < 3:
+        if self.kind == "heading" or len(self.text) > MAX_QUOTE_CHARS or len(self.text.split()) < 3:
             return False
         # A sentence that only introduces a list ("Other provisions:") says nothing on its own.
         if self.text.endswith(":"):
@@ -138,7 +141,7 @@ class Article:
     def line_index(self) -> LineIndex:
         """Where each line of `text` starts; built once (the builder's own), then shared by every screen."""
         if self._line_index is None:
-            self._line_index = LineIndex(self.text)
+            self._line_index = index_of(self.text)
         return self._line_index
 
     @property
@@ -148,8 +151,8 @@ class Article:
         title = self.title
         if title and title.endswith("…") and self.sentences:
             first = " ".join(self.sentences[0].text.split())
-            if first != title and first.startswith(title[:-1]):
-                return first
+            if first != title and first.startswith(title[:-1]) and len(first) <= MAX_QUOTE_CHARS:
+                return first  # a runaway line (a 2 MB "sentence") keeps the cut title everywhere
         return title
 
     @property

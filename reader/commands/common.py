@@ -1,6 +1,7 @@
 """What every subcommand shares: default inputs, error reporting, consoles."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -30,15 +31,27 @@ def load_reporting(paths: Iterable[str]) -> tuple[list[Article], list[LoadError]
 
     articles: list[Article] = []
     errors: list[LoadError] = []
+    said: set[tuple[str, str]] = set()
     for item in load_paths(paths):
         if isinstance(item, LoadError):
             errors.append(item)
             report(item)
         else:
             articles.append(item)
-            for warning in item.warnings:
-                report(f"{item.path}: {warning}")
+            report_warnings(item.path, item.warnings, said)
     return articles, errors
+
+
+def report_warnings(path: str, warnings: Iterable[str], said: set[tuple[str, str]]) -> None:
+    """Each warning on stderr, naming the article; a warning about a whole feed or mailbox ("only the
+    first 5,000 items are read"), which every item carries, is said once for the file, not per item."""
+    file, mark, _ = path.rpartition("#")
+    if not (mark and os.path.isfile(file)):
+        file = path
+    for warning in warnings:
+        if (file, warning) not in said:
+            said.add((file, warning))
+            report(f"{path}: {warning}")
 
 
 def output_closed() -> None:

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 
-from reader.commands.common import default_paths, load_reporting, output_closed, report, stdout_console
+from reader.commands.common import default_paths, load_reporting, output_closed, report, report_warnings, stdout_console
 from reader.model import Article, LoadError
 from reader.output.places import common_root
 from reader.output.sanitize import dumps
@@ -29,6 +29,9 @@ def run_summarize(options: argparse.Namespace) -> int:
     if isinstance(options.story, str) and os.path.exists(options.story):
         options.paths = [options.story, *options.paths]  # `--story PATH`: a path, not a story id
         options.story = True
+    if options.story == "":  # `--story ""` (an unset $ID) names no story: never a silent per-article run
+        report("--story '': no story id given (`reader stories` lists them)")
+        return 2
     paths = default_paths(options.paths)
     count = options.sentences
     if count is None and options.words is None:
@@ -70,14 +73,14 @@ def _per_article(options: argparse.Namespace, paths: list[str], count: int | Non
     where = cache_beside(getattr(options, "state", None))
     cache = IngestCache.open(where) if where is not None else IngestCache(None)
     try:
+        said: set[tuple[str, str]] = set()
         for item in digests(inputs, options.algorithm, count, options.words, cache):
             if isinstance(item, LoadError):
                 if item not in missing:
                     errors.append(item)
                 report(item)
                 continue
-            for warning in item.warnings:
-                report(f"{item.path}: {warning}")
+            report_warnings(item.path, item.warnings, said)
             if console is not None:
                 print_digest(item, console, first=not done, root=root)
             elif options.format == "markdown":

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.ingest import load_article
-from reader.model import Article, LoadError
+from reader.model import MAX_QUOTE_CHARS, Article, LoadError
 from reader.output.story_facts import plural
-from reader.output.summary_text import NO_FIT
+from reader.output.summary_text import NO_FIT, NO_PROSE
 from reader.summarize import summarize_article
 from reader.summarize.digest import ArticleDigest, digest_of
 from reader.triage.catalog import Input, through_cache
@@ -28,7 +28,10 @@ def summary_digest(article: Article, algorithm: str, count: int | None, words: i
     items = summarize_article(article, algorithm, count, words)  # --words is a hard limit there
     digest = digest_of(article, items)
     warnings = digest.warnings
-    if words is not None and not items and article.sentences:
+    if not items and article.sentences and not any(s.is_candidate for s in article.sentences):
+        warnings += (f"{NO_PROSE}: its {plural(len(article.sentences), 'sentence')} are all headings, "
+                     f"fragments or runaway lines (over {MAX_QUOTE_CHARS:,} characters)",)
+    elif words is not None and not items and article.sentences:
         warnings += (f"{NO_FIT} {plural(words, 'word')}",)
     return replace(digest, title=article.full_title, warnings=warnings)
 

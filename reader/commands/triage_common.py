@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from reader.commands.common import report
+from reader.commands.common import report, report_warnings
 from reader.model import LoadError
 from reader.triage import TriageStore, TriageStoreError
 from reader.triage.catalog import scan
@@ -31,6 +31,7 @@ def scan_reporting(paths: Iterable[str], store: TriageStore) -> tuple[list[Listi
     cache = IngestCache.open(store.path.parent / CACHE_FILE)
     listings: list[Listing] = []
     errors: list[LoadError] = []
+    said: set[tuple[str, str]] = set()
     try:
         for item in scan(paths, cache):
             if isinstance(item, LoadError):
@@ -38,8 +39,7 @@ def scan_reporting(paths: Iterable[str], store: TriageStore) -> tuple[list[Listi
                 report(item)
             else:
                 listings.append(item)
-                for warning in item.warnings:
-                    report(f"{item.path}: {warning}")
+                report_warnings(item.path, item.warnings, said)
     finally:
         cache.close()
     return listings, errors

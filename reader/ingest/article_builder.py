@@ -132,6 +132,9 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     try:
         located = find_front_matter(text)
     except FrontMatterError as exc:
+        if len(text) < len(article.text):  # it may close past the part read: say that, not "never"
+            exc = FrontMatterError(f"{exc} in the first {MAX_ARTICLE_LINES:,} lines or "
+                                   f"{MAX_ARTICLE_CHARS // 1_000_000} MB read")
         article.warnings.append(f"{exc}; read as plain text")
         located = None
     if located is not None:

@@ -26,6 +26,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
     for given in paths:
         given_text = os.fspath(given)
         shown = printable_path(given_text)
+        if not given_text.strip():  # Path("") is ".": an empty argument (an unset $VAR) must not read the folder
+            yield LoadError(repr(given_text), "empty path: name a file or folder")
+            continue
         path = Path(given_text).expanduser()
         if path.is_dir():
             found = False

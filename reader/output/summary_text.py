@@ -16,6 +16,7 @@ __all__ = ["cite", "footnote", "heading", "markdown", "markdown_block", "md_text
 
 
 NO_FIT = "no sentence fits in"  # how the warning for a word limit below every sentence begins
+NO_PROSE = "no sentence to quote"  # ...and the one for text that is all headings, fragments or runaway lines
 
 
 def display_title(title: str | None) -> str:
@@ -24,8 +25,8 @@ def display_title(title: str | None) -> str:
 
 
 def empty_reason(digest: ArticleDigest) -> str:
-    """Why a summary has no sentence: the word limit (its warning says so) or no text at all."""
-    return next((one_line(w) for w in digest.warnings if w.startswith(NO_FIT)), "no article text")
+    """Why a summary has no sentence: the word limit or the kind of text (their warnings say so), or no text at all."""
+    return next((one_line(w) for w in digest.warnings if w.startswith((NO_FIT, NO_PROSE))), "no article text")
 
 
 def heading(article: ArticleDigest) -> Text:

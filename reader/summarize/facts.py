@@ -73,8 +73,11 @@ class Fact:
 
     @property
     def only_in(self) -> str | None:
-        """The one outlet stating the fact, when only one does."""
-        return self.center.outlet if len(self.voices) == 1 else None
+        """The one outlet stating the fact, when only one does: named after its original, not a reprint."""
+        if len(self.voices) != 1:
+            return None
+        original = next((s for s in self.statements if s.copy_of is None), None)
+        return original.outlet if original else self.center.copy_of or self.center.outlet
 
 
 @dataclass(slots=True)

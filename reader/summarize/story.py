@@ -164,6 +164,13 @@ def _vetoes(story: StoryUnits,
         for sentence, reason in zip(article.sentences, quotable(article.sentences)):
             reasons[(id(article), sentence.index)] = reason
     eligible = [reasons.get((id(u.article), u.sentence.index)) is None for u in units]
+    # A reprint's sentence that its original gives word for word is quoted from the original, the
+    # reprint named beside it as a copy: "only in <the reprint>" would credit the wrong outlet.
+    prints = {(u.source_key, t.fingerprint) for u, t in zip(units, story.terms)}
+    copy_of = story.outlets.copy_of
+    for i, (u, t) in enumerate(zip(units, story.terms)):
+        if u.source_key in copy_of and (copy_of[u.source_key], t.fingerprint) in prints:
+            eligible[i] = False
     dangling = [is_dangling(u.sentence) for u in units]
     fragment = [is_quote_fragment(u.sentence) for u in units]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -109,10 +109,16 @@ class SummaryItem:
 
 
 def candidate_units(articles: Iterable[Article]) -> list[Unit]:
-    """Every sentence a summary may quote: prose only, never headings, boilerplate or repeats."""
+    """Every sentence a summary may quote: prose only, never headings, boilerplate or repeats (a
+    sentence an article gives again word for word, as a page's repeated table cells do, is one fact)."""
     units: list[Unit] = []
     for article in articles:
-        chosen: Sequence[Sentence] = [s for s in article.sentences if s.is_candidate]
+        seen: set[tuple[int, str]] = set()
+        chosen: list[Sentence] = []
+        for sentence in article.sentences:
+            if sentence.is_candidate and (sentence.segment, sentence.text) not in seen:
+                seen.add((sentence.segment, sentence.text))
+                chosen.append(sentence)
         for position, sentence in enumerate(chosen):
             units.append(Unit(len(units), article, sentence, position, len(chosen)))
     return units

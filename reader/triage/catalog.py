@@ -18,6 +18,7 @@ from reader.model import Article, LoadError
 from reader.parallel import ordered_map
 from reader.paths import printable_path
 from reader.triage.ingest_cache import FileStamp, IngestCache, Listing
+from reader.triage.stamps import changed_ns
 from reader.triage.state import fingerprint
 
 _FLUSH_EVERY = 256  # cache writes are batched, but an interrupted run keeps most of its work
@@ -58,7 +59,7 @@ def stamp_of(path: str) -> FileStamp | None:
         return None
     if not stat.S_ISREG(st.st_mode) or not os.access(path, os.R_OK):
         return None
-    return (printable_path(os.path.abspath(path)), st.st_size, st.st_mtime_ns)
+    return (printable_path(os.path.abspath(path)), st.st_size, changed_ns(st))
 
 
 def through_cache(inputs: Sequence[Input], lookup: Callable[[list[FileStamp]], dict[FileStamp, T]],

@@ -1,4 +1,4 @@
-"""A disposable cache of what listing, triage and summarizing need of each file, keyed by (path, size, mtime).
+"""A disposable cache of what listing, triage and summarizing need of each file, keyed by (path, size, change time).
 
 Parsing 2,225 articles takes seconds; reading their titles and fingerprints back takes milliseconds.
 Two tables: `entry` holds a file's listing (title, date, source, fingerprint, the text the library
@@ -112,7 +112,7 @@ class IngestCache:
             self._db = None
 
     def get_many(self, stamps: Sequence[FileStamp]) -> dict[FileStamp, Listing]:
-        """Cached listings for files whose size and mtime still match (path as shown is filled in later)."""
+        """Cached listings for files whose size and change time still match (path as shown is filled in later)."""
         rows = self._fresh_rows(
             "SELECT path, size, mtime_ns, title, date, source, fingerprint, sentences, words, warnings, topics, search"
             " FROM entry WHERE path IN ({})", [], stamps)

@@ -1,4 +1,4 @@
-"""What is under the opened paths, by stat alone: each file the library reads with its (mtime, size).
+"""What is under the opened paths, by stat alone: each file the library reads with its (change time, size).
 
 The folder watcher compares two snapshots to know which files arrived, changed or went without
 opening any of them. The walk mirrors `ingest.iter_inputs` (folders recursively, sorted, hidden
@@ -15,8 +15,9 @@ from pathlib import Path
 
 from reader.ingest import split_address
 from reader.paths import printable_path
+from reader.triage.stamps import changed_ns
 
-Stamp = tuple[int, int]  # (mtime_ns, size)
+Stamp = tuple[int, int]  # (change time in ns: the later of mtime and ctime, size)
 UNSTATABLE: Stamp = (-1, -1)  # a dangling link or a file gone between listing and stat: still a name
 
 
@@ -59,12 +60,12 @@ class FileDiff:
 
 
 def stamp(path: str | os.PathLike[str]) -> Stamp:
-    """(mtime_ns, size) of the file the path leads to; UNSTATABLE when it cannot be stat'ed."""
+    """(change time in ns, size) of the file the path leads to; UNSTATABLE when it cannot be stat'ed."""
     try:
         st = os.stat(path)
     except OSError:
         return UNSTATABLE
-    return (st.st_mtime_ns, st.st_size)
+    return (changed_ns(st), st.st_size)
 
 
 def take_snapshot(paths: Iterable[str | os.PathLike[str]]) -> Snapshot:
@@ -134,7 +135,7 @@ def _add(files: dict[str, Seen], owner: str, spec: str, path: str | Path) -> Non
 
 
 def diff_snapshots(old: Snapshot, new: Snapshot) -> FileDiff:
-    """What changed from `old` to `new`: a file is changed when its (mtime, size) or its copies differ."""
+    """What changed from `old` to `new`: a file is changed when its (change time, size) or its copies differ."""
     added = tuple(seen for owner, seen in new.files.items() if owner not in old.files)
     changed = tuple(seen for owner, seen in new.files.items()
                     if owner in old.files and old.files[owner] != seen)

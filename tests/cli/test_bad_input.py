@@ -73,3 +73,43 @@ def test_missing_path_is_reported_and_the_rest_loads(run_reader, tmp_path: Path)
     assert result.code == 1
     assert "nope.txt" in result.err and "no such file" in result.err
     assert result.json()[0]["path"] == str(good)
+
+
+def test_an_empty_path_is_an_error_not_the_current_folder(run_reader, tmp_path: Path) -> None:
+    # `reader list "$FOLDER"` with FOLDER unset: Path("") is ".", which would list whatever is here.
+    (tmp_path / "here.txt").write_text("A sentence that is here. Another one here.\n")
+    for command in (["list"], ["show"], ["stories"], ["summarize"]):
+        result = run_reader(*command, "", cwd=tmp_path)
+        assert result.code == 1, command
+        assert "'': empty path" in result.err and "Traceback" not in result.err, command
+        assert "here.txt" not in result.out, command
+    story = run_reader("summarize", "--story", "", cwd=tmp_path)
+    assert story.code == 2 and "no story id given" in story.err and story.out == ""
+
+
+def test_a_feed_past_its_item_limit_says_so_once(run_reader, tmp_path: Path) -> None:
+    item = ("<item><title>Vote {0}</title><guid>g{0}</guid>"
+            "<description>The council voted {0}. It was close.</description></item>")
+    feed = tmp_path / "many.rss"
+    feed.write_text('<rss version="2.0"><channel><title>Council</title>'
+                    + "".join(item.format(i) for i in range(5_001)) + "</channel></rss>")
+    result = run_reader("list", str(feed), timeout=300)
+    assert result.code == 0 and "Traceback" not in result.err
+    assert result.err.count("only the first 5,000 items are read") == 1
+    assert result.out.count("many.rss#") == 5_000
+
+
+def test_a_runaway_line_is_not_quoted_and_the_summary_says_why(run_reader, tmp_path: Path) -> None:
+    runaway = tmp_path / "runaway.txt"
+    runaway.write_text("word " * 5_000 + "\n")  # one 25,000-character "sentence"
+    result = run_reader("summarize", str(runaway))
+    assert "(no summary: no sentence to quote" in result.out and "runaway lines" in result.out
+    listed = run_reader("list", "--format", "json", str(runaway)).json()
+    assert len(listed[0]["title"]) <= 120  # the cut title, not 25,000 characters of it
+
+
+def test_front_matter_closed_past_the_part_read_is_not_called_never_closed(run_reader, tmp_path: Path) -> None:
+    page = tmp_path / "huge.md"
+    page.write_text("---\ntitle: big\nblob: |\n" + "  x\n" * 25_000 + "---\nThe council voted. It was close.\n")
+    result = run_reader("show", str(page))
+    assert "never closed in the first 20,000 lines or 4 MB read" in result.err

@@ -193,3 +193,20 @@ def test_any_story_gives_one_fact_per_sentence_and_disagreements_of_different_va
         labels = [v.label for v in d.values]
         assert len(labels) == len(set(labels)) >= 2
         assert len({voice for v in d.values for voice in v.voices}) >= 2
+
+
+def test_only_in_names_the_original_and_a_sentence_given_twice_is_one_fact(tmp_path: Path) -> None:
+    body = ("The city council voted 9-4 on Tuesday to approve the new budget.\n\n"
+            "Mayor Jane Doe said the plan would save $4.2 million a year.\n\n"
+            "Critics said the cuts would hurt libraries and parks across the county.\n")
+    (tmp_path / "a-reprint.txt").write_text(" date 2026-05-02 " + body, encoding="utf-8")
+    (tmp_path / "b-original.txt").write_text(" date 2026-05-01 " + body, encoding="utf-8")
+    # A page whose table repeats its cells: the same sentence three times is one statement of one fact.
+    (tmp_path / "c-table.txt").write_text("The council voted on the budget on Tuesday. Deep cell text here.\n\n" * 3,
+                                          encoding="utf-8")
+    articles = [a for a in load_paths([str(tmp_path)]) if isinstance(a, Article)]
+    table = fact_table(articles)
+    mayor = next(f for f in table.facts if "Mayor" in f.center.unit.text)
+    assert mayor.only_in == "b-original.txt"
+    cells = [f for f in table.facts if "Deep cell" in f.center.unit.text]
+    assert len(cells) == 1 and len(cells[0].statements) == 1

@@ -293,3 +293,25 @@ def test_a_glued_unrelated_story_is_still_left_out(tmp_path: Path) -> None:
     articles = [a for a in load_paths([tmp_path]) if isinstance(a, Article)]
     summary = summarize_story(articles)
     assert {(Path(x.path).name, x.segment) for x in summary.left_out} == {("glued.txt", 1)}
+
+
+REPRINTED = ("The city council voted 9-4 on Tuesday to approve the new budget.\n\n"
+             "Mayor Jane Doe said the plan would save $4.2 million a year.\n\n"
+             "Critics said the cuts would hurt libraries and parks across the county.\n\n"
+             "The measure takes effect on Jan. 4, 2027, officials said.\n")
+
+
+def test_a_reprint_is_never_quoted_for_what_its_original_says_word_for_word(tmp_path: Path) -> None:
+    # The reprint sorts first, so path order alone would quote it and call its facts "only in" it.
+    arts = [write(tmp_path, "a-reprint.txt", " date 2026-05-02 " + REPRINTED),
+            write(tmp_path, "b-original.txt", " date 2026-05-01 " + REPRINTED),
+            write(tmp_path, "c-other.txt", " date 2026-05-01 The council approved the budget 9-4 on Tuesday, "
+                                           "after a long debate about parks.\n")]
+    summary = summarize_story(arts, words=160)
+    assert summary.items
+    for item in summary.items:
+        assert Path(item.unit.article.path).name != "a-reprint.txt", item.text
+        if item.only_in:
+            assert item.only_in == "b-original.txt", (item.text, item.only_in)
+    mayor = next(i for i in summary.items if "Mayor" in i.text)
+    assert [(Path(r.unit.article.path).name, r.copy_of) for r in mayor.reports] == [("a-reprint.txt", "b-original.txt")]

@@ -78,6 +78,19 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path, cache_path: Path) -> Non
     assert second.fingerprint != first.fingerprint and "different subject" in (second.title or "")
 
 
+def test_a_file_rewritten_with_its_old_size_and_mtime_is_parsed_again(tmp_path: Path, cache_path: Path) -> None:
+    # `cp -p`, `rsync -t` or an editor that keeps times: same size, same mtime, new words; only ctime moved.
+    path = tmp_path / "a.txt"
+    path.write_text("Alpha council voted on Monday. It was close.\n")
+    first = _scan([str(path)], cache_path)[0]
+    kept = path.stat()
+    path.write_text("Omega council voted on Monday. It was close.\n")
+    os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert path.stat().st_size == kept.st_size and path.stat().st_mtime_ns == kept.st_mtime_ns
+    second = _scan([str(path)], cache_path)[0]
+    assert first.title.startswith("Alpha") and second.title.startswith("Omega")
+
+
 def test_errors_are_never_cached(tmp_path: Path, cache_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_text("")

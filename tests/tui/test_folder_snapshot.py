@@ -46,11 +46,16 @@ def test_relative_paths_stay_relative(tmp_path: Path, monkeypatch) -> None:  # t
     assert seen.spec == os.path.join("news", "a.txt")
 
 
-def test_a_stamp_is_mtime_and_size(tmp_path: Path) -> None:
+def test_a_stamp_changes_with_the_file_even_when_its_size_and_mtime_are_kept(tmp_path: Path) -> None:
     news = folder(tmp_path)
-    os.utime(news / "a.txt", ns=(1_000_000_000, 2_000_000_000))
-    seen = take_snapshot([str(news)]).files[str(news / "a.txt")]
-    assert seen.stamp == (2_000_000_000, len("A title\n\nSome text.\n"))
+    path = news / "a.txt"
+    first = take_snapshot([str(news)]).files[str(path)].stamp
+    assert take_snapshot([str(news)]).files[str(path)].stamp == first  # untouched: the same stamp
+    assert first[1] == len("A title\n\nSome text.\n")
+    kept = path.stat()
+    path.write_text("A title\n\nMore text.\n")  # same size; `cp -p` or `rsync -t` then restore the mtime
+    os.utime(path, ns=(kept.st_atime_ns, kept.st_mtime_ns))
+    assert take_snapshot([str(news)]).files[str(path)].stamp != first
 
 
 def test_a_dangling_link_is_still_a_file(tmp_path: Path) -> None:
