@@ -1,6 +1,7 @@
 """`reader summarize` as text (rich in a terminal, plain when piped) and as pasteable Markdown."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -79,7 +80,7 @@ def footnote(notes: list[str], path: str, span: LineSpan, note: str = "", root: 
     """Add a `[^n]: path line(s)` footnote (path below `root`, an optional note after it); return its mark."""
     lines = f"lines {span.start}–{span.end}" if span.start != span.end else f"line {span.start}"
     shown = below(path, root) if root is not None else path
-    notes.append(f"[^{len(notes) + 1}]: `{md_code(shown)}` {lines}" + (f" — {md_text(note)}" if note else ""))
+    notes.append(f"[^{len(notes) + 1}]: {md_code(shown)} {lines}" + (f" — {md_text(note)}" if note else ""))
     return f"[^{len(notes)}]"
 
 
@@ -104,11 +105,28 @@ def markdown(digests: Sequence[ArticleDigest], root: str | None = None) -> str:
     return blocks + "\n".join(notes) + "\n"
 
 
+_MD_PUNCTUATION = frozenset("\\`*_[]<>#|&~")
+_BLOCK_START = re.compile(r"^(?:[-+=]|\d{1,9}[.)])(?=\s|$)")  # would start a list, or underline a heading
+
+
 def md_text(text: str) -> str:
-    """Escape characters Markdown would read as markup, so quoted text stays literal."""
+    """Escape characters Markdown would read as markup, so quoted text stays literal: emphasis,
+    links, HTML and entities ("&amp;" is shown as written), and a leading "- " or "1. " that would
+    make a list inside the list item."""
     text = inert(" ".join(text.split()))
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
+    text = "".join("\\" + ch if ch in _MD_PUNCTUATION else ch for ch in text)
+    block = _BLOCK_START.match(text)
+    if block:
+        marker = block.group()
+        text = (marker[:-1] + "\\" + marker[-1] if marker[-1] in ".)" else "\\" + marker) + text[len(marker):]
+    return text
 
 
 def md_code(text: str) -> str:
-    return inert(text).replace("`", "'")
+    """`text` as a Markdown code span, whole: a fence of more backticks than any run inside it
+    (CommonMark), so a file name with backticks is shown as it is, not altered."""
+    text = inert(" ".join(text.split("\n")))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it import MarkdownIt
 from output_helpers import plain_console
 
 from reader.model import LineSpan
@@ -34,7 +35,45 @@ def test_md_text_keeps_quoted_text_literal(raw: str, escaped: str) -> None:
 
 
 def test_md_code_cannot_close_its_backticks() -> None:
-    assert md_code("we`ird\x07.txt") == "we'ird^G.txt"
+    assert md_code("we`ird\x07.txt") == "``we`ird^G.txt``"  # the name as it is, not altered
+    assert md_code("`start") == "`` `start ``"
+    assert md_code("plain.txt") == "`plain.txt`"
+
+
+def _rendered_text(markdown_source: str) -> str:
+    """What a Markdown viewer shows of one line: the text of its inline tokens (markdown-it-py, CommonMark
+    with the strikethrough and tables pasted documents commonly get)."""
+    parser = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    tokens = parser.parse(markdown_source)
+    shown = []
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open") and shown:
+            shown.append("<nested list>")
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                shown.append(child.content)
+            elif child.type not in ("softbreak",):
+                shown.append(f"<{child.type}>")
+    return "".join(shown)
+
+
+@pytest.mark.parametrize("raw", [
+    "Fish &amp; chips &copy; 2026 & more",
+    "- a dash that would nest a list",
+    "1. a number that would nest a list",
+    "12) another",
+    "+ plus",
+    "~~struck~~ and *stars* and __under__",
+    "<b>tag</b> [link](http://x) ![img](y) a|b",
+    "back\\slash \\* and `code`",
+])
+def test_md_text_renders_as_the_text_it_quotes(raw: str) -> None:
+    assert _rendered_text(f"- {md_text(raw)}") == raw
+
+
+@pytest.mark.parametrize("name", ["a`b.txt", "`x`.md", "two``ticks.txt", "a&amp;b *c*.txt"])
+def test_md_code_renders_as_the_file_name(name: str) -> None:
+    assert _rendered_text(f"[^1]: {md_code(name)} line 1").endswith(f"{name} line 1")
 
 
 def test_footnote_numbers_marks_and_writes_lines() -> None:
