@@ -5,10 +5,11 @@ Archived articles are hidden unless asked for, the way an inbox hides archived m
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rich.text import Text
 
-from reader.commands.common import default_paths, stdout_console
+from reader.commands.common import default_paths, output_closed, stdout_console
 from reader.ingest.title import shorten
 from reader.commands.triage_common import open_store, scan_reporting, tag_options
 from reader.output.sanitize import dumps, one_line
@@ -56,15 +57,19 @@ def run_list(options: argparse.Namespace) -> int:
         listings, errors = scan_reporting(default_paths(options.paths), store)
         states = store.lookup([listing.key for listing in listings])
     shown = [(listing, state) for listing, state in zip(listings, states) if wanted(state, options, tags)]
-    if options.format == "json":
-        print(dumps([
-            {"path": l.path, "title": l.title, "date": l.date, "source": l.source, "read": s.read,
-             "starred": s.starred, "archived": s.archived, "tags": s.sorted_tags,
-             "sentences": l.sentences, "words": l.words}
-            for l, s in shown
-        ]))
-    else:
-        console = stdout_console()
-        for listing, state in shown:
-            console.print(_row(listing, state))
+    try:
+        if options.format == "json":
+            print(dumps([
+                {"path": l.path, "title": l.title, "date": l.date, "source": l.source, "read": s.read,
+                 "starred": s.starred, "archived": s.archived, "tags": s.sorted_tags,
+                 "sentences": l.sentences, "words": l.words}
+                for l, s in shown
+            ]))
+        else:
+            console = stdout_console()
+            for listing, state in shown:
+                console.print(_row(listing, state))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the rows not read are not needed; the status still tells of bad files
+        output_closed()
     return 1 if errors else 0

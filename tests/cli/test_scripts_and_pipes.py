@@ -164,3 +164,18 @@ def test_search_through_a_closed_pipe(many: Path, private_home: Path) -> None:
     assert shell("search -n 2000 harbour many", many.parent, private_home) == (0, "")
     status, err = shell("search -n 2000 harbour many missing.txt", many.parent, private_home)
     assert status == 1 and "Traceback" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_list_through_a_closed_pipe_keeps_the_status(tmp_path: Path, private_home: Path, fmt: str) -> None:
+    """900 rows (about 90 KB as text) overflow the pipe's buffer, so `head -1` closes it mid-list; a
+    bad file among them still makes the status 1."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for n in range(900):
+        (folder / f"{n:03}-a-rather-long-file-name-for-the-row.txt").write_text(
+            f"Harbour story number {n} with a long enough title\n\nThe pier reopened on Monday.\n", encoding="utf-8")
+    assert shell(f"list --format {fmt} library", tmp_path, private_home) == (0, "")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02 binary")
+    status, err = shell(f"list --format {fmt} library", tmp_path, private_home)
+    assert status == 1 and "bad.txt" in err and "Traceback" not in err and "BrokenPipe" not in err
