@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 MAX_FILE_BYTES = 16 * 1024 * 1024  # far beyond any article; bounds memory and time
 _SNIFF_BYTES = 8192
 _MAX_CONTROL_RATIO = 0.05  # share of non-text control bytes that marks a file as binary
+MAX_STRAY_NULS, MAX_STRAY_NUL_SHARE = 4, 0.001  # NULs in text: a handful, or one per kilobyte; more is binary
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}
 # Every byte but the non-text controls: deleting these leaves exactly the controls to count (in C).
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in _TEXT_CONTROLS)
@@ -33,6 +34,35 @@ class Decoded:
     warnings: list[str] = field(default_factory=list)
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 that lost its BOM (some Windows exports): ASCII-range text has a NUL in every other
+    byte, at odd offsets (little-endian) or even ones (big-endian), and no binary format looks so."""
+    sample = data[:_SNIFF_BYTES - _SNIFF_BYTES % 2]
+    if len(sample) < 8:
+        return None
+    half = len(sample) // 2
+    for codec, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nuls = sample[nul_at::2].count(0)
+        if nuls >= 0.9 * half and sample[1 - nul_at::2].count(0) <= 0.01 * half:
+            try:
+                text = data[:len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if not _looks_binary(text[:_SNIFF_BYTES].encode("utf-8", "replace")):
+                return Decoded(text, codec, ["UTF-16 without a byte-order mark"])
+    return None
+
+
+def _stray_nuls(data: bytes) -> tuple[bytes, list[str]]:
+    """Text with a few NUL bytes (a damaged copy, a padded end) is still text: each NUL is read as a
+    space, so offsets and lines stay as they are, and the file is not lost. A binary file has NULs by
+    the hundred per kilobyte (and control bytes besides) and stays binary."""
+    count = data.count(0)
+    if count > max(MAX_STRAY_NULS, MAX_STRAY_NUL_SHARE * len(data)) or _looks_binary(data.replace(b"\x00", b"")):
+        raise DecodeError("binary file (not text)")
+    return data.replace(b"\x00", b" "), [f"{count} NUL byte{'s' if count != 1 else ''} read as space{'s' if count != 1 else ''}"]
+
+
 def _looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
@@ -52,8 +82,21 @@ def decode_bytes(data: bytes) -> Decoded:
                 return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {codec.upper()} ({exc.reason})") from None
-    if _looks_binary(data[:_SNIFF_BYTES]) or b"\x00" in data:  # text has no NUL, early or late
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        data, warnings = _stray_nuls(data)
+    else:
+        warnings = []
+    if _looks_binary(data[:_SNIFF_BYTES]):
         raise DecodeError("binary file (not text)")
+    decoded = _decode_text(data)
+    decoded.warnings[:0] = warnings
+    return decoded
+
+
+def _decode_text(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         try:
             return Decoded(data[3:].decode("utf-8"), "utf-8-sig")

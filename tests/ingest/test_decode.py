@@ -64,9 +64,33 @@ def test_utf32_with_bom_is_not_read_as_utf16() -> None:
     assert (decoded.text, decoded.encoding) == ("Ferry service resumed on Monday.", "utf-32")
 
 
-def test_a_nul_anywhere_marks_binary_not_only_in_the_first_8_kb() -> None:
+def test_binary_data_anywhere_marks_binary_not_only_in_the_first_8_kb() -> None:
     with pytest.raises(DecodeError, match="binary"):
-        decode_bytes(b"Ferry service resumed. " * 1000 + b"\x00\x00 tail")
+        decode_bytes(b"Ferry service resumed. " * 1000 + b"\x00\x00\x01\x02" * 300)
+
+
+def test_a_few_nul_bytes_in_text_are_read_as_spaces_and_said() -> None:
+    data = b"Ferry service resumed. " * 1000 + b"\x00\x00 tail"  # a damaged copy: the text is still there
+    decoded = decode_bytes(data)
+    assert decoded.text.endswith("resumed.    tail") and len(decoded.text) == len(data)
+    assert decoded.encoding == "utf-8" and decoded.warnings == ["2 NUL bytes read as spaces"]
+
+
+def test_a_short_file_with_one_nul_is_text() -> None:
+    assert decode_bytes(b"Harbour\x00 reopens\n\nThe harbour reopened.\n").text.startswith("Harbour  reopens")
+
+
+def test_nul_bytes_by_the_hundred_are_binary() -> None:
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(b"Ferry service resumed. " * 100 + b"\x00" * 300)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(codec: str) -> None:
+    text = "Ferry service resumed on Monday, the café said.\r\nCrews worked overnight.\r\n" * 20
+    decoded = decode_bytes(text.encode(codec))
+    assert (decoded.text, decoded.encoding) == (text, codec)
+    assert decoded.warnings == ["UTF-16 without a byte-order mark"]
 
 
 def test_windows_1252_pasted_into_utf8_is_read_as_both_with_a_warning() -> None:
