@@ -1,6 +1,6 @@
 """Story summaries measured by key facts, side by side in one run: reader, every sumy algorithm, lead.
 
-    python tests/benchmarks/bench_story.py [--words 160] [--story NAME ...] [--show] [--algorithms a,b] [--exact]
+    python tests/benchmarks/bench_story.py [--words 160] [--story NAME ...] [--show] [--algorithms a,b] [--exact] [--objective]
 
 For each story with a nuggets file (tests/fixtures/stories/*.nuggets.toml; ../shared/seeds when
 present), every summarizer gets the same parsed files; each summary is truncated to the word
@@ -114,6 +114,42 @@ def compare_exact(stories: list[Story], budget: int) -> None:
         print(f"| {story.name} | " + " | ".join(cells) + " |")
 
 
+def objective_against_ceiling(stories: list[Story], budget: int) -> None:
+    """Where reader's objective and the key facts part: its value for reader's summary and for the
+    ceiling's, and how many of reader's shown sentences tell a new key fact, only old ones, or none."""
+    from reader.summarize import story as story_module
+    from reader.summarize.coverage import covered_weight
+    from nuggets import truncate
+
+    print(f"\n## reader's objective: its summary against the ceiling's ({budget} words)\n")
+    print("| story | reader: objective, sentences | ceiling: objective, sentences | "
+          "reader's sentences: a new key fact / only told ones / none (words) |")
+    print("|---|---|---|---|")
+    kinds_total = {"new": [0, 0], "told": [0, 0], "none": [0, 0]}
+    for story in stories:
+        articles = story_articles(story)
+        units = story_module.story_units(articles)
+        concepts, weights = story_module.concept_weights(units)
+        number = {u.text: i for i, u in enumerate(units.units)}
+        shown = [item.text for item in summarize_story(articles, "reader", words=budget).items]
+        ceiling = [number[t] for t in oracle_choice(story, [u.text for u in units.units], budget)]
+        kinds = {"new": [0, 0], "told": [0, 0], "none": [0, 0]}
+        covered: set[str] = set()
+        for text in truncate(shown, budget):
+            found = story.nuggets_of(text)
+            kind = "new" if found - covered else "told" if found else "none"
+            kinds[kind][0] += 1
+            kinds[kind][1] += len(text.split())
+            covered |= found
+        for kind, (n, w) in kinds.items():
+            kinds_total[kind][0] += n
+            kinds_total[kind][1] += w
+        print(f"| {story.name} | {covered_weight([number[t] for t in shown], concepts, weights):.0f}, {len(shown)} "
+              f"| {covered_weight(ceiling, concepts, weights):.0f}, {len(ceiling)} | "
+              + " / ".join(f"{n} ({w})" for n, w in kinds.values()) + " |")
+    print("| all | | | " + " / ".join(f"{n} ({w})" for n, w in kinds_total.values()) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=160)
@@ -121,6 +157,8 @@ def main() -> None:
     parser.add_argument("--algorithms", help="comma-separated (default: all but kl)")
     parser.add_argument("--show", action="store_true", help="print reader's summaries and missed facts")
     parser.add_argument("--exact", action="store_true", help="compare the greedy selection with the exact optimum")
+    parser.add_argument("--objective", action="store_true",
+                        help="reader's objective for its summary and for the ceiling's; its sentences by what they tell")
     options = parser.parse_args()
     names = options.algorithms.split(",") if options.algorithms else [a for a in ALGORITHMS if a not in SLOW]
     stories = all_stories(options.story)
@@ -186,6 +224,8 @@ def main() -> None:
                   f"{c.false_negative} |")
     if options.exact:
         compare_exact(stories, options.words)
+    if options.objective:
+        objective_against_ceiling(stories, options.words)
 
 
 if __name__ == "__main__":
