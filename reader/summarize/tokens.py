@@ -52,10 +52,16 @@ _ASCII_LETTERS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(
 _NOT_LETTER_TOKEN = re.compile(r"[0-9'_]").search  # without these, ASCII tokens are its runs of letters
 
 
+# Invisible characters pasted into words (soft hyphens from copied web text, zero-width spaces and
+# joiners, a stray BOM): "Ama\u00adzon" is the word "amazon", not "ama" and "zon".
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def words(text: str) -> list[str]:
     """All word tokens, lowercased, apostrophes and number formats normalised (no stop-word removal)."""
     text = text.replace("’", "'")
     if not text.isascii():
+        text = text.translate(_INVISIBLE)
         return [w for token in _TOKEN.findall(text) for w in _normalised(token)]
     text = text.lower()  # ASCII: case changes no boundary and _normalised lowercases first
     if not _NOT_LETTER_TOKEN(text):
@@ -72,6 +78,8 @@ def words(text: str) -> list[str]:
 
 def cased_words(text: str) -> list[tuple[str, bool]]:
     """Like `words`, with whether each was written capitalised (the mark of a name)."""
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
     return [(w, token[0].isupper()) for token in _TOKEN.findall(text.replace("’", "'")) for w in _normalised(token)]
 
 

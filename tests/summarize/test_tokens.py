@@ -31,3 +31,10 @@ def test_ascii_text_splits_as_the_token_pattern_does() -> None:
     assert words("9's x9a's abc9 9abc") == ["9", "s", "x", "9", "s", "abc", "9", "9", "abc"]
     assert words("") == [] and words("... -- !!") == []
     assert words("Café's menu") == ["café", "menu"]  # not ASCII: the pattern itself
+
+
+def test_invisible_characters_inside_words_do_not_split_them() -> None:
+    from reader.summarize.tokens import cased_words
+    for mark in ("\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"):
+        assert words(f"Ama{mark}zon paid “$30m”") == ["amazon", "paid", "30", "million"]
+        assert cased_words(f"Ama{mark}zon paid") == [("amazon", True), ("paid", False)]
