@@ -38,6 +38,12 @@ def published_day(text: str | None) -> date | None:
         return None
 
 
+def day_string(text: str | None) -> str | None:
+    """The YYYY-MM-DD day of an article's date string as text, None when it names no real day: the one
+    test of "dated" that the story filter, the timeline and novelty share."""
+    return (text or "")[:10] if published_day(text) is not None else None
+
+
 def event_days(sentence: str, published: date, unless_in: str = "") -> tuple[date, ...]:
     """The days on or before `published` that `sentence` dates something to, in order of mention.
     A day word (weekday, "yesterday") that `unless_in` also has is not read: an earlier report of

@@ -16,29 +16,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from reader.summarize.equivalence import SAYS_AGAIN
-from reader.summarize.event_dates import dated_after, published_day
+from reader.summarize.event_dates import dated_after, day_string, published_day
 from reader.summarize.quantities import Quantity, quantities
 from reader.summarize.story import StoryUnits
 
 MEASURED_KINDS = ("count", "money", "percent")  # dates, times and years are not a fact's value here
 
 
-def day_of_date(date: str | None) -> str | None:
-    """The YYYY-MM-DD day of a date string, None when it has no usable day."""
-    return (date or "")[:10] if published_day(date) is not None else None
-
-
 def told_by(story: StoryUnits, i: int, known: Callable[[int], bool], threshold: float = SAYS_AGAIN) -> bool:
     """Whether some candidate sentence j with `known(j)` says what sentence i says and can have:
     j was not published before the day i dates its event to (when both articles have a date)."""
     units = story.units
-    mine = day_of_date(units[i].article.date)
+    mine = day_string(units[i].article.date)
     published = published_day(mine)
     text = units[i].text
     for j in story.equivalence.matches(i, threshold=threshold):
         if j >= len(units) or not known(j):
             continue
-        theirs = day_of_date(units[j].article.date)
+        theirs = day_string(units[j].article.date)
         if published is None or theirs is None or not dated_after(text, published, theirs, units[j].text):
             return True
     return False

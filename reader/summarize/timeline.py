@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.model import Article
+from reader.summarize.event_dates import day_string
 from reader.summarize.news_signals import surely_new, told_before
 from reader.summarize.story import DEFAULT_STORY_WORDS, StoryUnits, build_items, select_story, story_units
 from reader.summarize.units import SummaryItem
@@ -51,8 +52,7 @@ class Timeline:
 
 def day_of(article: Article) -> str | None:
     """The publication day (YYYY-MM-DD) of an article, None when it has no usable date."""
-    date = (article.date or "")[:10]
-    return date if len(date) == 10 and date[4] == "-" and date[7] == "-" else None
+    return day_string(article.date)
 
 
 def new_on_their_day(story: StoryUnits) -> list[bool]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reader.summarize.event_dates import day_string
 from reader.summarize.sentence_terms import SentenceTerms
 from reader.summarize.units import Unit, source_key_of
 
@@ -145,9 +146,9 @@ def _days(units: Sequence[Unit]) -> dict[SourceKey, str]:
     """Each dated source's publication day (YYYY-MM-DD), as its file gives it."""
     days: dict[SourceKey, str] = {}
     for unit in units:
-        date = (unit.article.date or "")[:10]
-        if len(date) == 10 and date[4] == date[7] == "-":
-            days.setdefault(unit.source_key, date)
+        day = day_string(unit.article.date)
+        if day is not None:
+            days.setdefault(unit.source_key, day)
     return days
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from reader.summarize.event_dates import dated_after, event_days, published_day
+from reader.summarize.event_dates import dated_after, day_string, event_days, published_day
 
 MONDAY = date(2026, 5, 18)
 
@@ -41,3 +41,12 @@ def test_published_day_reads_only_real_dates() -> None:
     assert published_day("2026-05-18T09:30:00Z") == date(2026, 5, 18)
     assert published_day("sometime in May") is None
     assert published_day(None) is None
+
+
+@pytest.mark.parametrize(("given", "day"), [
+    ("2026-03-01", "2026-03-01"), ("2026-03-01T10:00:00+02:00", "2026-03-01"),
+    ("2026-02-30", None), ("2026-13-01", None), ("March 1", None), ("", None), (None, None),
+])
+def test_day_string_names_only_real_days(given: str | None, day: str | None) -> None:
+    """The story filter, the timeline and novelty share this test: a date that names no real day is undated."""
+    assert day_string(given) == day
