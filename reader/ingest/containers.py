@@ -36,6 +36,10 @@ class Container:
     ids: list[str]
     build: Callable[[int, str, str, list[str]], Article]  # (number, shown path, encoding, warnings)
     warnings: list[str] = field(default_factory=list)
+    positions: dict[str, int] = field(init=False)  # id -> its index: each of 5,000 items found without a scan
+
+    def __post_init__(self) -> None:
+        self.positions = {item: n for n, item in reversed(list(enumerate(self.ids)))}  # the first of a repeated id
 
 
 def may_hold_items(path: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 ID_CHARS = 8
 _ID = re.compile(r"[0-9a-f]{8}(?:-[0-9]+)?")
@@ -26,9 +27,10 @@ def item_ids(keys: list[str]) -> list[str]:
     return out
 
 
-def resolve(ids: list[str], wanted: str) -> str | None:
-    """The id `wanted` names: an id itself, or a 1-based position among the items."""
-    if wanted in ids:
+def resolve(ids: list[str], wanted: str, positions: Mapping[str, int] | None = None) -> str | None:
+    """The id `wanted` names: an id itself, or a 1-based position among the items (`positions`, each
+    id's index, makes the first test a lookup)."""
+    if wanted in (positions if positions is not None else ids):
         return wanted
     if wanted.isdigit() and not _ID.fullmatch(wanted) and 1 <= int(wanted) <= len(ids):
         return ids[int(wanted) - 1]

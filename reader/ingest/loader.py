@@ -86,7 +86,7 @@ def _item_input(shown: str, file: str, wanted: str) -> tuple[str, Path] | LoadEr
         return opened
     if opened[1] is None:
         return LoadError(shown, f"{printable_path(file)} holds one article, not items")
-    item = resolve(opened[1].ids, wanted)
+    item = resolve(opened[1].ids, wanted, opened[1].positions)
     if item is None:
         count = len(opened[1].ids)
         return LoadError(shown, f"no item {wanted} (the file holds items 1-{count}; `reader list` shows their ids)")
@@ -176,10 +176,10 @@ def _load_item(file: Path, wanted: str, shown: str) -> Article | LoadError:
     decoded, container = opened
     if container is None:
         return LoadError(shown, "holds one article, not items")
-    item = resolve(container.ids, wanted)
+    item = resolve(container.ids, wanted, container.positions)
     if item is None:
         return LoadError(shown, f"no item {wanted} in this file")
-    number = container.ids.index(item)
+    number = container.positions[item]
     if shown.endswith(f"#{wanted}") and wanted != item:
         shown = f"{shown[:-len(wanted) - 1]}#{item}"
     warnings = [*decoded.warnings, *container.warnings]

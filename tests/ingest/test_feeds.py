@@ -190,3 +190,14 @@ def test_atom_entries_without_an_author_take_the_feeds() -> None:
     assert (ramp.author, lido.author, pier.author) == ("Edith Marlowe", "Oskar Lind", "Ruth Abebe")
     path, bells = items(FEEDS / "feed-author.json")  # JSON Feed's top-level authors, the same way
     assert (path.author, bells.author) == ("Gwen Tallis", "Amos Reid")
+
+
+def test_an_item_is_named_by_its_id_or_its_position_with_or_without_the_index() -> None:
+    from reader.ingest.item_ids import resolve
+    ids = ["a1", "b2", "7", "b2"]
+    positions = {"a1": 0, "b2": 1, "7": 2}
+    for index in (None, positions):
+        assert resolve(ids, "b2", index) == "b2"
+        assert resolve(ids, "1", index) == "a1"  # a position
+        assert resolve(ids, "7", index) == "7"  # an id wins over a position
+        assert resolve(ids, "9", index) is None and resolve(ids, "zz", index) is None
