@@ -22,7 +22,20 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, 
     """Files named, and files inside folders named (recursively, sorted, hidden names skipped).
 
     Each file comes with its display path: as given on the command line, so relative stays relative.
+    A file named twice (`f f`, a folder and a file in it, a relative and an absolute path) is one
+    input, the first time it is named: two would be one article counted twice, and a copy of itself.
     """
+    seen: set[str] = set()
+    for found in _named_inputs(paths):
+        if not isinstance(found, LoadError):
+            key = os.path.realpath(found[1])
+            if key in seen:
+                continue
+            seen.add(key)
+        yield found
+
+
+def _named_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path] | LoadError]:
     for given in paths:
         given_text = os.fspath(given)
         shown = printable_path(given_text)

@@ -87,6 +87,22 @@ def test_an_empty_path_is_an_error_not_the_current_folder(run_reader, tmp_path: 
     assert story.code == 2 and "no story id given" in story.err and story.out == ""
 
 
+def test_a_file_named_twice_is_one_article(run_reader, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("Ferries halted\n\nFerries stopped on Monday after a strike began. "
+                                      "The union wants a raise of 18% over three years.\n")
+    (folder / "storm.txt").write_text("Storm\n\nA storm closed the harbour on Tuesday, officials said.\n")
+    named = ["news", "news/ferry.txt", str(folder / "ferry.txt"), "news/../news/ferry.txt"]
+    listed = run_reader("list", "--format", "json", *named, cwd=tmp_path)
+    assert [row["path"] for row in listed.json()] == ["news/ferry.txt", "news/storm.txt"]
+    summaries = run_reader("summarize", "--format", "json", "news/ferry.txt", "news/ferry.txt", cwd=tmp_path)
+    assert [a["path"] for a in summaries.json()["articles"]] == ["news/ferry.txt"]
+    stories = run_reader("stories", "--format", "json", "news/ferry.txt", "news", cwd=tmp_path)
+    ferry = next(s for s in stories.json() if "news/ferry.txt" in s["articles"])
+    assert ferry["articles"] == ["news/ferry.txt"] and ferry["copies"] == []  # not a copy of itself
+
+
 def test_a_feed_past_its_item_limit_says_so_once(run_reader, tmp_path: Path) -> None:
     item = ("<item><title>Vote {0}</title><guid>g{0}</guid>"
             "<description>The council voted {0}. It was close.</description></item>")
