@@ -29,11 +29,25 @@ def summary_digest(article: Article, algorithm: str, count: int | None, words: i
     digest = digest_of(article, items)
     warnings = digest.warnings
     if not items and article.sentences and not any(s.is_candidate for s in article.sentences):
-        warnings += (f"{NO_PROSE}: its {plural(len(article.sentences), 'sentence')} are all headings, "
-                     f"fragments or runaway lines (over {MAX_QUOTE_CHARS:,} characters)",)
+        warnings += (f"{NO_PROSE}: {_why_none(article)}",)
     elif words is not None and not items and article.sentences:
         warnings += (f"{NO_FIT} {plural(words, 'word')}",)
     return replace(digest, title=article.full_title, warnings=warnings)
+
+
+def _why_none(article: Article) -> str:
+    """What the article's sentences are instead of prose, naming only the kinds it has."""
+    long = f"over {MAX_QUOTE_CHARS:,} characters"
+    kinds = []
+    if any(s.kind == "heading" for s in article.sentences):
+        kinds.append(("a heading", "headings"))
+    if any(s.kind != "heading" and len(s.text) > MAX_QUOTE_CHARS for s in article.sentences):
+        kinds.append((f"a runaway line ({long})", f"runaway lines ({long})"))
+    if any(s.kind != "heading" and len(s.text) <= MAX_QUOTE_CHARS for s in article.sentences):
+        kinds.append(("a fragment (under three words, or a list's lead-in)", "fragments"))
+    if len(article.sentences) == 1:
+        return f"its only sentence is {kinds[0][0]}"
+    return f"its {len(article.sentences)} sentences are all " + " or ".join(plural for _, plural in kinds)
 
 
 def digest_input(algorithm: str, count: int | None, words: int | None, item: tuple[str, str]) -> ArticleDigest | LoadError:

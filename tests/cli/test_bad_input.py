@@ -129,3 +129,12 @@ def test_front_matter_closed_past_the_part_read_is_not_called_never_closed(run_r
     page.write_text("---\ntitle: big\nblob: |\n" + "  x\n" * 25_000 + "---\nThe council voted. It was close.\n")
     result = run_reader("show", str(page))
     assert "never closed in the first 20,000 lines or 4 MB read" in result.err
+
+
+def test_no_sentence_to_quote_names_what_the_text_is(run_reader, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Hello\n")
+    (tmp_path / "frag.txt").write_text("Title here\n\nOK then.\n\nYes.\n")
+    result = run_reader("summarize", str(tmp_path / "one.txt"), str(tmp_path / "frag.txt"))
+    assert "no sentence to quote: its only sentence is a heading)" in result.out
+    assert "no sentence to quote: its 3 sentences are all headings or fragments)" in result.out
+    assert "runaway" not in result.out  # no line here is long
