@@ -119,7 +119,7 @@ def test_a_runaway_line_is_not_quoted_and_the_summary_says_why(run_reader, tmp_p
     runaway = tmp_path / "runaway.txt"
     runaway.write_text("word " * 5_000 + "\n")  # one 25,000-character "sentence"
     result = run_reader("summarize", str(runaway))
-    assert "(no summary: no sentence to quote" in result.out and "runaway lines" in result.out
+    assert "(no summary: no sentence to quote" in result.out and "runaway line (over 1,500 characters)" in result.out
     listed = run_reader("list", "--format", "json", str(runaway)).json()
     assert len(listed[0]["title"]) <= 120  # the cut title, not 25,000 characters of it
 
