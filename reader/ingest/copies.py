@@ -12,8 +12,10 @@ from collections.abc import Sequence
 
 from reader.ingest.blocks import Block
 
-# "…judges.. WASHINGTON": a doubled full stop after a word, then space and a new sentence.
-GLUE = re.compile(r"(?<=[^\s.])\.\.(?!\.)[ \t]+(?=[\"'“‘(\[A-Z0-9])")
+# "…judges.. WASHINGTON": a doubled full stop after a word, then space and a new sentence; or with
+# no space, between a lowercase word and a capitalised one ("…was unfair..Commuters from"), which
+# no sentence, abbreviation or number writes.
+GLUE = re.compile(r"(?<=[^\s.])\.\.(?!\.)[ \t]+(?=[\"'“‘(\[A-Z0-9])|(?<=[a-z])\.\.(?=[A-Z][a-z])")
 DUPLICATE_SEGMENT_SHARE = 0.5  # share of a segment's sentences seen before that makes it a copy
 NEAR_DUPLICATE_JACCARD = 0.8  # word-trigram overlap that counts as the same sentence reworded
 _WORD = re.compile(r"[^\W_]+")

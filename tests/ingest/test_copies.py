@@ -21,6 +21,18 @@ def test_ellipsis_and_abbreviations_are_not_glue() -> None:
     assert len(split_glued([Block.from_source(text, 0, len(text))])) == 1
 
 
+def test_glue_with_no_space_between_a_word_and_a_capitalised_one_is_a_seam() -> None:
+    text = "Critics said the fee was unfair..Commuters from Millbrook will pay the same charge."
+    blocks = split_glued([Block.from_source(text, 0, len(text))])
+    assert [b.text for b in blocks] == ["Critics said the fee was unfair.", "Commuters from Millbrook will pay the same charge."]
+    assert [b.segment for b in blocks] == [0, 1]
+
+
+def test_two_dots_with_no_space_elsewhere_are_not_glue() -> None:
+    text = "See example..com and U.S..Then a range 1..N and node..js and e.g..x here."
+    assert len(split_glued([Block.from_source(text, 0, len(text))])) == 1
+
+
 def test_near_repeats_across_quote_styles() -> None:
     texts = [
         "Amazon said it “disagreed” with the FTC’s claims about the two devices.",
