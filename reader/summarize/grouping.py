@@ -234,6 +234,19 @@ def _outlet(article: Reading) -> str:
     return article.source or os.path.splitext(os.path.basename(article.file))[0]
 
 
+def _outlets(articles: Sequence[Reading], members: Sequence[int]) -> list[str]:
+    """Each member's outlet: its source, else its file's name; files that name no source and share a
+    name (`courier/index.html`, `wire/index.html`, each site saved in its folder) are two outlets,
+    named by their paths, not one called "index"."""
+    named = [_outlet(articles[i]) for i in members]
+    files: dict[str, set[str]] = {}
+    for i, name in zip(members, named):
+        if not articles[i].source:
+            files.setdefault(name, set()).add(articles[i].file)
+    return [articles[i].path if not articles[i].source and len(files[name]) > 1 else name
+            for i, name in zip(members, named)]
+
+
 def group_stories(articles: Sequence[Article]) -> list[Story]:
     """The library's stories, the largest first; every article is in exactly one (alone, if need be)."""
     return group_readings([reading(a) for a in articles])
@@ -306,7 +319,7 @@ def _story(articles: Sequence[Reading], members: list[int], copy_of: dict[int, i
     # a copy's headline still beats an untitled original's first sentence.
     lead = min(members, key=lambda i: (not articles[i].headline, i in copy_of, -central[i], articles[i].path))
     paths = [articles[i].path for i in every]
-    sources = list(dict.fromkeys(_outlet(articles[i]) for i in every))
+    sources = list(dict.fromkeys(_outlets(articles, every)))
     copies = sorted((Copy(articles[i].path, articles[copy_of[i]].path) for i in members if i in copy_of),
                     key=lambda c: c.path)
     return Story(story_id(paths), articles[lead].title or os.path.basename(articles[lead].path),

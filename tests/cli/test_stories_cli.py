@@ -65,3 +65,15 @@ def test_a_bad_file_is_one_line_and_the_rest_are_grouped(run_reader, tmp_path: P
     assert "Traceback" not in result.err
     stories = json.loads(result.out)
     assert any(p.endswith("good.txt") for s in stories for p in s["articles"])
+
+
+def test_files_of_one_name_in_their_own_folders_are_different_sources(run_reader, tmp_path: Path) -> None:
+    """Each site saved as index.txt in a folder of its own: two outlets, as `summarize --story` counts them."""
+    for folder, seed in (("courier", "01-bellhaven-courier.txt"), ("journal", "06-bellhaven-business-journal.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_bytes((SEEDS / seed).read_bytes())
+    stories = run_reader("stories", "--format", "json", str(tmp_path)).json()
+    story = next(s for s in stories if len(s["articles"]) == 2)
+    assert len(story["sources"]) == 2
+    summary = run_reader("summarize", "--story", "--format", "json", str(tmp_path)).json()["story"]
+    assert summary["outlets"] == len(story["sources"])
