@@ -29,6 +29,8 @@ MAX_VOTES = 3  # "9-4" and "8-5" may be one vote told two ways; "9-4" and "2-11"
 ABOUT_MINUTES = 10  # "about 11:48 p.m." and "about 11:50 p.m." are one time
 MIN_SHARED_WORDS = 2  # for a year, time, date or vote ("in 2023 ... in 2024" date different things)
 NUMERIC = frozenset({"count", "money", "percent"})
+FAR_SHARED_WORDS = 3  # words beside two numbers that make them one quantity however far apart their values
+FAR_KINDS = NUMERIC | {"date"}
 _VAGUE = frozenset({"year", "time", "date", "score"})
 # A comparison that sets the next value against another stated one: "fewer than the", "rather than
 # the", "compared with the coastguard's", "not the"; a bare "more than 31" is a hedge, never this.
@@ -91,8 +93,12 @@ def rounded(a: Quantity, b: Quantity) -> bool:
 
 
 def disputes(x: Quantity, y: Quantity, shared: int) -> bool:
-    """Whether two numbers sharing `shared` words beside them are one quantity with two values."""
-    if key(x) == key(y) or (x.kind, x.unit) != (y.kind, y.unit) or not close(x, y) or hedge_holds(x, y):
+    """Whether two numbers sharing `shared` words beside them are one quantity with two values. Far
+    apart, they still are when the words beside them all but match: "$118 million a year for the
+    transit program" and "$90 million a year for the transit program" count one thing."""
+    if key(x) == key(y) or (x.kind, x.unit) != (y.kind, y.unit) or hedge_holds(x, y):
+        return False
+    if not close(x, y) and not (x.kind in FAR_KINDS and shared >= FAR_SHARED_WORDS):
         return False
     return shared >= (MIN_SHARED_WORDS if x.kind in _VAGUE else 1)
 

@@ -245,6 +245,8 @@ def canonical(q: Quantity) -> str:
     if q.kind == "percent":
         return f"{text} percentage points" if q.unit == "points" else f"{text}%"
     if q.kind == "money":
+        if abs(v) < 1e6 and v != int(v):  # $9.50, not $9.5: cents are written with two digits
+            text = f"{v:,.2f}" if round(v, 2) == v else text
         return f"{q.unit}{text}"
     if q.kind == "count" and q.unit:
         if q.unit == "age":

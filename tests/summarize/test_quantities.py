@@ -48,6 +48,7 @@ def test_labels_are_one_canonical_form() -> None:
     assert one("A 4.2-square-mile zone.").label == "4.2 square miles"
     assert one("They waited 40 minutes.").label == "40 minutes"
     assert one("Reyes, a 41-year-old welder.").label == "age 41"
+    assert one("The fee is $9.50 a day.").label == "$9.50" and one("The fee is $9.5m.").label == "$9.5 million"
 
 
 def test_what_is_not_a_quantity() -> None:
@@ -88,6 +89,17 @@ def test_compare_pairs_one_quantity_and_leaves_the_rest() -> None:
 def test_far_apart_values_are_other_quantities() -> None:
     a, b = quantities("cancelled 1,100 flights"), quantities("cancelled 3,400 flights")
     assert compare(a, b) == ([], [])
+
+
+@pytest.mark.parametrize(("one_", "other"), [
+    ("it will raise $118 million for the new downtown transit program", "it will raise $90 million for the new downtown transit program"),
+    ("the city will install 212 cameras at entry points on the bridges", "the city will install 150 cameras at entry points on the bridges"),
+    ("consultants project a 17% drop in vehicles entering the zone", "consultants project a 25% drop in vehicles entering the zone"),
+])
+def test_far_apart_values_with_the_same_words_beside_them_are_one_quantity_disputed(one_: str, other: str) -> None:
+    a, b = quantities(one_), quantities(other)
+    agree, dispute = compare(a, b)
+    assert agree == [] and len(dispute) == 1
 
 
 @pytest.mark.parametrize("text", [
