@@ -5,9 +5,22 @@ and its `LineSpan` points at 1-based, inclusive lines of the decoded file.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reader.lines import LineIndex, index_of, split_lines
+
+# Chinese characters and Japanese kana: text written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words, as summary budgets count them: whitespace words, and in Chinese or Japanese, written
+    without spaces, a word for every two characters (words there are mostly one or two long)."""
+    words = len(text.split())
+    if text.isascii():
+        return words
+    return words + len(_UNSPACED.findall(text)) // 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +56,7 @@ class Sentence:
     @property
     def is_candidate(self) -> bool:
         """Whether a summarizer may quote it: real prose, not a heading or a runaway line."""
-        if self.kind == "heading" or len(self.text) > MAX_QUOTE_CHARS or len(self.text.split()) < 3:
+        if self.kind == "heading" or len(self.text) > MAX_QUOTE_CHARS or count_words(self.text) < 3:
             return False
         # A sentence that only introduces a list ("Other provisions:") says nothing on its own.
         if self.text.endswith(":"):
@@ -157,7 +170,7 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return sum(len(s.text.split()) for s in self.sentences)
+        return sum(count_words(s.text) for s in self.sentences)
 
 
 def path_file(path: str, item: str | None) -> str:

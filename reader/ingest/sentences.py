@@ -52,11 +52,37 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+# Sentence ends the Punkt model does not know: the Chinese and Japanese full stop, exclamation and
+# question marks (written without a space after them) with any closing quotes, and the Arabic
+# question mark.
+_CLOSING = frozenset("」』”’）)]\"'")
+_QUOTE_GOES_ON = frozenset("とっ")
+_WIDE_END = re.compile(r"[。！？؟][」』”’）)\]\"']*")
+
+
+def _wide_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One Punkt sentence cut after each wide sentence end inside it."""
+    piece = text[start:end]
+    if not any(mark in piece for mark in "。！？؟"):
+        return [(start, end)]
+    out, begin = [], start
+    for m in _WIDE_END.finditer(piece):
+        cut = start + m.end()
+        if m.group()[-1] in _CLOSING and text[cut:cut + 1] in _QUOTE_GOES_ON:
+            continue  # 「晴れ。」と彼は言った: the quotation is part of the sentence that reports it
+        if cut < end and text[cut:end].strip():
+            out.append((begin, cut))
+            begin = cut
+    out.append((begin, end))
+    return out
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets in `text`, trimmed of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     for chunk_start, chunk_end in _chunks(text):
-        for start, end in _splitter()(text[chunk_start:chunk_end]):
+        found = _splitter()(text[chunk_start:chunk_end])
+        for start, end in (w for s, e in found for w in _wide_spans(text[chunk_start:chunk_end], s, e)):
             start, end = start + chunk_start, end + chunk_start
             while start < end and text[start].isspace():
                 start += 1

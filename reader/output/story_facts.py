@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 
+from reader.model import count_words
 from reader.output.sanitize import one_line
 from reader.summarize import StorySummary, SummaryItem
 from reader.summarize.topics import LeftOut
@@ -16,7 +17,7 @@ from reader.summarize.units import Report
 
 def word_count(text: str) -> int:
     """Whitespace words, as the summarizer counts its budget."""
-    return len(text.split())
+    return count_words(text)
 
 
 def used_words(story: StorySummary) -> int:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 
+from reader.model import count_words
 from reader.summarize.tokens import cased_words, content_stem
 from reader.summarize.units import Unit
 
@@ -71,7 +72,7 @@ def sentence_terms(text: str) -> SentenceTerms:
     tokens = concept_tokens(cased)
     terms = tuple(t for t in map(content_stem, (w for w, _ in cased)) if t is not None)
     specifics = frozenset(w for w, _ in cased if w[0].isdigit())
-    return SentenceTerms(terms, pairs(tokens), frozenset(tokens), len(text.split()),
+    return SentenceTerms(terms, pairs(tokens), frozenset(tokens), count_words(text),
                          " ".join(w for w, _ in cased), specifics)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reader.model import Article
+from reader.model import Article, count_words
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
 from reader.summarize.equivalence import SAYS_AGAIN, Equivalence
@@ -46,7 +46,7 @@ class StorySummary:
 
     @property
     def used_words(self) -> int:
-        return sum(len(i.text.split()) for i in self.items)
+        return sum(count_words(i.text) for i in self.items)
 
 
 @dataclass(slots=True)

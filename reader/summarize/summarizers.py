@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from reader.algorithms import DEFAULT_ALGORITHM
+from reader.model import count_words
 from reader.summarize import reader_rank
 from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import Redundancy, mmr_select, relevance
@@ -47,7 +48,7 @@ def _by_budget(ranked: Sequence[int], units: Sequence[Unit], count: int | None, 
     chosen: list[int] = []
     used = 0
     for i in ranked:
-        size = len(units[i].text.split())
+        size = count_words(units[i].text)
         if words is not None and used + size > words:  # a hard limit: a longer sentence is passed over
             continue
         chosen.append(i)
@@ -85,7 +86,7 @@ class ReaderSummarizer:
         tokens = [token_words(t) for t in texts]
         similarity = tfidf_similarity(texts, max_df_share=self.MAX_DF_SHARE, smooth=self.SMOOTH_IDF,
                                       terms=[content_of(t) for t in tokens])
-        sizes = [len(t.split()) for t in texts]
+        sizes = [count_words(t) for t in texts]
         scores = relevance(similarity, [u.position for u in units], sizes)
         chosen = mmr_select(scores, similarity, count, sizes, words,
                             Redundancy([set(t) for t in similarity.terms], tokens))
