@@ -117,9 +117,9 @@ class _Shape:
 
 def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _Shape:
     """Dispatch on the input shape: HTML page, front matter + Markdown, Markdown, or plain text."""
-    from reader.ingest.html_sniff import looks_like_html
+    from reader.ingest.html_sniff import is_whole_page, looks_like_html
 
-    if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
+    if suffix in HTML_SUFFIXES or (looks_like_html(text) if suffix not in MARKDOWN_SUFFIXES else is_whole_page(text)):
         from reader.ingest.html_page import parse_html
 
         article.format = "html"

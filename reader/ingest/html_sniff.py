@@ -11,6 +11,15 @@ _SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGN
 _P_OPEN = re.compile(r"<p[\s>]", re.IGNORECASE)
 
 
+_PAGE_START = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL)
+
+
+def is_whole_page(text: str) -> bool:
+    """Whether text opens as a whole HTML document (a doctype or <html>): a page saved under a Markdown
+    name is still a page, while Markdown that merely holds some HTML is not."""
+    return _PAGE_START.match(text[:4096].lstrip("\ufeff \t\r\n")) is not None
+
+
 def looks_like_html(text: str) -> bool:
     """Whether a file with no telling suffix is a saved page (or an HTML fragment of paragraphs)."""
     head = text[:8192]

@@ -443,3 +443,18 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<p>one</p>\n<p>two</p>\n<p>three</p>")
     assert not looks_like_html("Plain text about <html> tags.\n\nSecond paragraph.")
     assert not looks_like_html("# Title\n\nSome *markdown* with a <br> tag.")
+
+
+def test_a_whole_page_saved_under_a_markdown_name_is_read_as_a_page(tmp_path: Path) -> None:
+    from reader.ingest import load_article
+    from reader.ingest.html_sniff import is_whole_page
+
+    assert is_whole_page("\ufeff <!DOCTYPE html><html><body>x") and is_whole_page("<!-- saved --><html lang=en>")
+    assert not is_whole_page("# Title\n\n<div>Some HTML in Markdown</div>") and not is_whole_page("<p>one</p><p>two</p><p>3</p>")
+    saved = tmp_path / "page.md"
+    saved.write_text(load(FERRY), encoding="utf-8")
+    article = load_article(saved)
+    assert article.format == "html" and article.title and article.sentences
+    markdown = tmp_path / "note.md"
+    markdown.write_text("# Title\n\n<div>Some HTML</div>\n\nThe council voted on Monday, officials said.\n")
+    assert load_article(markdown).format == "markdown"
