@@ -162,15 +162,22 @@ def from_mapping(data: Mapping[str, Any], nested: bool = False) -> Metadata:
     """Read Article fields from a front matter mapping, whatever the publisher called them."""
     url_keys = URL_KEYS
     return Metadata(
-        title=clean_text(_first(data, TITLE_KEYS)),
+        title=_first_text(_first(data, TITLE_KEYS)),
         date=normalize_date(_first(data, DATE_KEYS)),
         source=_source_name(_first(data, SOURCE_KEYS)),
         url=next((u for k in url_keys if (u := _url(_first(data, (k,))))), None),
         topics=[] if nested else _topics(data),
-        excerpt=clean_text(_first(data, EXCERPT_KEYS)),
+        excerpt=_first_text(_first(data, EXCERPT_KEYS)),
         related=[] if nested else _related(_first(data, RELATED_KEYS)),
         author=None if nested else _authors(_first(data, AUTHOR_KEYS)),
     )
+
+
+def _first_text(value: Any) -> str | None:
+    """A text field's value; given a list (`title: [Main, Sub]`), its first text, as for a source."""
+    if isinstance(value, list):
+        return next((text for item in value[:MAX_LIST_ITEMS] if (text := clean_text(item))), None)
+    return clean_text(value)
 
 
 def _authors(value: Any) -> str | None:
@@ -185,5 +192,9 @@ def date_problem(data: Mapping[str, Any]) -> str | None:
     raw = _first(data, DATE_KEYS)
     if raw is None or normalize_date(raw) is not None:
         return None
-    shown = (clean_text(raw) or "")[:40]
-    return f"front matter date {shown!r} is not a date; ignored"
+    shown = clean_text(raw)
+    if shown is None:  # a list, a mapping, true: say what it was, not ''
+        kind = ("a list" if isinstance(raw, list) else "a mapping" if isinstance(raw, Mapping)
+                else str(raw).lower() if isinstance(raw, bool) else repr(raw)[:40])
+        return f"front matter date is {kind}, not a date; ignored"
+    return f"front matter date {shown[:40]!r} is not a date; ignored"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from reader.ingest.metadata import from_mapping, normalize_date
+from reader.ingest.metadata import date_problem, from_mapping, normalize_date
 
 
 def test_publisher_variants_map_to_the_same_fields() -> None:
@@ -57,3 +57,18 @@ def test_generic_category_is_not_a_topic() -> None:
 def test_non_text_values_are_ignored() -> None:
     meta = from_mapping({"title": {"nested": 1}, "url": "not a url", "source": ["S1", "S2"]})
     assert meta.title is None and meta.url is None and meta.source == "S1"
+
+
+@pytest.mark.parametrize(("raw", "says"), [
+    ([2023, 7, 19], "front matter date is a list, not a date; ignored"),
+    ({"year": 2023}, "front matter date is a mapping, not a date; ignored"),
+    (True, "front matter date is true, not a date; ignored"),
+    ("2023-02-30", "front matter date '2023-02-30' is not a date; ignored"),
+])
+def test_a_date_that_is_no_date_is_named_in_its_warning(raw: object, says: str) -> None:
+    assert date_problem({"date": raw}) == says
+
+
+def test_a_title_given_as_a_list_is_its_first_text() -> None:
+    meta = from_mapping({"title": ["Council approves the charge", "A subtitle"], "excerpt": [None, "The vote was 9-4."]})
+    assert (meta.title, meta.excerpt) == ("Council approves the charge", "The vote was 9-4.")
