@@ -43,7 +43,7 @@ def run_search(options: argparse.Namespace) -> int:
         if options.format == "json":
             print(dumps(search_document(options.query, result, result.errors)))
         else:
-            sys.stdout.write(hits_text(result.hits, common_root(result.paths)))
+            sys.stdout.write(hits_text(result.hits, common_root(result.paths), options.query))
         sys.stdout.flush()
     except BrokenPipeError:  # `| head`: the hits not read are not needed; the status still counts
         output_closed()

@@ -1,6 +1,7 @@
 """`reader search` hits as grep-like lines (`file:line: sentence`) and as JSON."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,13 +11,28 @@ from reader.output.sanitize import one_line
 from reader.triage.body_search import Hit, SearchResult
 
 
-def hit_line(hit: Hit, root: str | None) -> str:
+HIT_CHARS = 400  # a hit longer than this (a runaway 45 KB "sentence") is shown around its first match
+
+
+def hit_line(hit: Hit, root: str | None, query: str = "") -> str:
     """`business/001.txt:3: The sentence.`: the form editors and `grep -n` users read as a place."""
-    return f"{cite(hit.path, hit.line_start, hit.line_end, root)}: {one_line(hit.text)}\n"
+    return f"{cite(hit.path, hit.line_start, hit.line_end, root)}: {around_match(one_line(hit.text), query)}\n"
 
 
-def hits_text(hits: Sequence[Hit], root: str | None) -> str:
-    return "".join(hit_line(hit, root) for hit in hits)
+def around_match(text: str, query: str, width: int = HIT_CHARS) -> str:
+    """The text, or for a long one the `width` characters around the first word of the query it holds,
+    with "…" where it was cut (JSON keeps the whole sentence)."""
+    if len(text) <= width:
+        return text
+    lowered = text.lower()
+    found = [at for word in re.findall(r"\w+", query.lower()) if (at := lowered.find(word)) >= 0]
+    start = max(0, min(found, default=0) - width // 3)
+    start = min(start, len(text) - width)
+    return ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+
+
+def hits_text(hits: Sequence[Hit], root: str | None, query: str = "") -> str:
+    return "".join(hit_line(hit, root, query) for hit in hits)
 
 
 def search_document(query: str, result: SearchResult, errors: Sequence[LoadError]) -> dict[str, Any]:

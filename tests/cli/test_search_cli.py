@@ -83,3 +83,14 @@ def test_the_index_lives_in_the_state_dir_not_beside_the_articles(run_reader, ne
 def test_usage_errors(run_reader, news: Path) -> None:
     result = run_reader("search", "-n", "many", "interest", str(news))
     assert result.code == 2 and "Traceback" not in result.err
+
+
+def test_a_runaway_sentence_is_shown_around_its_match_and_whole_in_json(run_reader, tmp_path: Path) -> None:
+    filler = " ".join(f"word{n}" for n in range(4000))  # one 35 KB "sentence": no full stop anywhere
+    (tmp_path / "long.txt").write_text(f"Title\n\n{filler} the harbour pier reopened {filler}\n", encoding="utf-8")
+    text = run_reader("search", "harbour", str(tmp_path / "long.txt"))
+    line = text.out.splitlines()[0]
+    assert line.startswith("long.txt:3: …") and line.endswith("…") and "the harbour pier reopened" in line
+    assert len(line) < 500
+    hit = run_reader("search", "--format", "json", "harbour", str(tmp_path / "long.txt")).json()["hits"][0]
+    assert len(hit["text"]) > 60_000
