@@ -39,6 +39,11 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
     """
     parser = _Parser(text)
     parser.run()
+    if not any(rec.block.text.strip() for rec in parser.recs) and _FALLBACKS.search(text):
+        # A page whose only text is its no-script or no-frames fallback (an app shell, a frameset):
+        # the fallback is what a reader without scripts or frames sees, so it is the article.
+        parser = _Parser(text, _HIDDEN - _FALLBACK_TAGS)
+        parser.run()
     texts = [rec.block.text for rec in parser.recs]
     meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text),
                               [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10], texts)
@@ -55,6 +60,8 @@ _INLINE = frozenset("a abbr acronym b bdi bdo big cite code data del dfn em font
 # Never visible as article text: code, widgets, media fallbacks. (<title> is read for metadata.)
 _HIDDEN = frozenset("script style noscript svg math template iframe button select textarea object canvas video audio "
                     "datalist noembed noframes frameset title".split())
+_FALLBACK_TAGS = frozenset({"noscript", "noframes", "frameset"})
+_FALLBACKS = re.compile(r"<(?:noscript|noframes)[\s>]", re.IGNORECASE)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _KINDS = {"p": "paragraph", "li": "item", "blockquote": "quote", "td": "paragraph", "th": "paragraph",
           "dt": "paragraph", "dd": "paragraph", "figcaption": "caption", "caption": "caption", "pre": "paragraph"}
@@ -83,9 +90,10 @@ SKIP, LINK, BOX, CONTENT, TITLE, JSON_LD = 1, 2, 4, 8, 16, 32
 class _Parser(HTMLParser):
     """One pass over the page, turning text into blocks with positions and recording their context."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, hidden: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
+        self.hidden = hidden or _HIDDEN
         # "&#" that is not a character reference makes HTMLParser stop early; hide it from the parser
         # with a same-length stand-in. Offsets are unchanged and text is always sliced from `text`.
         self.fed = _BAD_CHARREF.sub("?#", text) if "&#" in text else text
@@ -161,7 +169,7 @@ class _Parser(HTMLParser):
         a = dict(attrs)
         self.marks.element(tag, a, self._pos)
         hidden = "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style") or ""))
-        if tag in _HIDDEN or (hidden and tag in _INLINE):
+        if tag in self.hidden or (hidden and tag in _INLINE):
             flags = SKIP
             if self.capture is None and tag == "title" and not self.meta.page_title:
                 flags |= TITLE
@@ -169,7 +177,7 @@ class _Parser(HTMLParser):
                 flags |= JSON_LD
             if flags != SKIP:
                 self.capture, self.captured = [], 0
-            if tag in _HIDDEN and not self.skip:
+            if tag in self.hidden and not self.skip:
                 self.code.hidden_opened(tag, self._pos())
             self._push(tag, flags)
             return

@@ -458,3 +458,20 @@ def test_a_whole_page_saved_under_a_markdown_name_is_read_as_a_page(tmp_path: Pa
     markdown = tmp_path / "note.md"
     markdown.write_text("# Title\n\n<div>Some HTML</div>\n\nThe council voted on Monday, officials said.\n")
     assert load_article(markdown).format == "markdown"
+
+
+ARTICLE = "".join(f"<p>Sentence {i} about the council vote on Monday, officials said.</p>" for i in range(5))
+
+
+@pytest.mark.parametrize("page", [
+    f'<html><head><title>App</title></head><body><div id="app"></div><noscript>{ARTICLE}</noscript></body></html>',
+    f'<html><frameset cols="50%,50%"><frame src="a.html"><noframes><body>{ARTICLE}</body></noframes></frameset></html>',
+])
+def test_a_page_whose_only_text_is_its_fallback_reads_the_fallback(page: str) -> None:
+    assert [text for _, text in texts(parse_html(page))] == [
+        f"Sentence {i} about the council vote on Monday, officials said." for i in range(5)]
+
+
+def test_a_fallback_beside_article_text_stays_out() -> None:
+    page = f"<html><body>{ARTICLE}<noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>"
+    assert not any("JavaScript" in text for _, text in texts(parse_html(page)))
