@@ -52,7 +52,7 @@ def _named_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str
                 yield from _refusals(refused, given_text, path)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith("."):
+                    if name.startswith(".") or editor_leftover(name):
                         continue
                     found = True
                     full = Path(root) / name
@@ -67,6 +67,12 @@ def _named_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str
             yield _item_input(shown, *address)
         else:
             yield LoadError(shown, "no such file or folder")
+
+
+def editor_leftover(name: str) -> bool:
+    """An editor's backup or autosave beside an article (`a.txt~`, `#a.txt#`): a stale copy of it, not
+    another article, so a folder is read without it (named on the command line, it is still read)."""
+    return name.endswith("~") or (name.startswith("#") and name.endswith("#") and len(name) > 2)
 
 
 def split_address(path: str) -> tuple[str, str] | None:

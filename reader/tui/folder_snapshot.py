@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.ingest import split_address
+from reader.ingest.loader import editor_leftover
 from reader.paths import printable_path
 from reader.triage.stamps import changed_ns
 
@@ -114,6 +115,8 @@ def _walk(given_text: str, path: Path, files: dict[str, Seen]) -> bool:
             name = f"{rel}{os.sep}{entry.name}" if rel else entry.name
             if is_dir:
                 below.append((name, entry.path))
+            elif editor_leftover(entry.name):
+                continue  # as the loader skips them
             elif not _links_to_folder(entry):  # os.walk lists a link to a folder as a folder, never read
                 found = True
                 spec = prefix + name

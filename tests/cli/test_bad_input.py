@@ -138,3 +138,14 @@ def test_no_sentence_to_quote_names_what_the_text_is(run_reader, tmp_path: Path)
     assert "no sentence to quote: its only sentence is a heading)" in result.out
     assert "no sentence to quote: its 3 sentences are all headings or fragments)" in result.out
     assert "runaway" not in result.out  # no line here is long
+
+
+def test_editor_backups_in_a_folder_are_not_articles(run_reader, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = "Ferries halted\n\nFerries stopped on Monday after a strike began, the union said.\n"
+    for name in ("ferry.txt", "ferry.txt~", "#ferry.txt#"):
+        (folder / name).write_text(text)
+    assert [row["path"] for row in run_reader("list", "--format", "json", "news", cwd=tmp_path).json()] == ["news/ferry.txt"]
+    named = run_reader("list", "--format", "json", "news/ferry.txt~", cwd=tmp_path).json()
+    assert [row["path"] for row in named] == ["news/ferry.txt~"]  # named, it is read
