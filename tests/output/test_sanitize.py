@@ -18,6 +18,7 @@ from reader.output.sanitize import dumps, inert, one_line
     ("csi\x9b2J", "csi<U+009B>2J"),  # the one-byte C1 form of ESC [
     ("\u202egnp.exe", "<U+202E>gnp.exe"),  # a right-to-left override
     ("\u2066isolate\u2069", "<U+2066>isolate<U+2069>"),
+    ("line\u2028sep\u2029para", "line<U+2028>sep<U+2029>para"),  # a line break to some terminals, none to the line numbers
 ])
 def test_inert_shows_every_control_character(raw: str, shown: str) -> None:
     assert inert(raw) == shown
@@ -30,9 +31,9 @@ def test_one_line_collapses_whitespace_then_makes_it_inert() -> None:
 
 
 def test_dumps_escapes_c1_and_bidi_but_keeps_other_text_readable() -> None:
-    data = {"title": "Caf\u00e9 \x1b[2J \x9b \u202e end", "n": 3}
+    data = {"title": "Caf\u00e9 \x1b[2J \x9b \u202e \u2028 end", "n": 3}
     text = dumps(data)
-    assert text == ('{\n  "title": "Café \\u001b[2J \\u009b \\u202e end",\n  "n": 3\n}')
+    assert text == ('{\n  "title": "Café \\u001b[2J \\u009b \\u202e \\u2028 end",\n  "n": 3\n}')
     assert json.loads(text) == data  # still the same data for a JSON consumer
 
 
