@@ -72,6 +72,8 @@ def normalize_date(value: Any) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _numeric_date(value)
     text = clean_text(value)
     if not text:
         return None
@@ -81,6 +83,20 @@ def normalize_date(value: Any) -> str | None:
         month_name, day, year = (found[1], found[2], found[3]) if found[1] else (found[5], found[4], found[6])
         month = _MONTHS.get(month_name[:3].lower())
         return _valid(int(year), month, int(day)) if month else None
+    return None
+
+
+_EPOCH_SECONDS = (315_532_800, 4_102_444_800)  # 1980 to 2100: a Unix time in seconds
+
+
+def _numeric_date(value: float) -> str | None:
+    """A date written as a number by an exporter: 20230719 (YYYYMMDD), or a Unix time in seconds or
+    milliseconds (1689760800, 1689760800000), read as a UTC day. Other numbers are no date."""
+    if isinstance(value, int) and 19_000_101 <= value <= 21_001_231:
+        return _valid(value // 10_000, value // 100 % 100, value % 100)
+    for scale in (1, 1000):
+        if _EPOCH_SECONDS[0] <= value / scale < _EPOCH_SECONDS[1]:
+            return dt.datetime.fromtimestamp(value / scale, dt.timezone.utc).date().isoformat()
     return None
 
 

@@ -72,3 +72,12 @@ def test_a_date_that_is_no_date_is_named_in_its_warning(raw: object, says: str) 
 def test_a_title_given_as_a_list_is_its_first_text() -> None:
     meta = from_mapping({"title": ["Council approves the charge", "A subtitle"], "excerpt": [None, "The vote was 9-4."]})
     assert (meta.title, meta.excerpt) == ("Council approves the charge", "The vote was 9-4.")
+
+
+@pytest.mark.parametrize(("raw", "day"), [
+    (1689760800, "2023-07-19"), (1689760800000, "2023-07-19"), (1689760800.5, "2023-07-19"),  # Unix seconds, ms
+    (20230719, "2023-07-19"), (20230230, None),  # YYYYMMDD as a number; no 30 February
+    (2023, None), (42, None), (True, None),  # a year alone, a small number, a boolean: no day
+])
+def test_dates_written_as_numbers(raw: object, day: str | None) -> None:
+    assert normalize_date(raw) == day
