@@ -34,6 +34,8 @@ def append_item(out: Text, number: int, item: SummaryItem, root: str | None) -> 
     out.append(inert(item.text))
     span = item.unit.sentence.span
     out.append(f"\n    {cite(item.unit.article.file, span.start, span.end, root)}", style="dim")
+    if item.copy_of:
+        out.append(f" (copy of {one_line(item.copy_of)})", style="dim")
     out.append(f"  · {coverage_label(item)}", style="dim" if item.only_in is not None else "cyan")
     if item.reports:
         out.append(f"  also: {_also(item, root)}", style="dim")
@@ -67,7 +69,8 @@ def story_markdown(story: StorySummary, budget: int) -> str:
     lines = ["## Story summary", "", f"*{md_text(story_facts(story, budget))}*", ""]
     notes: list[str] = []
     for item in story.items:
-        marks = footnote(notes, item.unit.article.file, item.unit.sentence.span, one_line(item.outlet or ""), root)
+        own = one_line(item.outlet or "") + (f" (copy of {one_line(item.copy_of)})" if item.copy_of else "")
+        marks = footnote(notes, item.unit.article.file, item.unit.sentence.span, own, root)
         for report in item.reports:
             extra = report_note(report)
             note = one_line(report.outlet) + (f" ({extra})" if extra else "")

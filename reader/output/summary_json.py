@@ -31,6 +31,7 @@ def story_item_dict(item: SummaryItem) -> dict[str, Any]:
     return {
         **item_dict(item),
         "outlet": item.outlet,
+        "copy_of": item.copy_of,
         "only_in": item.only_in,
         "reported_by": [
             {"outlet": r.outlet, "path": r.unit.article.file, "line_start": r.unit.sentence.span.start,

@@ -239,7 +239,9 @@ def build_items(story: StoryUnits, picked: Sequence[tuple[int, float]],
     items = []
     for i, score in picked:
         found, voices = reports(story, i, unless)
-        items.append(SummaryItem(story.units[i], round(score, 4), found, story.outlets.name[story.units[i].source_key],
-                                 voices))
+        key = story.units[i].source_key
+        original = story.outlets.copy_of.get(key)
+        items.append(SummaryItem(story.units[i], round(score, 4), found, story.outlets.name[key], voices,
+                                 copy_of=story.outlets.name[original] if original else None))
     return items
 

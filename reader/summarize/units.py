@@ -82,6 +82,7 @@ class SummaryItem:
     outlet: str | None = None  # the outlet of the sentence itself (stories)
     voices: int = 1  # independent outlets stating it, the sentence's own included
     contested: tuple[tuple[Disagreement, Value], ...] = ()  # numbers it states that other outlets give otherwise
+    copy_of: str | None = None  # the outlet whose copy the sentence's own source reprints (stories)
 
     @property
     def text(self) -> str:
@@ -104,8 +105,9 @@ class SummaryItem:
 
     @property
     def only_in(self) -> str | None:
-        """The one outlet that states it, when only one does."""
-        return self.outlet if self.voices == 1 else None
+        """The one outlet that states it, when only one does: the original, when the sentence is
+        quoted from a reprint of it (a reworded line of the copy), never the reprint."""
+        return (self.copy_of or self.outlet) if self.voices == 1 else None
 
 
 def candidate_units(articles: Iterable[Article]) -> list[Unit]:

@@ -16,7 +16,7 @@ from reader.cli import main
 from story_corpus import FILES, GLUED_NAME, ONLY_RADIO, REPRINT, UNRELATED, write_story_folder
 
 STORY_KEYS = {"summary", "articles", "left_out", "words", "used_words", "sources", "outlets"}
-ITEM_KEYS = {"text", "citations", "score", "sources", "outlet", "only_in", "reported_by", "contested"}
+ITEM_KEYS = {"text", "citations", "score", "sources", "outlet", "copy_of", "only_in", "reported_by", "contested"}
 
 
 @pytest.fixture

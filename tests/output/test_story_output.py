@@ -106,7 +106,7 @@ def test_story_json() -> None:
             {"text": "The bridge opened on Monday.",
              "citations": [{"path": "news/a.txt", "line_start": 3, "line_end": 3},
                            {"path": "news/b.md", "line_start": 5, "line_end": 5}],  # c.txt is not cited
-             "score": 2.5, "sources": 2, "outlet": "a.txt", "only_in": None,
+             "score": 2.5, "sources": 2, "outlet": "a.txt", "copy_of": None, "only_in": None,
              "reported_by": [
                  {"outlet": "The Courier", "path": "news/b.md", "line_start": 5, "line_end": 5, "copy_of": None,
                   "cited": True},
@@ -114,7 +114,7 @@ def test_story_json() -> None:
                   "cited": False},
              ], "contested": []},
             {"text": "Tolls start in May.", "citations": [{"path": "news/a.txt", "line_start": 4, "line_end": 4}],
-             "score": 1.0, "sources": 1, "outlet": "a.txt", "only_in": "a.txt", "reported_by": [], "contested": []},
+             "score": 1.0, "sources": 1, "outlet": "a.txt", "copy_of": None, "only_in": "a.txt", "reported_by": [], "contested": []},
         ],
         "articles": [{"path": "news/a.txt", "title": "Bridge opens", "source": "Courier", "date": "2026-03-02"},
                      {"path": "news/b.md", "title": "Bridge open", "source": None, "date": None},

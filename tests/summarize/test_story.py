@@ -315,3 +315,21 @@ def test_a_reprint_is_never_quoted_for_what_its_original_says_word_for_word(tmp_
             assert item.only_in == "b-original.txt", (item.text, item.only_in)
     mayor = next(i for i in summary.items if "Mayor" in i.text)
     assert [(Path(r.unit.article.path).name, r.copy_of) for r in mayor.reports] == [("a-reprint.txt", "b-original.txt")]
+
+
+def test_a_reworded_line_of_a_reprint_is_only_in_the_original(tmp_path: Path) -> None:
+    from reader.summarize.story import build_items, story_units
+
+    lines = ["The Bellhaven City Council voted 9-4 late Tuesday to adopt a daily congestion charge for its downtown core.",
+             "Mayor Alicia Moreno-Hart said the plan would save lives.",
+             "Critics said the fee would hit working people hardest.",
+             "The state Transportation Commission will review the plan in June.",
+             "Heavy trucks will pay $21 a day and motorcycles $4.75."]
+    (tmp_path / "a.txt").write_text("Charge approved\n\n" + "\n\n".join(lines) + "\n")
+    reworded = "The Bellhaven City Council voted 9-4 late Tuesday to adopt a daily congestion charge."
+    (tmp_path / "b.txt").write_text("Charge approved\n\n" + "\n\n".join([reworded, *lines[1:]]) + "\n")
+    story = story_units([load_article(tmp_path / "a.txt"), load_article(tmp_path / "b.txt")])
+    assert story.outlets.copy_of, "b.txt should be found a reprint of a.txt"
+    i = next(n for n, u in enumerate(story.units) if u.text == reworded)
+    item = build_items(story, [(i, 1.0)])[0]
+    assert (item.outlet, item.copy_of, item.only_in) == ("b.txt", "a.txt", "a.txt")
