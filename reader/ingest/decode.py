@@ -71,8 +71,9 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode as UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM, UTF-8 with Windows-1252
-    pasted in (each byte that is not UTF-8 read as 1252, with a warning), else Windows-1252, else Latin-1."""
+    """Decode as UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM (or UTF-16 without one, with a
+    warning), UTF-8 with Windows-1252 pasted in (each byte that is not UTF-8 read as 1252, with a
+    warning), else Windows-1252, else Latin-1. A few stray NULs are read as spaces; binary is refused."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file holds only whitespace")
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16:
