@@ -45,7 +45,8 @@ def counts_line(session: LibrarySession, batch: Batch | None = None) -> FittedLi
     if session.grouping:
         parts.append((" · grouping stories…", "$text-muted"))
     elif session.grouped and session.stories is not None:
-        parts.append((f" · {session.stories.count(session.shown):,} stories", "$text-muted"))
+        count = session.stories.count(session.shown)
+        parts.append((f" · {count:,} {'story' if count == 1 else 'stories'}", "$text-muted"))
     if session.unsaved:
         parts.append((f" · {session.unsaved} change{'s' if session.unsaved != 1 else ''} not saved yet",
                       "$text-warning"))

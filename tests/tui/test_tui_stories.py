@@ -178,6 +178,8 @@ async def test_s_opens_on_the_story_of_the_article_under_the_cursor() -> None:
         await cursor_to(pilot, app, lambda row: row[0] == ALONE)
         await press(pilot, "S")  # an article in no other's story: the story of it alone
         assert [Path(listing.path).name for listing in app.screen.offered] == [ALONE]  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert str(app.screen.query_one("#story-title").render()).startswith("Story over 1 article ·")
         await press(pilot, "q", "z", "home", "S")  # on a story row: that story
         assert {Path(listing.path).name for listing in app.screen.offered} == BELLHAVEN  # type: ignore[attr-defined]
 

@@ -107,7 +107,7 @@ class GroupedScreen(OutsideChangesScreen):
         """S: one summary over the selected articles, else the filtered ones, else the cursor article's story."""
         session = self.session
         if not self.shown:
-            self.notify("No articles to summarise.", severity="warning")
+            self.notify("No articles to summarize.", severity="warning")
             return
         if session.selected:
             chosen, which = [e for e in self.shown if e.key in session.selected], "selected articles"
@@ -117,7 +117,7 @@ class GroupedScreen(OutsideChangesScreen):
             found = self._cursor_story()
             if found is None:
                 self.notify(f"Stories are still being grouped; {key_of(self, 'select')} selects articles to "
-                            "summarise now.", severity="information", timeout=4)
+                            "summarize now.", severity="information", timeout=4)
                 return
             chosen, which = found, "articles"
         library = self.library

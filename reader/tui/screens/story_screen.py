@@ -160,7 +160,8 @@ class StoryScreen(SummaryScreen[StorySummary]):
 
     def _summary_titles(self, busy: bool) -> None:
         shown = len(self.chosen)
-        text = f"Story over {shown:,} {self.which}"
+        which = self.which[:-1] if shown == 1 and self.which.endswith("s") else self.which  # 1 article
+        text = f"Story over {shown:,} {which}"
         if shown < len(self.offered):
             text += f" ({self.algorithm}: the first {shown:,} of {len(self.offered):,}; filter to choose others)"
         facts = ""
