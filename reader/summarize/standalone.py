@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.model import Sentence
+from reader.model import Sentence, count_words
 
 _OPENING_QUOTE = "\"'“‘«"
-_CLOSING = ".!?\"'”’)»]…"
+_CLOSING = ".!?\"'”’)»]…。！？؟」』）"
 _BYLINE = re.compile(r"^(?:by|from|words(?: and pictures)? by|reporting by|written by)\s+"
                      r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|la|le|del))*"
                      r"(?:\s*[,|/–—-]\s*[\w\s.,'’&-]*)?$", re.IGNORECASE)
@@ -58,7 +58,7 @@ def _bare(text: str) -> str:
 def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
     """Why this sentence must not be quoted in a summary, or None when it may be."""
     text = " ".join(sentence.text.split())
-    words = len(text.split())
+    words = count_words(text)
     if words <= BYLINE_WORDS and _BYLINE.match(text.rstrip(".")):
         return "byline"
     if words <= CREDIT_WORDS and _CREDIT.search(text):
@@ -71,7 +71,7 @@ def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
     if previous is not None and previous.block != sentence.block and previous.text.rstrip().endswith(
             (";", "; and", "; or", ":")):
         return "list fragment"
-    if text.endswith("?") and text[0] not in _OPENING_QUOTE:
+    if text.endswith(("?", "？", "؟")) and text[0] not in _OPENING_QUOTE:
         return "question"
     if _ADDRESS.search(text) or _PHONE.search(text):
         return "contact line"  # somewhere to write or click: the outlet talking to its reader

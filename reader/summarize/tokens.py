@@ -40,7 +40,26 @@ def _normalised(token: str) -> tuple[str, ...]:
         scale = _SCALE.get(token[len(number):])
         number = number.rstrip(".,").replace(",", "")
         return (number, scale) if scale else (number,)
+    if len(token) > 2 and _UNSPACED.search(token):
+        return _bigrams(token)
     return (token.split("'")[0] if token.endswith(("'s", "'t")) else token,)
+
+
+# Chinese characters and Japanese kana, written without spaces: a run of them is many words, and the
+# overlapping pairs of its characters stand for them (as CJK search engines index: "拥堵费方案" gives
+# 拥堵, 堵费, 费方, 方案), so two sentences naming the same thing share terms.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def _bigrams(token: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for run in _UNSPACED_RUNS.findall(token):
+        if _UNSPACED.match(run) and len(run) > 2:
+            out.extend(run[i:i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run)
+    return tuple(out)
 
 
 # ASCII text is split with str methods instead of _TOKEN, giving the same tokens about ten times

@@ -333,3 +333,13 @@ def test_a_reworded_line_of_a_reprint_is_only_in_the_original(tmp_path: Path) ->
     i = next(n for n, u in enumerate(story.units) if u.text == reworded)
     item = build_items(story, [(i, 1.0)])[0]
     assert (item.outlet, item.copy_of, item.only_in) == ("b.txt", "a.txt", "a.txt")
+
+
+def test_a_story_of_chinese_articles_quotes_and_corroborates(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("北京市议会通过拥堵费方案\n\n北京市议会周二以九票对四票通过了拥堵收费方案。"
+                                    "该方案将于明年一月生效。市长表示，这项收费将用于公共交通建设。\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: 北京拥堵费获批\nsource: 新华社\n---\n\n北京市议会周二通过了拥堵收费方案，投票结果为九比四。"
+                                   "该方案将于明年一月生效。收入将主要用于公交和轻轨。\n", encoding="utf-8")
+    summary = summarize_story([load_article(tmp_path / "a.txt"), load_article(tmp_path / "b.md")])
+    assert summary.items, "a Chinese story has sentences to quote"
+    assert any(item.voices == 2 for item in summary.items)  # the shared fact is found in both outlets

@@ -38,3 +38,9 @@ def test_invisible_characters_inside_words_do_not_split_them() -> None:
     for mark in ("\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff"):
         assert words(f"Ama{mark}zon paid “$30m”") == ["amazon", "paid", "30", "million"]
         assert cased_words(f"Ama{mark}zon paid") == [("amazon", True), ("paid", False)]
+
+
+def test_chinese_and_japanese_runs_are_their_character_pairs() -> None:
+    assert words("通过了拥堵费方案") == ["通过", "过了", "了拥", "拥堵", "堵费", "费方", "方案"]
+    assert words("東京タワー and Tokyo") == ["東京", "京タ", "タワ", "ワー", "and", "tokyo"]
+    assert words("以9比4") == ["以", "9", "比", "4"]  # a character alone between numbers stays itself
