@@ -14,7 +14,7 @@ from reader.ingest.copies import duplicate_segments, echoed_segments, find_repea
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
-from reader.ingest.plain import date_prefix, plain_blocks
+from reader.ingest.plain import date_prefix, header_fields, plain_blocks
 from reader.ingest.readable import code_removed, passages_of
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
@@ -149,6 +149,12 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
             excerpt_span = key_span(text, index, located.content_start, located.content_end, EXCERPT_KEYS)
         except FrontMatterError as exc:
             article.warnings.append(f"{exc}; metadata ignored")
+    elif header := header_fields(text):
+        fields, header_start, body_start = header
+        meta = from_mapping(fields)
+        article.metadata_span = LineSpan(index.line_of(header_start), index.line_of(max(body_start - 1, header_start)))
+        if problem := date_problem(fields):
+            article.warnings.append(problem)
     elif prefix := date_prefix(text):
         meta.date = normalize_date(prefix[0])
         body_start = prefix[1]

@@ -23,6 +23,40 @@ HEADING_MAX_WORDS = 14
 WRAPPED_LINE_SHARE = 0.6  # a line shorter than this share of its paragraph's widest ends a thought
 
 
+# "Title: ...", "Source: ...", "Date: ..." lines heading a saved text, the way clippers and mail-like
+# exports write them: metadata, not the article's first paragraph. Only these fields, and only as a
+# block of at least two lines at the very top ended by a blank line, so a first line "Update: ..." or
+# a single "Source: city records" stays text.
+_HEADER_FIELD = re.compile(
+    r"[ \t]*(title|headline|source|publisher|publication|outlet|site|provider|date|published|author|byline|by|"
+    r"url|link|excerpt|summary|description)[ \t]*:[ \t]*(\S[^\r\n]*)", re.IGNORECASE)
+_HEADER_ALIASES = {"by": "author", "site": "site_name", "link": "url"}
+MIN_HEADER_FIELDS = 2
+
+
+def header_fields(text: str) -> tuple[dict[str, str], int, int] | None:
+    """The `Key: value` block opening a plain text as a mapping (for `metadata.from_mapping`), with
+    the offsets where it starts and where the body starts; None when the text has no such block."""
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    fields: dict[str, str] = {}
+    at = start
+    for line in _LINE.finditer(text, start):
+        content = line.group().rstrip("\r\n")
+        if not content.strip():
+            break
+        found = _HEADER_FIELD.fullmatch(content.rstrip())
+        if found is None:
+            return None  # a block that is not all fields is the article's first paragraph
+        key = found.group(1).lower()
+        fields.setdefault(_HEADER_ALIASES.get(key, key), found.group(2).strip())
+        at = line.end()
+        if len(fields) > 12:
+            return None
+    if len(fields) < MIN_HEADER_FIELDS or at >= len(text.rstrip()):
+        return None
+    return fields, start, at
+
+
 def date_prefix(text: str) -> tuple[str, int] | None:
     """The prefixed date (YYYY-MM-DD) and the offset where article text starts, if the file has the prefix."""
     found = DATE_PREFIX.match(text)

@@ -170,3 +170,23 @@ def test_a_first_word_date_that_is_no_date_is_text(tmp_path: Path) -> None:
     article = load(tmp_path, "night.txt", "Date night 12 Monkeys 2023 sold out.\n\nThe cinema was full on Friday.\n")
     assert article.date is None
     assert article.title == "Date night 12 Monkeys 2023 sold out."
+
+
+def test_a_block_of_key_value_lines_heading_plain_text_is_its_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "clip.txt"
+    path.write_text("Title: Council approves the congestion charge\nSource: Harbour Wire\nDate: 2026-03-01\n"
+                    "By: Ana Ruiz\n\nThe council voted 9-4 on Tuesday to adopt the charge, officials said.\n")
+    article = load_article(path)
+    assert (article.title, article.source, article.date, article.author) == (
+        "Council approves the congestion charge", "Harbour Wire", "2026-03-01", "Ana Ruiz")
+    assert [(s.span.start, s.text) for s in article.sentences] == [
+        (6, "The council voted 9-4 on Tuesday to adopt the charge, officials said.")]
+
+
+def test_text_that_only_opens_like_fields_is_text(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"  # a single field line is no block: "Source:" may start a sentence
+    one.write_text("Source: city records show the vote was 9-4.\n\nThe council voted on Tuesday, officials said.\n")
+    assert load_article(one).source is None and len(load_article(one).sentences) == 2
+    mixed = tmp_path / "mixed.txt"  # a block that is not all fields is the first paragraph
+    mixed.write_text("Update: the council voted again.\nSource: city records.\n\nMore text about the vote on Monday.\n")
+    assert load_article(mixed).source is None
