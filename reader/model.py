@@ -5,23 +5,10 @@ and its `LineSpan` points at 1-based, inclusive lines of the decoded file.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from reader.lines import LineIndex, index_of, split_lines
-
-# Chinese characters and Japanese kana: text written without spaces between words.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def count_words(text: str) -> int:
-    """Words, as summary budgets count them: whitespace words, and in Chinese or Japanese, written
-    without spaces, a word for every two characters (words there are mostly one or two long)."""
-    words = len(text.split())
-    if text.isascii():
-        return words
-    return words + len(_UNSPACED.findall(text)) // 2
-
+from reader.text_scripts import count_words
 
 @dataclass(frozen=True, slots=True)
 class LineSpan:

@@ -5,7 +5,7 @@ import re
 
 from reader.ingest.blocks import Block
 from reader.ingest.metadata import DATE_TEXT, normalize_date
-from reader.model import count_words
+from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
 # " date 2023-07-19 The U.S. ..." — the date is metadata; the text goes on on the same line. The
 # date may be written as a front matter date is ("date: July 19, 2023", "Date 2023/07/19"), with a
@@ -15,7 +15,7 @@ DATE_PREFIX = re.compile(
     r"(?:(?:T|,?[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[ \t]*[+-]\d{2}:?\d{2})?)?(?:[ \t]+|(?=\r|\n|\Z))",
     re.IGNORECASE,
 )
-_WIDE_ENDS = tuple("。！？؟」』")  # Chinese and Japanese full stops and marks, their closing quotes; the Arabic question mark
+_WIDE_ENDS = tuple(WIDE_STOPS + WIDE_CLOSERS)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _TERMINAL = tuple('.!?:;"”’\')') + _WIDE_ENDS
@@ -116,10 +116,10 @@ def _terminated(line: str) -> bool:
     """Whether a line ends like a sentence. A closing quote counts only after punctuation: a headline
     such as "Greek sprinters 'won't run again'" quotes someone without ending a sentence."""
     line = line.rstrip()
-    bare = line.rstrip("\"”’')»」』")
+    bare = line.rstrip("\"”’')»" + WIDE_CLOSERS)
     if bare != line:
         return bare.endswith(_SENTENCE_ENDS) or not bare
     return line.endswith(_SENTENCE_ENDS)
 
 
-_SENTENCE_ENDS = tuple(".!?;:,…。！？؟")
+_SENTENCE_ENDS = tuple(".!?;:,…" + WIDE_STOPS)

@@ -11,6 +11,7 @@ from typing import Callable, NamedTuple
 
 from reader.ingest.blocks import Block
 from reader.lines import LineIndex
+from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS
 
 MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines
 # A sentence that opens with a lowercase word usually means the splitter cut after an abbreviation.
@@ -55,15 +56,15 @@ def normalize_space(text: str) -> str:
 # Sentence ends the Punkt model does not know: the Chinese and Japanese full stop, exclamation and
 # question marks (written without a space after them) with any closing quotes, and the Arabic
 # question mark.
-_CLOSING = frozenset("」』”’）)]\"'")
+_CLOSING = frozenset(WIDE_CLOSERS + "”’)]\"'")
 _QUOTE_GOES_ON = frozenset("とっ")
-_WIDE_END = re.compile(r"[。！？؟][」』”’）)\]\"']*")
+_WIDE_END = re.compile(f"[{WIDE_STOPS}][{WIDE_CLOSERS}”’)\\]\"']*")
 
 
 def _wide_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """One Punkt sentence cut after each wide sentence end inside it."""
     piece = text[start:end]
-    if not any(mark in piece for mark in "。！？؟"):
+    if not any(mark in piece for mark in WIDE_STOPS):
         return [(start, end)]
     out, begin = [], start
     for m in _WIDE_END.finditer(piece):

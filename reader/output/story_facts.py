@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 
-from reader.model import count_words
+from reader.text_scripts import count_words
 from reader.output.sanitize import one_line
 from reader.summarize import StorySummary, SummaryItem
 from reader.summarize.topics import LeftOut

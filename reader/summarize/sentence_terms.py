@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from dataclasses import dataclass
 
-from reader.model import count_words
+from reader.text_scripts import count_words
 from reader.summarize.tokens import cased_words, content_stem
 from reader.summarize.units import Unit
 

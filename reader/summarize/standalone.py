@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.model import Sentence, count_words
+from reader.model import Sentence
+from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
 _OPENING_QUOTE = "\"'“‘«"
-_CLOSING = ".!?\"'”’)»]…。！？؟」』）"
+_CLOSING = ".!?\"'”’)»]…" + WIDE_STOPS + WIDE_CLOSERS
 _BYLINE = re.compile(r"^(?:by|from|words(?: and pictures)? by|reporting by|written by)\s+"
                      r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|la|le|del))*"
                      r"(?:\s*[,|/–—-]\s*[\w\s.,'’&-]*)?$", re.IGNORECASE)

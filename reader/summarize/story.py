@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reader.model import Article, count_words
+from reader.model import Article
+from reader.text_scripts import count_words
 from reader.summarize.citing import carries_words
 from reader.summarize.coverage import select
 from reader.summarize.equivalence import SAYS_AGAIN, Equivalence

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from reader.algorithms import DEFAULT_ALGORITHM
-from reader.model import count_words
+from reader.text_scripts import count_words
 from reader.summarize import reader_rank
 from reader.summarize.lead import lead_scores
 from reader.summarize.reader_rank import Redundancy, mmr_select, relevance

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from reader.text_scripts import UNSPACED, UNSPACED_RANGES
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,2}\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.IGNORECASE)
 _SCALE = {"m": "million", "mn": "million", "mln": "million", "b": "billion", "bn": "billion",
           "k": "thousand", "tn": "trillion", "t": "trillion"}
@@ -40,7 +42,7 @@ def _normalised(token: str) -> tuple[str, ...]:
         scale = _SCALE.get(token[len(number):])
         number = number.rstrip(".,").replace(",", "")
         return (number, scale) if scale else (number,)
-    if len(token) > 2 and _UNSPACED.search(token):
+    if len(token) > 2 and UNSPACED.search(token):
         return _bigrams(token)
     return (token.split("'")[0] if token.endswith(("'s", "'t")) else token,)
 
@@ -48,14 +50,13 @@ def _normalised(token: str) -> tuple[str, ...]:
 # Chinese characters and Japanese kana, written without spaces: a run of them is many words, and the
 # overlapping pairs of its characters stand for them (as CJK search engines index: "拥堵费方案" gives
 # 拥堵, 堵费, 费方, 方案), so two sentences naming the same thing share terms.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_UNSPACED_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_UNSPACED_RUNS = re.compile(f"[{UNSPACED_RANGES}]+|[^{UNSPACED_RANGES}]+")
 
 
 def _bigrams(token: str) -> tuple[str, ...]:
     out: list[str] = []
     for run in _UNSPACED_RUNS.findall(token):
-        if _UNSPACED.match(run) and len(run) > 2:
+        if UNSPACED.match(run) and len(run) > 2:
             out.extend(run[i:i + 2] for i in range(len(run) - 1))
         else:
             out.append(run)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.ingest import load_article
 from reader.ingest.sentences import split_spans
-from reader.model import count_words
+from reader.text_scripts import count_words
 
 ZH = "市议会周二以9比4的投票结果通过了拥堵费方案。该法令将于2027年1月4日生效，每年将筹集约1.18亿美元。市长表示该计划将挽救生命！批评者认为该费用对劳动人民打击最大？"
 
