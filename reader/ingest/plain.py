@@ -19,6 +19,7 @@ _WIDE_ENDS = tuple(WIDE_STOPS + WIDE_CLOSERS)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _TERMINAL = tuple('.!?:;"”’\')') + _WIDE_ENDS
+_SENTENCE_ENDS = tuple(".!?;:,…" + WIDE_STOPS)  # what ends a line as a sentence ends, before closing quotes
 HEADING_MAX_WORDS = 14
 WRAPPED_LINE_SHARE = 0.6  # a line shorter than this share of its paragraph's widest ends a thought
 
@@ -120,6 +121,3 @@ def _terminated(line: str) -> bool:
     if bare != line:
         return bare.endswith(_SENTENCE_ENDS) or not bare
     return line.endswith(_SENTENCE_ENDS)
-
-
-_SENTENCE_ENDS = tuple(".!?;:,…" + WIDE_STOPS)
