@@ -4,7 +4,9 @@ Values are compared after `quantities` has read them, so only values differ, nev
 numbers of the same kind and unit are the same quantity when they count the same thing, which
 shows in the words beside them ("3,400 flights" and "3,500 flights" share "flights"; a year, a
 time, a date or a vote, which say little about what they date or count, must share two words);
-and only when their values are close: a number far from another is another quantity, not a dispute.
+and only when their values are close: a number far from another is another quantity, not a dispute,
+unless the words beside the two all but match ("$118 million for the transit program" and "$90
+million for the transit program").
 A hedge that holds is no dispute: "more than 2,300" and "2,350", "at least 24" and "up to 30",
 "about 11:48 p.m." and "about 11:50 p.m.".
 
