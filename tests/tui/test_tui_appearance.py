@@ -9,6 +9,7 @@ from reader.config import load_preferences
 from reader.resources import seeds_dir
 from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
+from tui_helpers import settle
 
 SHIPPED = ("reader-dark", "reader-light", "reader-high-contrast", "reader-colorblind")
 
@@ -57,12 +58,10 @@ async def test_keymap_rebinds_and_reports_problems(private_home: Path) -> None:
     (config / "config.toml").write_text('[keymap]\n"library.story" = "x"\n"nope.action" = "z"\n')
     app = make_app([seeds_dir()])
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # loading, then story grouping (a worker the load starts): S needs the stories
         assert any("nope.action" in str(n.message) for n in app._notifications)
         await pilot.press("x")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(pilot)
         assert type(app.screen).__name__ == "StoryScreen"
 
 
