@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import asyncio
 import webbrowser
 
 from textual import on, work
@@ -23,10 +24,11 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from reader.lines import exact_ranges
-from reader.model import Article, LineSpan
+from reader.model import Article, LineSpan, LoadError
 from reader.output.sanitize import inert, one_line
 from reader.summarize import ALGORITHMS, DEFAULT_ALGORITHM, SummaryItem, summarize_article
 from reader.tui.find import Finder, Hit
+from reader.tui.library import open_article
 from reader.tui.messages import MarksChanged, StepRequested
 from reader.tui.notes import file_notes
 from reader.tui.readable_text import readable_text
@@ -88,6 +90,8 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self.finder = Finder()
         self._pointed: int | None = None  # summary sentence the source cursor just pointed at
         self.summary_ready = False
+        self.stale = False  # its file changed while another screen was on top: read again on return
+        self.gone = False  # its file was removed: what is shown is the text as it was opened
 
     def compose(self) -> ComposeResult:
         readable = self.readable
@@ -132,7 +136,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     @contained
     def on_mount(self) -> None:
-        self.query_one("#source-pane").border_title = title_bar(self.article)  # Content: literal, never markup
+        self._show_title()
         if self.start_line is not None:
             cite = self.start_cite or LineSpan(self.start_line, self.start_line)
             for view in self.views:
@@ -293,6 +297,60 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self.finder = Finder()
         self.query_one("#find", Input).value = ""
         self.remove_class("-finding")
+
+    # -- its file changing while it is open ------------------------------------------------------
+
+    def _show_title(self) -> None:
+        title = title_bar(self.article)  # Content: literal, never markup
+        if self.gone:
+            title = Content.assemble(title, (" · file removed", "$text-warning"))
+        self.query_one("#source-pane").border_title = title
+
+    def file_changed(self) -> None:
+        """Its file was edited outside: read it again now, or when this screen is shown again."""
+        self.gone = False
+        if self.app.screen is self:
+            self.reload()
+        else:
+            self.stale = True
+
+    def file_gone(self) -> None:
+        """Its file was removed: keep showing the text as it was opened, and say so."""
+        self.gone = True
+        self.stale = False
+        self._show_title()
+        self.notify(f"{one_line(self.article.path)} was removed: showing it as it was when opened",
+                    title="file removed", severity="warning", timeout=6, markup=False)
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.reload()
+
+    @work(exclusive=True, group="reload", exit_on_error=False)
+    async def reload(self) -> None:
+        """Parse the file again and show it in place, at the line that was under the cursor."""
+        self.stale = False
+        session, key = self.session, self.entry_key
+        if session is None or key is None:
+            return
+        article = await asyncio.to_thread(open_article, session.library.entry(key))  # parsing off the UI thread
+        if isinstance(article, LoadError):
+            self.notify(f"{article} — showing it as it was when opened", title="cannot read it again",
+                        severity="warning", timeout=6, markup=False)
+            return
+        line = self.source.cursor_line
+        raw = self.has_class("-raw") and bool(self.readable.text)  # the file view chosen with `m` stays chosen
+        self.article, self.lines, self.readable = article, article.lines, readable_text(article)
+        self._clear_find()
+        self.set_class(raw or not self.readable.text, "-raw")
+        await self.recompose()
+        self._show_title()
+        for view in self.views:
+            view.go_to_line(min(line, max(1, len(self.lines))))
+        self.source.focus()
+        self.resummarize()
+        self.notify(f"{one_line(article.path)} changed on disk: read again", title="file changed", timeout=3,
+                    markup=False)
 
     def action_back(self) -> None:
         """Escape (or q) closes an open search first; then back to the previous screen."""

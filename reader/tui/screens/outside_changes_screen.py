@@ -17,6 +17,7 @@ from textual.message import Message
 from reader.triage import ArticleState
 from reader.tui.contained import contained
 from reader.tui.library_update import apply_arrivals
+from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.filtered_screen import FilteredScreen
 from reader.tui.widgets.failure_list import FailureList
 from reader.tui.widgets.folder_watcher import FolderWatcher
@@ -47,7 +48,9 @@ class OutsideChangesScreen(FilteredScreen):
     def files_arrived(self, message: FolderWatcher.Arrived) -> None:
         """Files arrived, changed or went: the rows follow, the cursor and selection stay on their articles."""
         at, cursor = self.table.cursor_row, self.table.current_key
+        gone_before = set(self.library.gone)
         applied = apply_arrivals(self.session, message.arrivals)
+        self._tell_open_articles(applied.redrawn, self.library.gone - gone_before)
         self.table.forget(applied.redrawn)
         if applied.failures_changed:
             self.query_one(FailureList).show_failures(self.library.failures)
@@ -59,6 +62,16 @@ class OutsideChangesScreen(FilteredScreen):
             self.full_text.prepare(self.paths, self.cache_path, self.library.live)
         if applied.notice:
             self.notify(applied.notice, title="files", timeout=4)
+
+    def _tell_open_articles(self, changed: frozenset[str], went: set[str]) -> None:
+        """An article screen open on a file that changed reads it again; on one that went, says so."""
+        for screen in self.app.screen_stack:
+            if not isinstance(screen, ArticleScreen) or screen.session is not self.session:
+                continue
+            if screen.entry_key in went:
+                screen.file_gone()
+            elif screen.entry_key in changed:
+                screen.file_changed()
 
     @on(FolderWatcher.Failed)
     @contained
