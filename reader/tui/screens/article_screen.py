@@ -322,6 +322,7 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
         self.notify(f"{one_line(self.article.path)} was removed: showing it as it was when opened",
                     title="file removed", severity="warning", timeout=6, markup=False)
 
+    @contained
     def on_screen_resume(self) -> None:
         if self.stale:
             self.reload()

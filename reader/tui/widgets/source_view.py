@@ -11,7 +11,7 @@ Strip), `source_scroll` (from file lines to the rows in sight).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 
 from textual import events
@@ -129,12 +129,14 @@ class SourceView(LineScroll, can_focus=True):
         self._forget(self._marks.cite(span, exact))
         if span is not None and scroll:
             self.scroll_to_lines(span)
+            self._scroll_to_exact()
 
     def mark_match(self, entry: int | None, start: int = 0, end: int = 0) -> None:
         """Show a search hit: characters start:end of entry `entry` (None clears it); bring it into view."""
         self._forget(self._marks.show_match(entry, start, end))
         if entry is not None:
             self.cursor = entry
+            self._scroll_within(entry, start, end)
 
     def mark_shared(self, lines: Collection[int]) -> None:
         """Mark lines that say the same as the other article (compare view)."""
@@ -184,18 +186,70 @@ class SourceView(LineScroll, can_focus=True):
         return at, at < len(self._stops) and self._stops[at] == line
 
     def action_cursor_down(self) -> None:
-        if self._stops:
+        if self._stops and not self._scroll_tall_line(1):
             at, on_stop = self._stop_index()
             self.cursor = self._stops[min(len(self._stops) - 1, at + on_stop)]
 
     def action_cursor_up(self) -> None:
-        if self._stops:
+        if self._stops and not self._scroll_tall_line(-1):
+            was = self.cursor
             self.cursor = self._stops[max(0, self._stop_index()[0] - 1)]
+            first, last = self._line_rows.get(self.cursor, (0, 0))
+            if self.cursor != was and last - first + 1 > self.scrollable_content_region.height > 0:
+                # into a tall line from below: its end is what comes next
+                self.scroll_to(y=last - self.scrollable_content_region.height + 1, animate=False, immediate=True)
+
+    def _scroll_tall_line(self, delta: int) -> bool:
+        """A cursor line taller than the view is read by scrolling through it (as a pager does) before
+        the cursor moves on; whether it scrolled. One 100 KB line would otherwise be skipped whole."""
+        height = self.scrollable_content_region.height
+        first, last = self._line_rows.get(self.cursor, (0, 0))
+        if not self._rows or height <= 0 or last - first + 1 <= height:
+            return False
+        top = int(self.scroll_offset.y)
+        if delta > 0 and top + height <= last:
+            self.scroll_to(y=min(top + delta, last - height + 1), animate=False, immediate=True)
+            return True
+        if delta < 0 and top > first:
+            self.scroll_to(y=max(top + delta, first), animate=False, immediate=True)
+            return True
+        return False
+
+    def _rows_within(self, entry: int, start: int, end: int) -> tuple[int, int]:
+        """The rows showing display columns start:end of entry `entry`."""
+        first, last = self._line_rows.get(entry, (0, 0))
+        def row_at(column: int) -> int:
+            return max(first, bisect_right(self._rows, column, lo=first, hi=last + 1, key=lambda r: r.start) - 1)
+        return row_at(start), max(row_at(start), row_at(max(start, end - 1)))
+
+    def _scroll_within(self, entry: int, start: int, end: int) -> None:
+        """Bring columns start:end of an entry into view: in a line taller than the view, its rows."""
+        first, last = self._line_rows.get(entry, (0, 0))
+        if last > first:
+            self._scroll_rows(*self._rows_within(entry, start, end))
+
+    def _scroll_to_exact(self) -> None:
+        """After a citation scrolled to its lines: the cited sentence's own rows, when its line is tall."""
+        exact = self._marks.exact
+        if not exact:
+            return
+        if not self._rows or not self.is_mounted or self.scrollable_content_region.height == 0:
+            self.call_after_refresh(self._scroll_to_exact)
+            return
+        begin, finish = min(exact), max(exact)
+        top, _ = self._rows_within(begin, exact[begin][0], exact[begin][1])
+        _, bottom = self._rows_within(finish, exact[finish][0], exact[finish][1])
+        self._scroll_rows(top, max(top, bottom))
 
     def _move_rows(self, delta: int) -> None:
-        if not self._rows:
+        if not self._rows or self._scroll_tall_line(delta):
             return
-        row = self._line_rows.get(self.cursor, (0, 0))[0] + delta
+        first, last = self._line_rows.get(self.cursor, (0, 0))
+        row = first + delta
+        if delta > 0 and row <= last:  # the end of a tall line is shown (scrolled through): on past it
+            row = last + 1
+            while row < len(self._rows) - 1 and self._lines.number_of(self._rows[row].line) is None:
+                row += 1
         row = max(0, min(row, len(self._rows) - 1))
         while row > 0 and self._lines.number_of(self._rows[row].line) is None:  # not onto a spacer
             row -= 1
