@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from reader.ingest.blocks import Block
+from reader.ingest.bylines import HEADER_LINE_CHARS, author_names, has_label
 from reader.ingest.metadata import DATE_TEXT, normalize_date
 from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
@@ -16,7 +17,10 @@ DATE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WIDE_ENDS = tuple(WIDE_STOPS + WIDE_CLOSERS)
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+# A line end is CRLF, CR or LF; a lone CR never takes the CR of a CRLF, or one CRLF reads as two
+# line ends, a blank line, and every line of a Windows file as a paragraph.
+_NEWLINE = r"(?:\r\n|\r(?!\n)|\n)"
+_PARAGRAPH_BREAK = re.compile(_NEWLINE + r"[ \t]*" + _NEWLINE + r"(?:[ \t]*" + _NEWLINE + r")*")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _TERMINAL = tuple('.!?:;"”’\')') + _WIDE_ENDS
 _SENTENCE_ENDS = tuple(".!?;:,…" + WIDE_STOPS)  # what ends a line as a sentence ends, before closing quotes
@@ -89,17 +93,25 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
     # Hard-wrapped text fills its lines to about one width. One wide line among short ones (a form's
     # title between its fields, a menu) is not wrapped into the short line after it.
     wrapped = sum(wide) * 2 >= len(wide)
+    # A byline is a line of its own: "Chemical plant fire" over "By Jane Smith" is no wrapped sentence.
+    alone = [_is_byline(text[a:b].strip()) for a, b in lines] + [False]
     blocks: list[Block] = []
     block_start = lines[0][0]
     for i, (a, b) in enumerate(lines):
         content = text[a:b].rstrip()
         last = i == len(lines) - 1
-        ends_thought = content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest or not wrapped
+        ends_thought = (content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest or not wrapped
+                        or alone[i] or alone[i + 1])
         if last or ends_thought:
             blocks.append(_block(text, block_start, a + len(content)))
             if not last:
                 block_start = lines[i + 1][0]
     return [b for b in blocks if b is not None]
+
+
+def _is_byline(line: str) -> bool:
+    """"By Jane Smith", "By JANE SMITH, Reuters": a label and people's names; "By contrast, ..." is none."""
+    return len(line) <= HEADER_LINE_CHARS and has_label(line) and bool(author_names([line], strict=True))
 
 
 def _block(text: str, start: int, end: int) -> Block:
@@ -110,6 +122,8 @@ def _block(text: str, start: int, end: int) -> Block:
     if "\n" not in content and "\r" not in content and not _terminated(content):
         if count_words(content) <= HEADING_MAX_WORDS:
             block.kind = "heading"
+    elif _is_byline(content):  # "By Jane Smith, Reuters." names people: never a sentence to quote
+        block.kind = "heading"
     return block
 
 

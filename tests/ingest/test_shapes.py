@@ -190,3 +190,36 @@ def test_text_that_only_opens_like_fields_is_text(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed.txt"  # a block that is not all fields is the first paragraph
     mixed.write_text("Update: the council voted again.\nSource: city records.\n\nMore text about the vote on Monday.\n")
     assert load_article(mixed).source is None
+
+
+PROSE = ("The council approved the budget on Tuesday after a long debate about\n"
+         "the cost of repairs to the harbour wall, which engineers say cannot\n"
+         "wait another winter.\n")
+PROSE_SENTENCE = ("The council approved the budget on Tuesday after a long debate about the cost of repairs"
+                  " to the harbour wall, which engineers say cannot wait another winter.")
+
+
+def test_hard_wrapped_prose_with_crlf_line_ends_is_one_sentence(tmp_path: Path) -> None:
+    """One CRLF is one line end: read as a CR and then an LF it made every wrapped line a paragraph."""
+    for name, newline in (("lf.txt", "\n"), ("crlf.txt", "\r\n"), ("cr.txt", "\r")):
+        text = ("Harbour budget passes\n\n" + PROSE).replace("\n", newline)
+        article = load(tmp_path, name, text.encode())
+        assert [s.text for s in article.sentences if s.kind == "text"] == [PROSE_SENTENCE], name
+        assert lines_of(article, PROSE_SENTENCE) == (3, 5), name
+
+
+def test_a_byline_under_the_headline_is_its_own_line_and_never_quoted(tmp_path: Path) -> None:
+    for byline in ("By Jane Smith", "By JANE SMITH, Reuters.", "By Jane Smith and Tom Li"):
+        for newline in ("\n", "\r\n"):
+            text = f"Chemical plant fire{newline}{byline}{newline}{newline}" + PROSE.replace("\n", newline)
+            article = load(tmp_path, "fire.txt", text.encode())
+            assert article.title == "Chemical plant fire", (byline, newline)
+            assert article.author is not None and article.author.startswith("Jane Smith"), byline
+            assert [s.text for s in article.sentences if s.kind == "text"] == [PROSE_SENTENCE], (byline, newline)
+
+
+def test_a_wrapped_line_that_opens_with_by_is_still_prose(tmp_path: Path) -> None:
+    text = ("Budget passes\n\nThe council met for six hours on Tuesday and voted on the plan at last.\n"
+            "By contrast, the harbour board has not met since the storm in March.\n")
+    article = load(tmp_path, "by.txt", text)
+    assert "By contrast, the harbour board has not met since the storm in March." in [s.text for s in article.sentences]
