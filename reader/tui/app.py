@@ -18,7 +18,6 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from reader.config import load_config
-from reader.model import LoadError
 from reader.output.sanitize import one_line
 from reader.resources import seeds_dir
 from reader.tui.appearance import VARIABLE_DEFAULTS, apply_keymap, apply_theme, register_themes, remember_theme_changes
@@ -32,7 +31,6 @@ from reader.parallel import prepare as prepare_pool
 from reader.triage.ingest_cache import cache_beside
 from reader.tui.memory import thaw
 from reader.tui.screens.help_screen import HelpScreen
-from reader.tui.screens.article_opening import article_screen_for
 from reader.tui.screens.article_screen import ArticleScreen
 from reader.tui.screens.compare_screen import CompareScreen
 from reader.tui.screens.library_screen import LibraryScreen
@@ -188,12 +186,9 @@ class ReaderApp(App[None]):
             self.notify(step.notice, severity="information", timeout=2)
         if step.entry is None:
             return
-        screen = article_screen_for(self.session, step.entry, self.config.settings.mark_read_on_open)
-        if isinstance(screen, LoadError):
-            self.notify(str(screen), title="cannot open", severity="error", markup=False)
-            return
-        self.save_marks()
-        self.switch_screen(screen)
+        library = next((s for s in self.screen_stack if isinstance(s, LibraryScreen)), None)
+        if library is not None:  # parsed in its thread, then shown instead of this article
+            library.open_in_thread(step.entry, replace=True)
 
     def on_unmount(self) -> None:
         if self.session is not None:

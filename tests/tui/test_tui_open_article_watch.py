@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.css.query import NoMatches
 
 from reader.tui.app import make_app
 from reader.tui.screens.article_screen import ArticleScreen
@@ -27,9 +28,13 @@ def news(tmp_path: Path, private_home: Path) -> Path:
 
 
 def source_text(app: object) -> str:
+    """What the article's source pane shows; "" while a screen read afresh is still being composed."""
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, ArticleScreen)
-    return "\n".join(shown_lines(screen.source))
+    try:
+        return "\n".join(shown_lines(screen.source))
+    except NoMatches:
+        return ""
 
 
 def source_title(app: object) -> str:
@@ -67,7 +72,7 @@ async def test_an_edit_while_a_dialog_is_on_top_is_read_on_return(news: Path) ->
         await until(pilot, lambda: isinstance(article_screen, ArticleScreen) and article_screen.stale,
                     "the article noted as changed")
         await press(pilot, "escape")
-        assert app.screen is article_screen
+        assert isinstance(app.screen, ArticleScreen)  # the article again (read afresh: a new screen)
         await until(pilot, lambda: "ten on Mondays" in source_text(app), "the edited text on return")
 
 
@@ -85,3 +90,37 @@ async def test_an_open_article_whose_file_is_removed_stays_shown_and_says_so(
         arrive(news / "a-harbour.txt", article("Harbour ferry timetable", "The ferry is back at ten on Mondays."))
         await until(pilot, lambda: "ten on Mondays" in source_text(app), "the file come back, read again")
         assert "file removed" not in source_title(app)
+
+
+async def test_an_article_is_parsed_off_the_ui_thread_and_keys_work_meanwhile(
+        news: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 12 MB file takes seconds to parse: the library keeps taking keys, then the article opens."""
+    import threading
+
+    from reader.tui.screens import library_screen
+
+    (news / "b-council.txt").write_text(article("Council budget vote", "The council approved the budget on Tuesday."))
+    release = threading.Event()
+    real = library_screen.article_for
+
+    def slow(entry):  # type: ignore[no-untyped-def]
+        release.wait(WAIT_SECONDS)
+        return real(entry)
+
+    monkeypatch.setattr(library_screen, "article_for", slow)
+    app = make_app([str(news)])
+    seen = notices(app, monkeypatch)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        library = app.screen
+        table = library.query_one("#articles")
+        await pilot.press("enter")
+        await pilot.press("down")  # handled while the file is being parsed
+        await until(pilot, lambda: any(n.startswith("opening ") for n in seen), "the notice of a slow opening")
+        assert app.screen is library and table.cursor_row == 1
+        release.set()
+        await until(pilot, lambda: isinstance(app.screen, ArticleScreen), "the article, once parsed")
+        assert "nine on Mondays" in source_text(app)
+
+
+WAIT_SECONDS = 30.0  # a guard, not a timing

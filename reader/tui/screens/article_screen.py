@@ -77,8 +77,13 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
     LENGTH = SENTENCES
 
     def __init__(self, article: Article, *, line: int | None = None, cite: LineSpan | None = None,
-                 session: LibrarySession | None = None, entry_key: str | None = None) -> None:
+                 session: LibrarySession | None = None, entry_key: str | None = None,
+                 top: int | None = None, file_view: bool = False) -> None:
+        """`line` (and `cite`): open there, highlighted; `top`: open with the cursor on that file line,
+        nothing highlighted (the place kept when the file is read again); `file_view`: the file as it is."""
         super().__init__()
+        self.top_line = top
+        self.file_view_chosen = file_view
         self.session = session  # the library's, when opened from it: triage keys act on this entry
         self.entry_key = entry_key
         preset_width_class(self)
@@ -95,8 +100,8 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     def compose(self) -> ComposeResult:
         readable = self.readable
-        if not readable.text:  # nothing readable to show (an excerpt, no text found): the file it is
-            self.add_class("-raw")
+        if not readable.text or self.file_view_chosen:  # nothing readable to show (an excerpt, no text
+            self.add_class("-raw")  # found): the file it is
         with Horizontal(id="panes"):
             with Vertical(id="source-pane", classes="pane"):
                 yield ArticleHeader(self.article, **self._marks(), id="meta")
@@ -142,6 +147,10 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
             for view in self.views:
                 view.go_to_line(self.start_line)
                 view.cite(cite)
+            self.source.focus()
+        elif self.top_line is not None:
+            for view in self.views:
+                view.go_to_line(self.top_line)
             self.source.focus()
         else:
             self.summary.focus()
@@ -329,7 +338,8 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
 
     @work(exclusive=True, group="reload", exit_on_error=False)
     async def reload(self) -> None:
-        """Parse the file again and show it in place, at the line that was under the cursor."""
+        """Parse the file again and show it instead of this screen, at the line under the cursor, with the
+        same summary length, algorithm and view: a new screen, so no key ever meets half-built panes."""
         self.stale = False
         session, key = self.session, self.entry_key
         if session is None or key is None:
@@ -339,17 +349,14 @@ class ArticleScreen(SummaryScreen[list[SummaryItem]]):
             self.notify(f"{article} — showing it as it was when opened", title="cannot read it again",
                         severity="warning", timeout=6, markup=False)
             return
-        line = self.source.cursor_line
-        raw = self.has_class("-raw") and bool(self.readable.text)  # the file view chosen with `m` stays chosen
-        self.article, self.lines, self.readable = article, article.lines, readable_text(article)
-        self._clear_find()
-        self.set_class(raw or not self.readable.text, "-raw")
-        await self.recompose()
-        self._show_title()
-        for view in self.views:
-            view.go_to_line(min(line, max(1, len(self.lines))))
-        self.source.focus()
-        self.resummarize()
+        if self.app.screen is not self:  # covered meanwhile: read again on return
+            self.stale = True
+            return
+        fresh = ArticleScreen(article, session=session, entry_key=key, top=self.source.cursor_line,
+                              file_view=self.has_class("-raw") and bool(self.readable.text))
+        fresh.set_reactive(SummaryScreen.length, self.length)
+        fresh.set_reactive(SummaryScreen.algorithm, self.algorithm)
+        self.app.switch_screen(fresh)
         self.notify(f"{one_line(article.path)} changed on disk: read again", title="file changed", timeout=3,
                     markup=False)
 

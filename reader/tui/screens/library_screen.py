@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -34,7 +35,7 @@ from reader.tui.library_status import compare_prompt, counts_line
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
 from reader.tui.messages import MarksChanged
-from reader.tui.screens.article_opening import article_screen_for
+from reader.tui.screens.article_opening import article_for, screen_for_parsed
 from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
@@ -48,6 +49,7 @@ from reader.tui.widgets.reader_footer import ReaderFooter
 from reader.tui.widgets.story_grouper import StoryGrouper
 from reader.tui.contained import contained
 
+OPENING_NOTICE_SECONDS = 0.5  # a parse that takes longer says what it is opening
 TABLE_INTERVAL = 1.0  # seconds between table top-ups while a large folder loads
 
 
@@ -372,12 +374,48 @@ class LibraryScreen(GroupedScreen):
     def open_entry(self, event: ArticleTable.EntryChosen) -> None:
         match = self.full_text.matches.get(event.entry_key) if self.session.ranked is not None else None
         at = LineSpan(match.hit.line_start, match.hit.line_end) if match is not None else None
-        screen = article_screen_for(self.session, self.library.entry(event.entry_key), self.mark_read_on_open, at)
+        self.open_in_thread(self.library.entry(event.entry_key), at)
+
+    def open_in_thread(self, entry: Entry, at: LineSpan | None = None, replace: bool = False) -> None:
+        """Parse the entry's file in a thread, then show its screen over the screen on top now (`replace`:
+        instead of it); keys work meanwhile, and a parse that takes a while says what it is opening."""
+        origin = self.app.screen
+        worker = self._parse_for_opening(entry, at, replace, origin)
+
+        def still_opening() -> None:
+            if worker.is_running:
+                self.notify(f"opening {one_line(entry.listing.path)}…", timeout=3, markup=False)
+
+        self.set_timer(OPENING_NOTICE_SECONDS, still_opening)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _parse_for_opening(self, entry: Entry, at: LineSpan | None, replace: bool, origin: Screen[object]) -> None:
+        article = article_for(entry)
+        if not get_current_worker().is_cancelled:  # another article was chosen meanwhile: that one opens
+            self.post_message(self.Parsed(entry, article, at, replace, origin))
+
+    class Parsed(Message):
+        """An entry's file, parsed in a thread, ready to be shown over (or instead of) `origin`."""
+
+        def __init__(self, entry: Entry, article: Article | LoadError, at: LineSpan | None, replace: bool,
+                     origin: Screen[object]) -> None:
+            super().__init__()
+            self.entry, self.article, self.at, self.replace, self.origin = entry, article, at, replace, origin
+
+    @on(Parsed)
+    @contained
+    def show_parsed(self, message: Parsed) -> None:
+        if self.app.screen is not message.origin:  # the reader went elsewhere while it was parsed
+            return
+        screen = screen_for_parsed(self.session, message.entry, message.article, self.mark_read_on_open, message.at)
         if isinstance(screen, LoadError):
             self.notify(one_line(str(screen)), title="cannot open", severity="error", markup=False)
             return
         self.post_message(MarksChanged())
-        self.app.push_screen(screen)
+        if message.replace:
+            self.app.switch_screen(screen)
+        else:
+            self.app.push_screen(screen)
 
     def _parsed(self, entry: Entry) -> Article | None:
         """The entry's article, parsed now; a file that can no longer be read is a notice, not a crash."""

@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from reader.model import LineSpan
 from reader.tui.contained import contained
-from reader.tui.widgets.source_layout import SourceLines
+from reader.tui.widgets.source_layout import Layout, SourceLines
 from reader.tui.widgets.source_marks import Marks
 from reader.tui.widgets.source_paint import RowPainter
 from reader.tui.widgets.source_scroll import LineScroll
@@ -84,6 +84,7 @@ class SourceView(LineScroll, can_focus=True):
         self._painter = RowPainter(self._lines, self._marks, self.get_component_rich_style)
         self._cache: dict[int, Strip] = {}
         self._wrap_width = -1
+        self._rewrap_due = False
 
     # -- data in ---------------------------------------------------------------------------------
 
@@ -155,6 +156,10 @@ class SourceView(LineScroll, can_focus=True):
 
     def _build_rows(self) -> None:
         self._wrap_width = self.scrollable_content_region.width
+        if self._wrap_width <= 0:  # hidden (the other view of the pane) or not laid out yet: rows come
+            self._layout = Layout()  # with a width; wrapped at one cell, 12 MB would be 12 million rows
+            self.virtual_size = Size(0, 0)
+            return
         width = max(1, self._wrap_width - self._painter.gutter_width())
         self._layout = self._lines.layout(width, self.show_removed)
         self.virtual_size = Size(self._wrap_width, len(self._layout.rows))
@@ -312,6 +317,12 @@ class SourceView(LineScroll, can_focus=True):
 
     @contained
     def on_resize(self) -> None:
+        self._rewrap()
+
+    @contained
+    def _rewrap(self) -> None:
+        """Wrap again when the text area's width changed (a resize, a scrollbar come or gone)."""
+        self._rewrap_due = False
         if self.scrollable_content_region.width != self._wrap_width:
             self._build_rows()
             # Rows moved: keep what the reader was looking at (the citation, else the cursor) in view.
@@ -327,6 +338,11 @@ class SourceView(LineScroll, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        if width != self._wrap_width and width > 0 and not self._rewrap_due:
+            # The rows were wrapped for another width: a scrollbar came with them and took a cell, which
+            # sends no resize. Wrap again after this frame, or each row's last cell is cut off.
+            self._rewrap_due = True
+            self.call_after_refresh(self._rewrap)
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(index)
