@@ -158,12 +158,14 @@ def _one_story(wanted: str, articles: list[Article]) -> list[Article] | None:
 
 
 def _timeline(options: argparse.Namespace, articles: list[Article], errors: list[LoadError]) -> int:
-    from reader.output.timeline_output import timeline_dict, timeline_text
+    from reader.output.timeline_output import timeline_dict, timeline_markdown, timeline_text
     from reader.summarize.timeline import DEFAULT_DAY_WORDS, story_timeline
 
     timeline = story_timeline(articles, options.words or DEFAULT_DAY_WORDS, options.sentences)
     if options.format == "json":
         print(dumps({"timeline": timeline_dict(timeline), "errors": [str(e) for e in errors]}))
+    elif options.format == "markdown":
+        sys.stdout.write(timeline_markdown(timeline))
     else:
         stdout_console().print(timeline_text(timeline), end="")
     if not articles and not errors:
@@ -174,7 +176,7 @@ def _timeline(options: argparse.Namespace, articles: list[Article], errors: list
 def _new_to_you(options: argparse.Namespace, articles: list[Article], errors: list[LoadError], budget: int,
                 cap: int | None) -> int:
     from reader.commands.triage_common import open_store
-    from reader.output.story_text import print_story
+    from reader.output.story_text import print_story, story_markdown
     from reader.output.summary_json import summary_document
     from reader.summarize.new_to_you import new_to_you
 
@@ -193,8 +195,11 @@ def _new_to_you(options: argparse.Namespace, articles: list[Article], errors: li
     total = len(found.read) + len(found.unread)
     if not found.unread:
         sys.stdout.write(f"Nothing new: all {total} articles of this story are read.\n")
+        return 1 if errors else 0
+    facts = f"{len(found.read)} of {total} articles read · only what the {len(found.unread)} unread add"
+    if options.format == "markdown":
+        sys.stdout.write(story_markdown(found.summary, budget, title="New to you", facts=facts))
     else:
-        sys.stdout.write(f"New to you · {len(found.read)} of {total} articles read · "
-                         f"only what the {len(found.unread)} unread add\n")
+        sys.stdout.write(f"New to you · {facts}\n")
         print_story(found.summary, budget, stdout_console())
     return 1 if errors else 0

@@ -1,6 +1,8 @@
 """`reader summarize --story` as text and as Markdown: each sentence, who else reports it, and what was left out."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.text import Text
 
@@ -10,6 +12,7 @@ from reader.output.story_facts import coverage_label, plural, left_out_name, rep
 from reader.output.places import cite, common_root
 from reader.output.summary_text import footnote, md_text
 from reader.summarize import StorySummary, SummaryItem
+from reader.summarize.topics import LeftOut
 
 
 def story_root(story: StorySummary) -> str | None:
@@ -63,12 +66,21 @@ def print_story(story: StorySummary, budget: int, console: Console) -> None:
     console.print(story_text(story, budget), end="")
 
 
-def story_markdown(story: StorySummary, budget: int) -> str:
+def story_markdown(story: StorySummary, budget: int, title: str = "Story summary", facts: str | None = None) -> str:
     """Sentences with footnote citations (each naming its outlet and any reprint), then the inputs left out."""
     root = story_root(story)
-    lines = ["## Story summary", "", f"*{md_text(story_facts(story, budget))}*", ""]
+    lines = [f"## {md_text(title)}", "", f"*{md_text(facts or story_facts(story, budget))}*", ""]
     notes: list[str] = []
-    for item in story.items:
+    lines += markdown_items(story.items, notes, root)
+    lines += markdown_left_out(story.left_out, root)
+    lines.append("")
+    return "\n".join(lines + notes) + "\n"
+
+
+def markdown_items(items: Sequence[SummaryItem], notes: list[str], root: str | None) -> list[str]:
+    """One list item per sentence, its own place and each report as footnotes (added to `notes`)."""
+    lines = []
+    for item in items:
         own = one_line(item.outlet or "") + (f" (copy of {one_line(item.copy_of)})" if item.copy_of else "")
         marks = footnote(notes, item.unit.article.file, item.unit.sentence.span, own, root)
         for report in item.reports:
@@ -78,8 +90,10 @@ def story_markdown(story: StorySummary, budget: int) -> str:
         lines.append(f"- {md_text(item.text)}{marks} *({md_text(coverage_label(item))})*")
         for disagreement, own in item.contested:
             lines.append(f"  - {CONTESTED} *contested: {md_text(contested_note(disagreement, own, root))}*")
-    if story.left_out:
-        lines += ["", "**Left out**", ""]
-        lines += [f"- {md_text(left_out_name(x, root))} — {md_text(x.reason)}" for x in story.left_out]
-    lines.append("")
-    return "\n".join(lines + notes) + "\n"
+    return lines
+
+
+def markdown_left_out(left_out: Sequence[LeftOut], root: str | None) -> list[str]:
+    if not left_out:
+        return []
+    return ["", "**Left out**", ""] + [f"- {md_text(left_out_name(x, root))} — {md_text(x.reason)}" for x in left_out]

@@ -67,3 +67,13 @@ def test_a_read_article_published_before_the_news_has_not_told_it() -> None:
     assert not [i.text for i in items if "raise prices" in i.text]
     for item in items:  # and the complaint is not listed as reporting the ruling
         assert not any(report.unit.article.path in read for report in item.reports)
+
+
+def test_new_to_you_as_markdown(run_reader) -> None:
+    first = json.loads(run_reader("summarize", "--story", "--new", "--format", "json", str(FERRY)).out)
+    result = run_reader("summarize", "--story", "--new", "--format", "markdown", str(FERRY))
+    assert result.code == 0, result.err
+    assert result.out.startswith("## New to you\n") and "articles read" in result.out
+    items = [line for line in result.out.splitlines() if line.startswith("- ") and "[^" in line]  # not left out
+    assert len(items) == len(first["story"]["summary"]) > 0
+    assert any(line.startswith("[^1]: `") for line in result.out.splitlines())

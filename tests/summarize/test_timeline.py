@@ -245,3 +245,21 @@ def test_a_leaning_sentence_is_listed_when_its_self_contained_twin_is_on_another
     timeline = story_timeline(_articles(tmp_path), words_per_day=80)
     by_date = {day.date: " ".join(item.text for item in day.items) for day in timeline.days}
     assert "class-action lawsuit" in by_date["2026-09-19"]
+
+
+def test_timeline_as_markdown_has_a_heading_per_day_and_footnotes_that_match_the_json(run_reader, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    folder = _folder(tmp_path)
+    days = json.loads(run_reader("summarize", "--story", "--timeline", "--format", "json", str(folder)).out)["timeline"]["days"]
+    result = run_reader("summarize", "--story", "--timeline", "--format", "markdown", str(folder))
+    assert result.code == 0, result.err
+    out = result.out
+    assert out.startswith("## Timeline\n")
+    tokens = MarkdownIt("commonmark").parse(out)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h3"]
+    assert [h.split(" · ")[0] for h in headings] == [d["date"] or "Undated" for d in days]
+    items = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(items) == sum(len(d["new"]) for d in days)
+    notes = [line for line in out.splitlines() if line.startswith("[^")]
+    assert len(notes) == sum(len(item["citations"]) for d in days for item in d["new"])  # its own place and each report
