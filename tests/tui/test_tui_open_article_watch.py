@@ -101,13 +101,13 @@ async def test_an_article_is_parsed_off_the_ui_thread_and_keys_work_meanwhile(
 
     (news / "b-council.txt").write_text(article("Council budget vote", "The council approved the budget on Tuesday."))
     release = threading.Event()
-    real = library_screen.article_for
+    real = library_screen.open_article
 
     def slow(entry):  # type: ignore[no-untyped-def]
         release.wait(WAIT_SECONDS)
         return real(entry)
 
-    monkeypatch.setattr(library_screen, "article_for", slow)
+    monkeypatch.setattr(library_screen, "open_article", slow)
     app = make_app([str(news)])
     seen = notices(app, monkeypatch)
     async with app.run_test(size=WIDE) as pilot:

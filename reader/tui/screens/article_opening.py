@@ -1,18 +1,13 @@
 """Opening a library entry: parse its file, mark it read (when the settings say so), build its screen.
 
-Parsing may take seconds (a 12 MB file), so the library does it in a thread (`article_for`) and builds
+Parsing may take seconds (a 12 MB file), so the library does it in a thread (`open_article`) and builds
 the screen on the UI thread (`screen_for_parsed`), which is also where the entry is marked."""
 from __future__ import annotations
 
 from reader.model import Article, LineSpan, LoadError
-from reader.tui.library import Entry, open_article
+from reader.tui.library import Entry
 from reader.tui.library_session import LibrarySession
 from reader.tui.screens.article_screen import ArticleScreen
-
-
-def article_for(entry: Entry) -> Article | LoadError:
-    """The entry's file parsed now (any thread: nothing is marked)."""
-    return open_article(entry)
 
 
 def screen_for_parsed(session: LibrarySession, entry: Entry, article: Article | LoadError, mark_read: bool,

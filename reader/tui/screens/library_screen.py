@@ -35,7 +35,7 @@ from reader.tui.library_status import compare_prompt, counts_line
 from reader.tui.loader_worker import Batch, load_batches
 from reader.tui.memory import settle_library
 from reader.tui.messages import MarksChanged
-from reader.tui.screens.article_opening import article_for, screen_for_parsed
+from reader.tui.screens.article_opening import screen_for_parsed
 from reader.tui.screens.tag_dialog import TagDialog
 from reader.tui.screens.tag_picker import TagPicker
 from reader.tui.screens.compare_screen import CompareScreen
@@ -390,7 +390,7 @@ class LibraryScreen(GroupedScreen):
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _parse_for_opening(self, entry: Entry, at: LineSpan | None, replace: bool, origin: Screen[object]) -> None:
-        article = article_for(entry)
+        article = open_article(entry)
         if not get_current_worker().is_cancelled:  # another article was chosen meanwhile: that one opens
             self.post_message(self.Parsed(entry, article, at, replace, origin))
 
