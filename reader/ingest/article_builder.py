@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from reader.ingest.blocks import Block
 from reader.ingest.boilerplate import find_boilerplate
-from reader.ingest.bylines import header_author
+from reader.ingest.bylines import header_author, is_byline
 from reader.ingest.dateline import header_date
 from reader.ingest.copies import duplicate_segments, echoed_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
@@ -185,7 +185,8 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
         if not any(ch.isalnum() for ch in span.text):  # "---", "..", "&#": punctuation is no sentence
             left_out.append((span.start, span.end, "no words"))
             continue
-        kind = "heading" if block.kind == "heading" else "text"
+        # A byline ("By Jane Smith, Reuters") in any shape is the page's furniture, never a sentence to quote.
+        kind = "heading" if block.kind == "heading" or is_byline(span.text) else "text"
         article.sentences.append(Sentence(
             index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
             start=span.start, end=span.end, block=number, segment=block.segment, kind=kind,

@@ -14,7 +14,7 @@ MAX_NAMES = 12
 MAX_NAME_WORDS = 5
 HEADER_LINES = 8  # non-blank lines under a text's headline where its byline may stand
 HEADER_LINE_CHARS = 200
-_LABEL = re.compile(r"^\W*(?:(?:written|posted|story|text|words|reported|published|compiled)\s+)?"
+_LABEL = re.compile(r"^\W*(?:(?:additional\s+)?(?:written|posted|story|text|words|reported|reporting|published|compiled)\s+)?"
                     r"(?:by|von|por|par|door|av|af)\b\s*:?\s*", re.IGNORECASE)
 # Where the names end: a separator, a handle, a date or time, "on Monday", "Updated ...".
 _END = re.compile(
@@ -37,6 +37,10 @@ _CREDENTIAL = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|[A-Z]\.[A-Z]\.)$")
 _HANDLE = re.compile(r"^[\w.-]*$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")  # starts with a letter; no brackets, colons, digits
 # Words of a name that are written in lower case: "Ludwig van Beethoven", "Maria da Silva".
+_LINK_WORDS = frozenset("for of the at in from with".split())  # "Jane Smith, for the Guardian"
+_TIME_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|june|july"
+                        r"|august|september|october|november|december|today|tonight|yesterday|noon|midnight)\b",
+                        re.IGNORECASE)
 _PARTICLES = frozenset("van von der den de del della da das do dos du di la le bin ibn al el y e".split())
 
 
@@ -106,6 +110,29 @@ def _name_in(part: str) -> str | None:
 def has_label(text: str) -> bool:
     """Whether a line starts like a byline: "By ...", "Written by ...", "Von ..."."""
     return _LABEL.match(text) is not None
+
+
+def is_byline(line: str) -> bool:
+    """"By Jane Smith", "By JANE SMITH, Reuters": a label and people's names. "By contrast, ..." and
+    "By Monday, officials had counted 200 homes" are prose: a time word is no name, and a part of
+    the line that is neither a name nor a role ("officials had counted") is a clause."""
+    line = " ".join(line.split())
+    if len(line) > HEADER_LINE_CHARS or not has_label(line) or not author_names([line], strict=True):
+        return False
+    rest = _LABEL.sub("", line, count=1)
+    if _TIME_WORD.match(rest):
+        return False
+    end = _END.search(rest)
+    parts = _SPLIT.split(rest[:end.start()] if end else rest)
+    return not any(_is_clause(p) for p in parts)
+
+
+def _is_clause(part: str) -> bool:
+    """Two or more lower-case words that are no particle, link word or role: prose, not a byline part."""
+    if _NOT_A_PERSON.search(part):
+        return False
+    lower = [w for w in part.split() if w[:1].islower() and w not in _PARTICLES and w not in _LINK_WORDS]
+    return len(lower) >= 2
 
 
 def _ordinary_case(name: str) -> str:

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
 _KINDS = {"heading_open": "heading", "list_item_open": "item", "blockquote_open": "quote"}
 _SKIPPED = {"fence": "code block", "code_block": "code block", "html_block": "embedded HTML"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# Footnotes (a GFM and Pandoc extension CommonMark reads as text): "[^1]: Figure from ..." is a
+# note, not the article's prose, and the "[^1]" that points at it is no word of the sentence.
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\]\s]{1,40}\]:")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,40}\]")
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +46,9 @@ def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[
                 context.pop()
         elif token.type == "inline" and token.map:
             lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
+            if _FOOTNOTE_DEFINITION.match(token.content):
+                skipped.append((start + lo, start + hi, "footnote"))
+                continue
             block = _inline_block(token, body, lo, hi, start)
             if block.text.strip():
                 block.kind = context[-1] if context else "paragraph"
@@ -64,7 +71,7 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
                 continue
             found = body.find(piece, cursor, hi)
             if found >= 0:
-                block.add(piece, base + found)
+                _add_without_marks(block, piece, base + found)
                 cursor = found + len(piece)
             else:
                 block.add(piece, base + min(cursor, max(hi - 1, lo)), exact=False)
@@ -73,3 +80,12 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
             cursor = newline + 1 if newline >= 0 else cursor
             block.add("\n", base + max(cursor - 1, lo), exact=False)  # a line break, as in plain text
     return block
+
+
+def _add_without_marks(block: Block, piece: str, file_offset: int) -> None:
+    """Add a verbatim piece of text, its footnote marks ("years[^1].") left out."""
+    at = 0
+    for mark in _FOOTNOTE_MARK.finditer(piece):
+        block.add(piece[at:mark.start()], file_offset + at)
+        at = mark.end()
+    block.add(piece[at:], file_offset + at)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from reader.ingest.blocks import Block
-from reader.ingest.bylines import HEADER_LINE_CHARS, author_names, has_label
+from reader.ingest.bylines import is_byline
 from reader.ingest.metadata import DATE_TEXT, normalize_date
 from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
@@ -94,7 +94,7 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
     # title between its fields, a menu) is not wrapped into the short line after it.
     wrapped = sum(wide) * 2 >= len(wide)
     # A byline is a line of its own: "Chemical plant fire" over "By Jane Smith" is no wrapped sentence.
-    alone = [_is_byline(text[a:b].strip()) for a, b in lines] + [False]
+    alone = [is_byline(text[a:b].strip()) for a, b in lines] + [False]
     blocks: list[Block] = []
     block_start = lines[0][0]
     for i, (a, b) in enumerate(lines):
@@ -109,11 +109,6 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
     return [b for b in blocks if b is not None]
 
 
-def _is_byline(line: str) -> bool:
-    """"By Jane Smith", "By JANE SMITH, Reuters": a label and people's names; "By contrast, ..." is none."""
-    return len(line) <= HEADER_LINE_CHARS and has_label(line) and bool(author_names([line], strict=True))
-
-
 def _block(text: str, start: int, end: int) -> Block:
     while start < end and text[start] in " \t":
         start += 1
@@ -122,7 +117,7 @@ def _block(text: str, start: int, end: int) -> Block:
     if "\n" not in content and "\r" not in content and not _terminated(content):
         if count_words(content) <= HEADING_MAX_WORDS:
             block.kind = "heading"
-    elif _is_byline(content):  # "By Jane Smith, Reuters." names people: never a sentence to quote
+    elif is_byline(content):  # "By Jane Smith, Reuters." names people: never a sentence to quote
         block.kind = "heading"
     return block
 

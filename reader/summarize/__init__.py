@@ -14,10 +14,15 @@ from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_ite
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.summarizers import SUMMARIZERS, Summarizer
 from reader.summarize.disagreements import contested, disagreements
+from reader.summarize.standalone import quotable
 from reader.summarize.topics import LeftOut
 from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
 
 DEFAULT_SENTENCES = 3
+# What one article's summary never quotes. A story summary vetoes every `quotable` reason; one
+# article keeps its questions ("But is his vision for Africa too grand?" may be its point), its
+# dashed items and the sentences whose start is lost, which a reader of that one text can place.
+SINGLE_ARTICLE_VETOES = frozenset({"byline", "credit", "list fragment", "contact line"})
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Citation", "SummaryItem", "Unit", "Report", "LeftOut", "summarize_article",
            "summarize_story", "StorySummary", "DEFAULT_STORY_WORDS", "UnknownAlgorithm"]
@@ -52,8 +57,23 @@ def summarize_units(units: Sequence[Unit], algorithm: str = DEFAULT_ALGORITHM, c
 
 def summarize_article(article: Article, algorithm: str = DEFAULT_ALGORITHM, count: int | None = DEFAULT_SENTENCES,
                       words: int | None = None) -> list[SummaryItem]:
-    """An extractive summary of one article, in article order."""
-    return summarize_units(candidate_units([article]), algorithm, count, words, article.title)
+    """An extractive summary of one article, in article order. reader's own algorithm never quotes
+    what cannot stand alone (a byline, a credit, a list fragment, a contact line:
+    `standalone.quotable`) while the article has other sentences; the sumy algorithms and
+    lead, the anchors it is measured beside, see every candidate as published."""
+    units = candidate_units([article])
+    if algorithm == DEFAULT_ALGORITHM:
+        units = _standing_alone(article, units)
+    return summarize_units(units, algorithm, count, words, article.title)
+
+
+def _standing_alone(article: Article, units: list[Unit]) -> list[Unit]:
+    """The units that may be quoted, numbered again; all of them when none may."""
+    reasons = dict(zip((s.index for s in article.sentences), quotable(article.sentences)))
+    kept = [u for u in units if reasons.get(u.sentence.index) not in SINGLE_ARTICLE_VETOES]
+    if not kept or len(kept) == len(units):
+        return units
+    return [replace(u, number=k) for k, u in enumerate(kept)]
 
 
 def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORITHM, count: int | None = None,

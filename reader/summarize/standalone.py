@@ -15,14 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.ingest.bylines import is_byline
 from reader.model import Sentence
 from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
 _OPENING_QUOTE = "\"'“‘«"
 _CLOSING = ".!?\"'”’)»]…" + WIDE_STOPS + WIDE_CLOSERS
-_BYLINE = re.compile(r"^(?:by|from|words(?: and pictures)? by|reporting by|written by)\s+"
-                     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|la|le|del))*"
-                     r"(?:\s*[,|/–—-]\s*[\w\s.,'’&-]*)?$", re.IGNORECASE)
 _CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|video|illustration|graphic)s?(?:\s+credit)?\s*(?:by\s|:|/|©)"
                      r"|\((?:ap|afp|reuters|getty|epa|pa)\b[^)]*\)\s*$|\bgetty images\b|©", re.IGNORECASE)
 _DANGLING = re.compile(r"^(?:it|its|they|their|them|he|his|she|her|this|these|those|that|such|both|"
@@ -60,15 +58,17 @@ def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
     """Why this sentence must not be quoted in a summary, or None when it may be."""
     text = " ".join(sentence.text.split())
     words = count_words(text)
-    if words <= BYLINE_WORDS and _BYLINE.match(text.rstrip(".")):
+    if words <= BYLINE_WORDS and is_byline(text):  # not "By contrast, ..." nor "From there, ..."
         return "byline"
     if words <= CREDIT_WORDS and _CREDIT.search(text):
         return "credit"
     if text[-1] in ";,:" or (text[-1] not in _CLOSING and words < UNFINISHED_WORDS):
         return "list fragment"
     first = _bare(text)[:1]
-    if first.islower() or first in "-–—•":
-        return "list fragment"
+    if first.islower():
+        return "sentence piece"  # "rounded off a weekend ...": the start is missing
+    if first in "-–—•":
+        return "list item"
     if previous is not None and previous.block != sentence.block and previous.text.rstrip().endswith(
             (";", "; and", "; or", ":")):
         return "list fragment"

@@ -223,3 +223,47 @@ def test_a_wrapped_line_that_opens_with_by_is_still_prose(tmp_path: Path) -> Non
             "By contrast, the harbour board has not met since the storm in March.\n")
     article = load(tmp_path, "by.txt", text)
     assert "By contrast, the harbour board has not met since the storm in March." in [s.text for s in article.sentences]
+
+
+MARKDOWN_WITH_NOTES = """City approves bike lanes
+========================
+
+By *Sam Okafor*
+
+The plan, backed by the mayor, will cost $58 million over five years[^1]. Work starts in April[^note-2].
+
+[^1]: Figure from the city budget office, published January 2026.
+[^note-2]: The council may still
+    delay it.
+"""
+
+
+def test_markdown_footnotes_are_notes_not_sentences(tmp_path: Path) -> None:
+    """GFM footnotes: a definition is left out as a footnote, and its mark is no part of the sentence."""
+    article = load(tmp_path, "notes.md", MARKDOWN_WITH_NOTES)
+    texts = [s.text for s in article.sentences if s.kind == "text"]
+    assert texts == ["The plan, backed by the mayor, will cost $58 million over five years.", "Work starts in April."]
+    assert lines_of(article, "Work starts in April.") == (6, 6)
+    # CommonMark reads the two definitions and the indented line as one paragraph: one span, lines 8-10
+    assert [(r.span.start, r.span.end) for r in article.removed if r.reason == "footnote"] == [(8, 10)]
+    sentence = article.sentences[[s.text for s in article.sentences].index("Work starts in April.")]
+    assert MARKDOWN_WITH_NOTES[sentence.start:sentence.end] == "Work starts in April[^note-2]."  # the source keeps it
+
+
+def test_a_byline_in_markdown_or_html_is_never_a_sentence(tmp_path: Path) -> None:
+    markdown = load(tmp_path, "notes.md", MARKDOWN_WITH_NOTES)
+    assert [s.kind for s in markdown.sentences if s.text == "By Sam Okafor"] == ["heading"]
+    page = load(tmp_path, "page.html", "<html><body><article><h1>Bike lanes</h1><p>By Sam Okafor, City Desk</p>"
+                f"<p>{PROSE_SENTENCE}</p></article></body></html>")
+    assert [s.text for s in page.sentences if s.kind == "text"] == [PROSE_SENTENCE]
+
+
+def test_prose_opening_with_by_and_a_time_word_is_no_byline(tmp_path: Path) -> None:
+    from reader.ingest.bylines import is_byline
+
+    assert not is_byline("By Monday, officials had counted 200 homes.")
+    assert not is_byline("By Jane Smith, who covers the courts")
+    assert is_byline("By May Chen") and is_byline("By Jane Smith, for the Guardian")
+    text = "Flood count rises\n\nBy Monday, officials had counted 200 homes.\n"
+    article = load(tmp_path, "flood.txt", text)
+    assert [s.kind for s in article.sentences if s.text.startswith("By Monday")] == ["text"]

@@ -153,3 +153,28 @@ def test_bundled_seeds_story_is_about_the_main_story() -> None:
     assert len(items) >= 5
     assert redundant_pairs([i.text for i in items]) == 0
     assert not [i for i in items if "meteorite" in i.text.lower()]
+
+
+def test_one_article_summary_never_quotes_fragments_or_contact_lines(tmp_path: Path) -> None:
+    """Asked for more sentences than the article has whole ones, reader gives fewer: never a list
+    fragment or a byline (the contact line goes at ingest, as boilerplate). The anchors see every
+    candidate as published."""
+    path = tmp_path / "lanes.md"
+    path.write_text(
+        "# City approves bike lanes\n\n"
+        "The city council on Wednesday approved a 40-mile network of protected bike lanes.\n\n"
+        "The plan will cost $58 million over five years, the budget office said.\n\n"
+        "* Concerns raised:\n    * loss of 300 parking spaces\n    * delivery access\n\n"
+        "Business owners on Grand Avenue said the loss of parking would hurt trade.\n\n"
+        "Send your views to letters@example.com or call 555-201-0142.\n\n"
+        "Construction begins in April.\n")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    quoted = [item.text for item in summarize_article(article, "reader", count=8)]
+    assert quoted == [
+        "The city council on Wednesday approved a 40-mile network of protected bike lanes.",
+        "The plan will cost $58 million over five years, the budget office said.",
+        "Business owners on Grand Avenue said the loss of parking would hurt trade.",
+        "Construction begins in April.",
+    ]
+    assert "loss of 300 parking spaces" in [item.text for item in summarize_article(article, "lead", count=8)]
