@@ -27,12 +27,13 @@ def bad_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def untrusted_article(tmp_path: Path) -> Path:
-    """An article whose title and text carry Rich markup and a terminal escape sequence."""
+    """An article whose title and text carry Rich markup and a terminal escape sequence (the link has no
+    address: a sentence with a web address is a contact line, which a summary does not quote)."""
     path = tmp_path / "untrusted.txt"
     path.write_text(
         "Markup [bold]x[/bold] in the title line\n"
         "\n"
-        "The council said [bold]x[/bold] was never bold and [link=http://evil]y[/link] no link. "
+        "The council said [bold]x[/bold] was never bold and [link=evil]y[/link] no link. "
         "An escape \x1b[31mred\x1b[0m sequence sits inside this second sentence of the story. "
         "A third sentence closes the paragraph with more plain words for the summary.\n",
         encoding="utf-8",
