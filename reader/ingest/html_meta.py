@@ -59,6 +59,10 @@ class MetaCollector:
         if text:
             self.values.setdefault(key, []).append(text)
 
+    def first(self, *keys: str) -> str:
+        """The first value stated for the first of these keys that has one, or ""."""
+        return self._get(*keys)
+
     def _get(self, *keys: str) -> str:
         for key in keys:
             found = self.values.get(key)

@@ -17,7 +17,11 @@ from reader.ingest.html_furniture import Rec, Region, choose, classify
 from reader.ingest.html_library import main_text_guide
 from reader.ingest.html_marks import PageMarks
 from reader.ingest.html_meta import MAX_JSON_LD, MetaCollector
+from reader.ingest.json_ld_body import article_body_blocks
+from reader.ingest.page_fields import headline_side
 from reader.ingest.html_sniff import looks_like_html  # noqa: F401  (where callers found it)
+from reader.ingest.plain import HEADING_MAX_WORDS, terminated
+from reader.text_scripts import count_words
 
 
 @dataclass
@@ -45,14 +49,40 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
         parser = _Parser(text, _HIDDEN - _FALLBACK_TAGS)
         parser.run()
     texts = [rec.block.text for rec in parser.recs]
-    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text),
-                              [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10], texts)
+    headings = [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10]
+    if not headings:
+        headings = _styled_headline(parser, texts)
+    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text), headings, texts)
+    for i, heading in headings:  # a headline set in <b> or <font> is a heading, as an <h1> is
+        if parser.recs[i].level != 1 and " ".join(heading.split()) == meta.get("title"):
+            parser.recs[i].block.kind = "heading"
     guide, warnings = main_text_guide(text, texts) if library else (None, [])
     blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""),
                              guide)
-    return HtmlPage(meta, blocks, dropped, parser.code.spans, warnings)
+    code = parser.code.spans
+    if not any(block.text.strip() for block in blocks):  # an app shell: the story is in its JSON-LD
+        body, span = article_body_blocks(text)
+        if span is not None:
+            blocks = body
+            code = [c for c in code if c[1] <= span[0] or c[0] >= span[1]]
+            warnings = [*warnings, "the page shows no text; its text is the JSON-LD articleBody"]
+    return HtmlPage(meta, blocks, dropped, code, warnings)
 
 
+def _styled_headline(parser: _Parser, texts: list[str]) -> list[tuple[int, str]]:
+    """A page with no <h1> (an old table layout: "<font size=5><b>Headline</b></font><br>") shows its
+    headline as a line of its own: an early block that is, word for word, the headline part of
+    the page's <title> or og:title (`headline_side`), never the site name beside it."""
+    wanted = {headline_side(t).casefold() for t in (parser.meta.page_title, parser.meta.first("og:title")) if t}
+    wanted.discard("")
+    for i, block_text in enumerate(texts[:_HEADLINE_BLOCKS]):
+        line = " ".join(block_text.split())
+        if len(line.split()) >= 2 and line.casefold() in wanted:
+            return [(i, line)]
+    return []
+
+
+_HEADLINE_BLOCKS = 40  # how far down a page (menus first) its headline may stand
 _VOID = frozenset("area base basefont bgsound br col embed frame hr img input keygen link meta param source track "
                   "wbr".split())
 _INLINE = frozenset("a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q rb rp rt "
@@ -63,6 +93,7 @@ _HIDDEN = frozenset("script style noscript svg math template iframe button selec
 _FALLBACK_TAGS = frozenset({"noscript", "noframes", "frameset"})
 _FALLBACKS = re.compile(r"<(?:noscript|noframes)[\s>]", re.IGNORECASE)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_LINE_CHARS = 300  # a line of text longer than this never stands alone as a heading or byline
 _KINDS = {"p": "paragraph", "li": "item", "blockquote": "quote", "td": "paragraph", "th": "paragraph",
           "dt": "paragraph", "dd": "paragraph", "figcaption": "caption", "caption": "caption", "pre": "paragraph"}
 _CLOSES_P = frozenset("address article aside blockquote center details dialog dir div dl dd dt fieldset figcaption "
@@ -108,6 +139,9 @@ class _Parser(HTMLParser):
         self.kind, self.level, self.in_block = "paragraph", 0, False
         self.cur: Block | None = None
         self.cur_links = self.cur_end = self.brs = 0
+        self.line_text: list[str] = []  # the open block's text since its last <br>, up to _LINE_CHARS
+        self.line_chars = 0
+        self.broken_line = ""  # the line a single <br> just ended
         self.pending: list[tuple[str, int, bool]] = []
         self.recs: list[Rec] = []
         self.regions: list[Region] = []
@@ -265,14 +299,28 @@ class _Parser(HTMLParser):
             self._flush()
 
     def _br(self) -> None:
-        """A line break is whitespace; two in a row outside a <p> separate paragraphs (old-style pages)."""
+        """A line break is whitespace; two in a row separate paragraphs (old-style pages lay out a
+        story in a <div> or a table cell with <br><br>), except in <pre>, where lines are as typed."""
         if self.cur is None:
             return
-        if self.brs and not self.in_block:
+        if self.brs and not self.open.get("pre"):
             self._flush()
             return
         self.brs += 1
+        self.broken_line = "".join(self.line_text) if self.line_chars <= _LINE_CHARS else ""
+        self.line_text.clear()
+        self.line_chars = 0
         self.pending.append(("\n", self._pos(), False))
+
+    def _heading_line_ended(self, piece: str) -> bool:
+        """Whether one <br> just ended a line that stands alone: short, not ending as a sentence ends,
+        and the next line starts a new thought (a capital). "<b>Mill closure puts 400 jobs at
+        risk</b><br><i>By Tom Reddy</i><br>The mill ..." is a headline, a byline and a lede; a
+        hard-wrapped sentence ("after a long debate about<br>the cost ...") goes on in lower case."""
+        line = self.broken_line.strip()
+        first = piece.lstrip()[:1]
+        return (self.brs == 1 and bool(line) and count_words(line) <= HEADING_MAX_WORDS and not terminated(line)
+                and (first.isupper() or first in "\"“‘«"))
 
     def _implied_close(self, tag: str) -> None:
         """The end tags HTML lets authors leave out: <p> before a block, <li> before <li>, cells, headings."""
@@ -374,6 +422,8 @@ class _Parser(HTMLParser):
             if self.cur is not None:
                 self.pending.append((piece, offset, exact))
             return
+        if self.cur is not None and self.broken_line and self._heading_line_ended(piece):
+            self._flush()
         block = self.cur
         if block is None:
             block = self.cur = Block(kind=self.kind)
@@ -395,6 +445,10 @@ class _Parser(HTMLParser):
         if self.links:
             self.cur_links += len(piece)
         self.cur_end, self.brs = end, 0
+        if self.line_chars <= _LINE_CHARS:
+            self.line_text.append(piece)
+            self.line_chars += len(piece)
+        self.broken_line = ""
 
     def _flush(self) -> None:
         """Close the open block (called whenever the context changes, so each block has one context)."""
@@ -404,5 +458,8 @@ class _Parser(HTMLParser):
         self.cur = None
         self.pending.clear()
         self.brs = 0
+        self.line_text.clear()
+        self.line_chars = 0
+        self.broken_line = ""
         level = self.level if block.kind == "heading" else 0
         self.recs.append(Rec(block, level, self.region, self.article, self.main, self.cur_links, self.cur_end))

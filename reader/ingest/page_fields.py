@@ -66,6 +66,13 @@ def choose_site(candidates: Sequence[str], title: str) -> str:
     return ""
 
 
+def headline_side(title: str) -> str:
+    """The longest part of a title cut at its separators: "Mill closure puts 400 jobs at risk -
+    Valley Gazette" -> the headline; a site name or section is the shorter part."""
+    parts = [" ".join(p.split()) for p in _SITE_PARTS.split(title)]
+    return max(parts, key=lambda p: len(p.split()), default="")
+
+
 def title_suffix(page_title: str, headline: str) -> str:
     """'Headline - CBS News' -> 'CBS News': what a <title> adds after the headline, when it is short."""
     if not headline or not page_title.casefold().startswith(headline.casefold()):

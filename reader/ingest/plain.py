@@ -114,7 +114,7 @@ def _block(text: str, start: int, end: int) -> Block:
         start += 1
     block = Block.from_source(text, start, end)
     content = block.text
-    if "\n" not in content and "\r" not in content and not _terminated(content):
+    if "\n" not in content and "\r" not in content and not terminated(content):
         if count_words(content) <= HEADING_MAX_WORDS:
             block.kind = "heading"
     elif is_byline(content):  # "By Jane Smith, Reuters." names people: never a sentence to quote
@@ -122,7 +122,7 @@ def _block(text: str, start: int, end: int) -> Block:
     return block
 
 
-def _terminated(line: str) -> bool:
+def terminated(line: str) -> bool:
     """Whether a line ends like a sentence. A closing quote counts only after punctuation: a headline
     such as "Greek sprinters 'won't run again'" quotes someone without ending a sentence."""
     line = line.rstrip()

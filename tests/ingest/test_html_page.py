@@ -475,3 +475,75 @@ def test_a_page_whose_only_text_is_its_fallback_reads_the_fallback(page: str) ->
 def test_a_fallback_beside_article_text_stays_out() -> None:
     page = f"<html><body>{ARTICLE}<noscript><p>Please enable JavaScript to view the comments.</p></noscript></body></html>"
     assert not any("JavaScript" in text for _, text in texts(parse_html(page)))
+
+
+TABLE_LAYOUT = """<html><head><title>Mill closure puts 400 jobs at risk - Valley Gazette</title></head>
+<body><table><tr><td class="menu"><a href="/">Home</a><br><a href="/news">Valley Gazette</a></td>
+<td class="content">
+<font size="5"><b>Mill closure puts 400 jobs at risk</b></font><br>
+<i>By Tom Reddy, Staff Writer</i><br><br>
+The Harwick paper mill will close in June, putting about 400 jobs at risk, its owner announced Monday.<br><br>
+The company said falling demand for newsprint made the plant
+unprofitable, after a long slide in orders that began<br>in 2019 and never ended.<br><br>
+Mayor Lena Ortiz said the town would seek state help to retrain workers.
+</td></tr></table></body></html>"""
+
+
+def test_an_old_table_layout_has_its_headline_byline_and_paragraphs_apart() -> None:
+    """<br> lines: a short line that does not end as a sentence ends, before a capital, stands alone
+    (a headline in <b>, a byline in <i>); <br><br> in a cell ends a paragraph; a sentence wrapped
+    with one <br> before a lower-case word goes on."""
+    page = parse_html(TABLE_LAYOUT)
+    shown = texts(page)
+    assert ("heading", "Mill closure puts 400 jobs at risk") in shown
+    assert ("paragraph", "By Tom Reddy, Staff Writer") in shown
+    assert ("paragraph", "The Harwick paper mill will close in June, putting about 400 jobs at risk, its owner "
+            "announced Monday.") in shown
+    assert ("paragraph", "The company said falling demand for newsprint made the plant unprofitable, after a long "
+            "slide in orders that began in 2019 and never ended.") in shown
+    assert page.meta["title"] == "Mill closure puts 400 jobs at risk"
+    assert page.meta["author"] == "Tom Reddy"
+    for block in page.blocks:
+        assert_maps_back(TABLE_LAYOUT, block)
+
+
+def test_the_site_name_in_a_menu_is_never_the_headline() -> None:
+    page = parse_html(TABLE_LAYOUT.replace("<font size=\"5\"><b>Mill closure puts 400 jobs at risk</b></font><br>", ""))
+    assert page.meta["title"] == "Mill closure puts 400 jobs at risk - Valley Gazette"
+    assert ("heading", "Valley Gazette") not in texts(page)
+
+
+APP_SHELL = ('<html><head><title>Loading…</title>\n<script type="application/ld+json">{"@type":"NewsArticle",'
+             '"headline":"Rail strike called off","articleBody":"A planned rail strike was called off early '
+             'Tuesday after a late-night deal.\\nThe union\\u2019s members will vote on it, said \\"Ana\\" '
+             'Ruiz.\\n\\n<p>Commuters had been <em>warned</em> to expect delays.</p> Trains run as normal \\ud83d\\ude86 '
+             'today."}</script>\n</head><body><div id="root"></div><script src="/app.js"></script></body></html>')
+
+
+def test_a_page_with_no_visible_text_reads_its_json_ld_article_body() -> None:
+    page = parse_html(APP_SHELL)
+    assert texts(page) == [
+        ("paragraph", "A planned rail strike was called off early Tuesday after a late-night deal."),
+        ("paragraph", "The union\u2019s members will vote on it, said \"Ana\" Ruiz."),
+        ("paragraph", "Commuters had been warned to expect delays."),
+        ("paragraph", "Trains run as normal \U0001f686 today."),
+    ]
+    for block in page.blocks:  # plain runs are slices of the file; each escape maps to its backslash
+        for i, char in enumerate(block.text):
+            offset = block.to_file(i)
+            assert APP_SHELL[offset] == char or APP_SHELL[offset] == "\\", (char, APP_SHELL[offset:offset + 8])
+    assert any("JSON-LD articleBody" in w for w in page.warnings)
+    assert not any(start <= APP_SHELL.index("A planned") < end for start, end, _ in page.code)
+
+
+def test_a_page_with_text_ignores_its_article_body() -> None:
+    shown = APP_SHELL.replace('<div id="root"></div>', "<article><p>The strike is over, officials said on Tuesday "
+                              "night after talks.</p></article>")
+    assert texts(parse_html(shown)) == [("paragraph", "The strike is over, officials said on Tuesday night after talks.")]
+
+
+@pytest.mark.parametrize("body", ['"articleBody":"unterminated', '"articleBody":"bad \\x escape"',
+                                  '"articleBody":"line\nbreak"', '"articleBody":""'])
+def test_a_broken_article_body_is_no_text(body: str) -> None:
+    page = parse_html(f'<html><head><script type="application/ld+json">{{{body}}}</script></head><body></body></html>')
+    assert page.blocks == [] or all(not b.text.strip() for b in page.blocks)
