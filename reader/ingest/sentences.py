@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple
 
 from reader.ingest.blocks import Block
 from reader.lines import LineIndex
-from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS
+from reader.text_scripts import SPACE_ENDS_SENTENCE_RANGES, WIDE_CLOSERS, WIDE_STOPS
 
 MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines
 # A sentence that opens with a lowercase word usually means the splitter cut after an abbreviation.
@@ -59,15 +59,18 @@ def normalize_space(text: str) -> str:
 _CLOSING = frozenset(WIDE_CLOSERS + "”’)]\"'")
 _QUOTE_GOES_ON = frozenset("とっ")
 _WIDE_END = re.compile(f"[{WIDE_STOPS}][{WIDE_CLOSERS}”’)\\]\"']*")
+_SPACE_ENDS = re.compile(f"(?<=[{SPACE_ENDS_SENTENCE_RANGES}])[ \t]+(?=[{SPACE_ENDS_SENTENCE_RANGES}])")
 
 
 def _wide_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """One Punkt sentence cut after each wide sentence end inside it."""
+    """One Punkt sentence cut after each wide sentence end inside it, and at each space between two
+    Thai or Lao words (those scripts end a sentence with a space, not a mark)."""
     piece = text[start:end]
-    if not any(mark in piece for mark in WIDE_STOPS):
+    if not any(mark in piece for mark in WIDE_STOPS) and not _SPACE_ENDS.search(piece):
         return [(start, end)]
     out, begin = [], start
-    for m in _WIDE_END.finditer(piece):
+    ends = sorted([*_WIDE_END.finditer(piece), *_SPACE_ENDS.finditer(piece)], key=lambda m: m.start())
+    for m in ends:
         cut = start + m.end()
         if m.group()[-1] in _CLOSING and text[cut:cut + 1] in _QUOTE_GOES_ON:
             continue  # 「晴れ。」と彼は言った: the quotation is part of the sentence that reports it

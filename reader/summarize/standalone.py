@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 from reader.ingest.bylines import is_byline
 from reader.model import Sentence
-from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
+from reader.text_scripts import SPACE_ENDS_SENTENCE_RANGES, WIDE_CLOSERS, WIDE_STOPS, count_words
 
+_SPACE_ENDS = re.compile(f"[{SPACE_ENDS_SENTENCE_RANGES}]")  # Thai and Lao end a sentence with no mark
 _OPENING_QUOTE = "\"'“‘«"
 _CLOSING = ".!?\"'”’)»]…" + WIDE_STOPS + WIDE_CLOSERS
 _CREDIT = re.compile(r"\b(?:photo|photograph|image|picture|video|illustration|graphic)s?(?:\s+credit)?\s*(?:by\s|:|/|©)"
@@ -62,7 +63,7 @@ def never_quoted(sentence: Sentence, previous: Sentence | None) -> str | None:
         return "byline"
     if words <= CREDIT_WORDS and _CREDIT.search(text):
         return "credit"
-    if text[-1] in ";,:" or (text[-1] not in _CLOSING and words < UNFINISHED_WORDS):
+    if text[-1] in ";,:" or (text[-1] not in _CLOSING and words < UNFINISHED_WORDS and not _SPACE_ENDS.match(text[-1])):
         return "list fragment"
     first = _bare(text)[:1]
     if first.islower():

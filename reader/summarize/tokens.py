@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from reader.text_scripts import UNSPACED, UNSPACED_RANGES
+from reader.text_scripts import UNSPACED, UNSPACED_RANGES, combining_marks
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[a-z]{1,2}\b)?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.IGNORECASE)
+# A word is a letter and then letters or combining marks (the vowel signs of Devanagari or Thai).
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{combining_marks()}])*"
+_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*(?:[a-z]{{1,2}}\b)?|{_LETTERS}(?:['’]{_LETTERS})?", re.IGNORECASE)
 _SCALE = {"m": "million", "mn": "million", "mln": "million", "b": "billion", "bn": "billion",
           "k": "thousand", "tn": "trillion", "t": "trillion"}
 STOP_WORDS = frozenset("""

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.text_scripts import SEARCH_SEPARATOR, search_form
 from reader.triage.stamps import FileStamp, fresh_rows
 
 _SHIFT = 24  # sentences per file at most 2**24; file ids up to 2**39
@@ -56,9 +57,9 @@ def fts5_available() -> bool:
 def create_tables(db: sqlite3.Connection) -> bool:
     """Create the index tables if missing; False (and no tables) when SQLite has no FTS5."""
     try:
-        db.execute("""CREATE VIRTUAL TABLE IF NOT EXISTS ft_sentence USING fts5(
+        db.execute(f"""CREATE VIRTUAL TABLE IF NOT EXISTS ft_sentence USING fts5(
             text, line_start UNINDEXED, line_end UNINDEXED,
-            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')""")
+            tokenize = 'unicode61 remove_diacritics 2 separators ''{SEARCH_SEPARATOR}''', prefix = '2 3')""")
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc).lower():
             return False
@@ -99,7 +100,8 @@ class FullTextIndex:
                 base = ids[path] << _SHIFT
                 self._db.executemany(
                     "INSERT INTO ft_sentence (rowid, text, line_start, line_end) VALUES (?, ?, ?, ?)",
-                    [(base | s.index, s.text, s.line_start, s.line_end) for s in sentences if s.index < MAX_SENTENCES])
+                    [(base | s.index, search_form(s.text), s.line_start, s.line_end)
+                     for s in sentences if s.index < MAX_SENTENCES])
         return ids
 
     def forget(self, paths: Iterable[str]) -> None:
@@ -137,7 +139,7 @@ class FullTextIndex:
                 WHERE ft_sentence MATCH ? {wanted}
                 ORDER BY {"s.rank, f.path, s.rowid" if ranked else "s.rowid"} LIMIT ?""",
             (match, limit)).fetchall()
-        return [RawHit(path, int(index), text, int(start), int(end), float(rank))
+        return [RawHit(path, int(index), text.replace(SEARCH_SEPARATOR, ""), int(start), int(end), float(rank))
                 for path, index, text, start, end, rank in found], ranked
 
     def _restrict(self, file_ids: frozenset[int]) -> str:

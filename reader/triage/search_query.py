@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.text_scripts import search_form
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # A token: an optional `-`, then a quoted phrase or a run of non-space non-quote characters, then `*`s.
 _TOKEN = re.compile(r'(-?)(?:"([^"]*)"|([^\s"]+))')
@@ -42,7 +44,7 @@ class _Term:
     excluded: bool
 
     def fts(self) -> str:
-        return '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
+        return '"' + search_form(self.text).replace('"', '""') + '"' + ("*" if self.prefix else "")
 
 
 def _term(minus: str, phrase: str | None, bare: str | None) -> _Term | None:

@@ -94,3 +94,23 @@ def test_a_runaway_sentence_is_shown_around_its_match_and_whole_in_json(run_read
     assert len(line) < 500
     hit = run_reader("search", "--format", "json", "harbour", str(tmp_path / "long.txt")).json()["hits"][0]
     assert len(hit["text"]) > 60_000
+
+
+@pytest.mark.parametrize(("query", "lines"), [
+    ("方案", ["zh.txt:1", "zh.txt:3", "zh.txt:3"]),  # a word inside a run of characters with no spaces
+    ('"拥堵费方案"', ["zh.txt:1", "zh.txt:3"]),
+    ("ค่าแรง", ["th.txt:1", "th.txt:3", "th.txt:3"]),  # Thai, vowel and tone marks kept with their letters
+    ("400", ["th.txt:3"]),  # digits written against Thai letters are a word of their own
+    ("बारिश", ["hi.txt:1", "hi.txt:3"]),
+])
+def test_words_of_unspaced_scripts_are_found_inside_their_runs(run_reader, tmp_path: Path, query: str,
+                                                               lines: list[str]) -> None:
+    (tmp_path / "zh.txt").write_text("北京拥堵费方案公布\n\n北京市政府周二公布了拥堵费方案。方案将于明年实施。\n", encoding="utf-8")
+    (tmp_path / "th.txt").write_text("รัฐบาลประกาศขึ้นค่าแรงขั้นต่ำ\n\nรัฐบาลไทยประกาศขึ้นค่าแรงขั้นต่ำเป็น400บาทต่อวัน "
+                                     "นายกรัฐมนตรีกล่าวว่าการขึ้นค่าแรงจะช่วยลดภาระค่าครองชีพ\n", encoding="utf-8")
+    (tmp_path / "hi.txt").write_text("दिल्ली में भारी बारिश\n\nदिल्ली में रविवार को भारी बारिश हुई। कई इलाकों में पानी भर गया।\n",
+                                     encoding="utf-8")
+    result = run_reader("search", query, str(tmp_path))
+    assert result.code == 0, result.err
+    assert sorted(line.rsplit(":", 1)[0] for line in result.out.splitlines()) == lines
+    assert "\u2063" not in result.out  # the index's separator is never shown

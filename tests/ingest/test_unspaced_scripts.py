@@ -42,3 +42,29 @@ def test_a_chinese_article_has_text_and_a_summary_to_quote(tmp_path: Path) -> No
     kinds = [(s.kind, s.span.start) for s in article.sentences]
     assert kinds[0] == ("heading", 1) and all(kind == "text" for kind, _ in kinds[1:]) and len(kinds) == 6
     assert all(s.is_candidate for s in article.sentences[1:])
+
+
+def test_the_danda_and_other_full_stops_end_sentences() -> None:
+    assert _sentences("दिल्ली में रविवार को भारी बारिश हुई। कई इलाकों में पानी भर गया। स्कूल बंद रहेंगे॥") == [
+        "दिल्ली में रविवार को भारी बारिश हुई।", "कई इलाकों में पानी भर गया।", "स्कूल बंद रहेंगे॥"]
+    assert _sentences("یہ پہلا جملہ ہے۔ یہ دوسرا جملہ ہے۔") == ["یہ پہلا جملہ ہے۔", "یہ دوسرا جملہ ہے۔"]
+
+
+def test_a_space_between_thai_words_ends_a_sentence() -> None:
+    """Thai has no full stop: a space ends the sentence, and digits or Latin words inside one do not."""
+    text = "รัฐบาลไทยประกาศขึ้นค่าแรงเป็น 400 บาทต่อวัน นายกรัฐมนตรีกล่าวว่าการขึ้นค่าแรงจะช่วยลดภาระ"
+    assert _sentences(text) == ["รัฐบาลไทยประกาศขึ้นค่าแรงเป็น 400 บาทต่อวัน", "นายกรัฐมนตรีกล่าวว่าการขึ้นค่าแรงจะช่วยลดภาระ"]
+
+
+def test_thai_paragraphs_are_summarized_and_indic_words_keep_their_vowel_signs(tmp_path: Path) -> None:
+    from reader.summarize import summarize_article
+    from reader.summarize.tokens import words
+
+    assert words("भारी बारिश हुई।") == ["भारी", "बारिश", "हुई"]  # \w has no vowel signs: "ब", "र", "श" before
+    path = tmp_path / "th.txt"
+    path.write_text("รัฐบาลประกาศขึ้นค่าแรงขั้นต่ำ\n\nรัฐบาลไทยประกาศขึ้นค่าแรงขั้นต่ำเป็น400บาทต่อวันทั่วประเทศเริ่มตั้งแต่เดือนตุลาคม "
+                    "ภาคธุรกิจแสดงความกังวลเรื่องต้นทุนที่เพิ่มขึ้นอย่างมาก\n", encoding="utf-8")
+    article = load_article(path)
+    assert [s.kind for s in article.sentences] == ["heading", "text", "text"]
+    assert len(summarize_article(article, "reader", count=3)) == 2
+    assert count_words("รัฐบาลไทยประกาศขึ้นค่าแรง") == 25 // 4 + 1  # a Thai word is about four code points
