@@ -46,11 +46,15 @@ def scan_reporting(paths: Iterable[str], store: TriageStore) -> tuple[list[Listi
 
 
 def tag_options(options: argparse.Namespace, name: str) -> list[str]:
-    """The normalised tags given with --NAME; a bad tag is a usage error (exit 2)."""
+    """The normalised tags given with --NAME, each value split at commas as the tag dialog splits
+    what is typed ("--tag energy,policy" is two tags); a bad tag is a usage error (exit 2)."""
     from reader.triage import TagError, normalize_tag
 
+    values = getattr(options, name, None) or []
     try:
-        return [normalize_tag(tag) for tag in getattr(options, name, None) or []]
+        if any(not value.strip(" ,") for value in values):
+            raise TagError("a tag cannot be empty")
+        return [normalize_tag(tag) for value in values for tag in value.split(",") if tag.strip()]
     except TagError as exc:
         options.usage_error(f"--{name}: {exc}")
         raise  # usage_error exits; this keeps type checkers informed

@@ -36,6 +36,8 @@ def normalize_tag(tag: str) -> str:
         raise TagError(f"a tag is at most {MAX_TAG_LENGTH} characters")
     if any(ch.isspace() or not ch.isprintable() for ch in cleaned):
         raise TagError(f"a tag cannot contain spaces or control characters: {cleaned!r}")
+    if "," in cleaned:  # the tag dialog and --tag read "a,b" as two tags: a stored "a,b" could never be edited
+        raise TagError(f"a tag cannot contain a comma, which separates tags: {cleaned!r}")
     return cleaned
 
 

@@ -73,7 +73,7 @@ def test_updated_at_is_not_part_of_equality() -> None:
     assert ArticleState(read=True, updated_at=1.0) == ArticleState(read=True, updated_at=2.0)
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "#", "two words", "tab\there", "esc\x1b[31m", "x" * 65])
+@pytest.mark.parametrize("bad", ["", "   ", "#", "two words", "tab\there", "esc\x1b[31m", "x" * 65, "a,b"])
 def test_bad_tags_are_refused(bad: str) -> None:
     with pytest.raises(TagError):
         normalize_tag(bad)

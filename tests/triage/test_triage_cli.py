@@ -67,6 +67,18 @@ def test_mark_undoing_flags(run_reader, news: Path) -> None:
     assert again.err.strip() == "marked 1 article unread (0 changed)"
 
 
+def test_a_comma_separates_tags_on_the_command_line_as_in_the_tag_dialog(run_reader, news: Path) -> None:
+    """A comma is the tag dialog's separator, so no tag holds one: `--tag a,b` is two tags."""
+    a0 = str(news / "a0.txt")
+    done = run_reader("mark", a0, "--tag", "energy,#policy", "--tag", "late,")
+    assert done.code == 0, done.err
+    assert done.err.strip() == "marked 1 article tagged #energy #policy #late"
+    assert listed(run_reader, a0)["a0.txt"]["tags"] == ["energy", "late", "policy"]
+    assert set(listed(run_reader, "--tag", "energy,policy", str(news))) == {"a0.txt"}
+    assert run_reader("mark", a0, "--untag", "energy,late").code == 0
+    assert listed(run_reader, a0)["a0.txt"]["tags"] == ["policy"]
+
+
 def test_mark_folders_recursively(run_reader, news: Path) -> None:
     write_articles(news / "deeper", 1)
     (news / "deeper" / "a0.txt").write_text("Deeper story\n\nSomething else happened in the valley today. It rained.\n")
@@ -88,7 +100,7 @@ def test_usage_errors_exit_2(run_reader, news: Path) -> None:
     a0 = str(news / "a0.txt")
     for args in (["mark", a0], ["mark", "--read"], ["mark", a0, "--read", "--unread"],
                  ["mark", a0, "--star", "--unstar"], ["mark", a0, "--tag", "two words"],
-                 ["mark", a0, "--tag", "x", "--untag", "x"], ["mark", a0, "--tag", ""],
+                 ["mark", a0, "--tag", "x", "--untag", "x"], ["mark", a0, "--tag", ""], ["mark", a0, "--tag", ","],
                  ["list", "--archived", "--all", a0], ["list", "--tag", "bad\x1btag", a0],
                  ["list", "--format", "yaml", a0]):
         result = run_reader(*args)
