@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from reader.output.sanitize import one_line
+from reader.output.sanitize import path_text
 
 
 def common_root(paths: Iterable[str]) -> str | None:
@@ -26,10 +26,10 @@ def below(path: str, root: str | None) -> str:
     """`path` relative to `root` (its base name without one), on one line and inert for printing."""
     if root is not None:
         try:
-            return one_line(os.path.relpath(os.path.abspath(path), root))
+            return path_text(os.path.relpath(os.path.abspath(path), root))
         except ValueError:
             pass
-    return one_line(os.path.basename(path))
+    return path_text(os.path.basename(path))
 
 
 def cite(path: str, start: int, end: int, root: str | None = None) -> str:

@@ -25,6 +25,15 @@ def inert(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+_UNSAFE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+
+
+def path_text(path: str) -> str:
+    """A file name as printed: inert, with a tab or a line break in it shown as ^I or ^J, never as
+    a space: "a\nb.txt" printed as "a b.txt" would name another file."""
+    return _UNSAFE_IN_NAME.sub(_visible, path)
+
+
 def one_line(text: str) -> str:
     """Inert and on one line: for titles, status lines and error messages."""
     return inert(" ".join(text.split()))

@@ -10,7 +10,7 @@ from rich.text import Text
 from reader.ingest.title import shorten
 from reader.model import LineSpan
 from reader.output.places import below, cite
-from reader.output.sanitize import inert, one_line
+from reader.output.sanitize import inert, one_line, path_text
 from reader.summarize.digest import ArticleDigest, DigestItem
 
 __all__ = ["cite", "footnote", "heading", "markdown", "markdown_block", "md_text", "plain_digest", "print_digest"]
@@ -30,9 +30,14 @@ def empty_reason(digest: ArticleDigest) -> str:
     return next((one_line(w) for w in digest.warnings if w.startswith((NO_FIT, NO_PROSE))), "no article text")
 
 
+def _facts(source: str | None, date: str | None, path: str | None) -> str:
+    """"Reuters · 2026-05-05 · news/a.txt": the path as a name (a line break in it shown, not a space)."""
+    return " · ".join([*(one_line(x) for x in (source, date) if x), *([path_text(path)] if path else [])])
+
+
 def heading(article: ArticleDigest) -> Text:
     out = Text(display_title(article.title), style="bold")
-    facts = " · ".join(one_line(x) for x in (article.source, article.date, article.path) if x)
+    facts = _facts(article.source, article.date, article.path)
     out.append(f"\n{facts}", style="dim")
     return out
 
@@ -49,7 +54,7 @@ def items_text(path: str, items: Sequence[DigestItem], root: str | None = None) 
 
 def plain_digest(digest: ArticleDigest, first: bool = True, root: str | None = None) -> str:
     """What `print_digest` shows, as plain text: the same characters, none of rich's work."""
-    facts = " · ".join(one_line(x) for x in (digest.source, digest.date, digest.path) if x)
+    facts = _facts(digest.source, digest.date, digest.path)
     lines = ["" if first else "\n", display_title(digest.title), "\n", facts, "\n"]
     for number, item in enumerate(digest.items, start=1):
         lines.append(f"{number:>2}. {inert(item.text)}\n    {cite(digest.file, item.line_start, item.line_end, root)}\n")

@@ -134,3 +134,16 @@ def test_walk_errors_become_named_errors(tmp_path: Path, monkeypatch: pytest.Mon
     found = list(loader.iter_inputs([str(top)]))
     assert [(e.path, e.error) for e in found if isinstance(e, LoadError)] == [(str(top / "locked"), "permission denied")]
     assert [f[0] for f in found if not isinstance(f, LoadError)] == [str(top / "open.txt")]
+
+
+def test_a_line_break_in_a_file_name_is_shown_not_read_as_a_space(tmp_path: Path, run_reader) -> None:
+    """"a\\nb.txt" cited as "a b.txt" would name its neighbour; it is cited as "a^Jb.txt"."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a\nb.txt").write_text(FERRY, encoding="utf-8")
+    (folder / "a b.txt").write_text(COUNCIL, encoding="utf-8")
+    result = run_reader("summarize", str(folder))
+    assert result.code == 0, result.err
+    assert "a^Jb.txt:3" in result.out and "a b.txt:3" in result.out
+    assert f"{folder}/a^Jb.txt" in result.out.splitlines()
+    assert result.out.count("a^Jb.txt") == 3 and result.out.count("a b.txt") == 3  # a heading, two citations each
