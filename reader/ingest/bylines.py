@@ -15,7 +15,7 @@ MAX_NAME_WORDS = 5
 HEADER_LINES = 8  # non-blank lines under a text's headline where its byline may stand
 HEADER_LINE_CHARS = 200
 _LABEL = re.compile(r"^\W*(?:(?:additional\s+)?(?:written|posted|story|text|words|reported|reporting|published|compiled)\s+)?"
-                    r"(?:by|von|por|par|door|av|af)\b\s*:?\s*", re.IGNORECASE)
+                    r"(?:by|von|por|par|door|av|af|מאת|بقلم|автор)\b\s*:?\s*", re.IGNORECASE)
 # Where the names end: a separator, a handle, a date or time, "on Monday", "Updated ...".
 _END = re.compile(
     r"\s[|/•·–—-]\s|\s[|•·]|[|•·]\s|\s*@|\d|\s(?:on|at|um|le|el)\s+[A-Z0-9]|\n|(?<=[^\W\d_]{3})\.\s"
@@ -113,14 +113,16 @@ def has_label(text: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """"By Jane Smith", "By JANE SMITH, Reuters": a label and people's names. "By contrast, ..." and
+    """"By Jane Smith", "By JANE SMITH, Reuters", "By Wire Staff": a label and people's names or a desk.
+    "By contrast, ..." and
     "By Monday, officials had counted 200 homes" are prose: a time word is no name, and a part of
     the line that is neither a name nor a role ("officials had counted") is a clause."""
     line = " ".join(line.split())
-    if len(line) > HEADER_LINE_CHARS or not has_label(line) or not author_names([line], strict=True):
+    if len(line) > HEADER_LINE_CHARS or not has_label(line):
         return False
     rest = _LABEL.sub("", line, count=1)
-    if _TIME_WORD.match(rest):
+    desk = len(rest.split()) <= MAX_NAME_WORDS and bool(_NOT_A_PERSON.search(rest))  # "BY WIRE STAFF"
+    if not desk and (not author_names([line], strict=True) or _TIME_WORD.match(rest)):
         return False
     end = _END.search(rest)
     parts = _SPLIT.split(rest[:end.start()] if end else rest)

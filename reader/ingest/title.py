@@ -16,5 +16,12 @@ def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
 
 
 def infer_title(sentences: list[Sentence]) -> str | None:
-    """A headline line opening the article, else its first sentence, shortened."""
-    return shorten(sentences[0].text) if sentences else None
+    """A headline line opening the article, else its first sentence, shortened. A one-word line over
+    a headline is a flag or a section ("URGENT", "Politics"), not the headline."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    if (len(sentences) > 1 and first.kind == sentences[1].kind == "heading" and len(first.text.split()) == 1
+            and len(sentences[1].text.split()) >= 2):
+        return shorten(sentences[1].text)
+    return shorten(first.text)

@@ -267,3 +267,23 @@ def test_prose_opening_with_by_and_a_time_word_is_no_byline(tmp_path: Path) -> N
     text = "Flood count rises\n\nBy Monday, officials had counted 200 homes.\n"
     article = load(tmp_path, "flood.txt", text)
     assert [s.kind for s in article.sentences if s.text.startswith("By Monday")] == ["text"]
+
+
+def test_wire_copy_in_capitals_takes_its_headline_not_its_flag(tmp_path: Path) -> None:
+    """"URGENT" over the headline is a flag; "BY WIRE STAFF" names a desk and stands alone."""
+    text = ("URGENT\nEARTHQUAKE STRIKES OFF COAST\nBY WIRE STAFF\n\n"
+            "TOKYO (WIRE) - A MAGNITUDE 6.8 EARTHQUAKE STRUCK OFF THE NORTHEAST COAST OF JAPAN ON FRIDAY, THE "
+            "METEOROLOGICAL AGENCY SAID. NO TSUNAMI WARNING WAS ISSUED.\n")
+    article = load(tmp_path, "wire.txt", text)
+    assert article.title == "EARTHQUAKE STRIKES OFF COAST"
+    assert [(s.kind, s.span.start) for s in article.sentences[:3]] == [("heading", 1), ("heading", 2), ("heading", 3)]
+    one_word = load(tmp_path, "one.txt", "Politics\n\nThe council approved the budget on Tuesday.\n")
+    assert one_word.title == "Politics"  # a one-word line with no headline under it is still the title
+
+
+def test_a_byline_in_another_language_stands_apart_from_the_headline(tmp_path: Path) -> None:
+    text = ("הממשלה אישרה תקציב חדש\nמאת דנה לוי\n\n"
+            "הממשלה אישרה ביום ראשון תקציב של 500 מיליארד שקל לשנה הבאה. שר האוצר אמר כי התקציב יקטין את הגירעון.\n")
+    article = load(tmp_path, "he.txt", text)
+    assert article.title == "הממשלה אישרה תקציב חדש"
+    assert article.author == "דנה לוי"
