@@ -1,6 +1,7 @@
 """Where sources disagree: the same fact with a different number in different outlets.
 
-Sentences of different outlets that state the same fact, or nearly (`facts.NEAR_FACT`), are
+Sentences of different sources (outlets, or a reprint and its original: a copy that changes a
+figure is a correction or a mistake, either way worth seeing) that state the same fact, or nearly (`facts.NEAR_FACT`), are
 compared number by number (`number_match`), after `quantities` has read every format into one
 value (`$4.2m` = `4.2 million dollars`, `17 per cent` = `17%`), so a difference of writing is never
 a disagreement. Sentences only loosely alike are compared too when two of the words beside their
@@ -145,8 +146,11 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
     if near is None:
         rows = {i: story.equivalence.matches(i, among=numbered, threshold=NEAR_FACT) for i in numbered}
         near = [rows.get(i, {}) for i in range(total)]
-    beside = Counter(w for found in own for q in found for w in q.context)
-    limit = max(COMMON_LEAST, COMMON_SHARE * sum(len(found) for found in own))
+    # A statement given word for word again counts once: eight reprints of one wire story are one
+    # story's numbers, not eight times as many, and their words would otherwise all look common.
+    stated = {(voice[j], key(q), q.context): q for j, found in enumerate(own) for q in found}
+    beside = Counter(w for q in stated.values() for w in q.context)
+    limit = max(COMMON_LEAST, COMMON_SHARE * len(stated))
     common = frozenset(w for w, count in beside.items() if count > limit)
     groups = _Groups()
     disputed: set[tuple[int, int]] = set()
@@ -160,9 +164,10 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
             if groups.union((i, p), (j, q)):
                 disputed.update({(i, p), (j, q)})
 
+    source = [u.source_key for u in unit]
     for i in numbered:  # sentences (nearly) stating one fact: one word in common beside the numbers will do
-        for j in near[i]:
-            if j > i and voice[j] != voice[i] and numbers[j]:
+        for j in near[i]:  # a reprint too: a copy that changes a figure disagrees with its original
+            if j > i and source[j] != source[i] and numbers[j]:
                 compared.add((i, j))
                 take(i, j, 1, SOLE_KINDS)
     for j in numbered:  # a sentence that reports a dispute itself ("22, fewer than the 31 counted by the coastguard")

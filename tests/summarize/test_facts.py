@@ -210,3 +210,22 @@ def test_only_in_names_the_original_and_a_sentence_given_twice_is_one_fact(tmp_p
     assert mayor.only_in == "b-original.txt"
     cells = [f for f in table.facts if "Deep cell" in f.center.unit.text]
     assert len(cells) == 1 and len(cells[0].statements) == 1
+
+
+def test_a_reprint_that_changes_a_figure_disagrees_with_its_original(tmp_path: Path) -> None:
+    """Eight files of one wire story, two giving 240 homes where six give 212: the copies are one
+    outlet, and the changed figure (a correction or a slip) is still a disagreement, each value
+    cited where it is written. Their repeated words do not all count as common."""
+    for i in range(1, 9):
+        homes = "240" if i > 6 else "212"
+        (tmp_path / f"0{i}-outlet.txt").write_text(
+            f"Chemical plant fire forces evacuation\n\nFirefighters battled a blaze at the Vexar chemical plant in "
+            f"Dunmore on Wednesday, forcing the evacuation of {homes} homes, officials said.\n\nThe fire broke out at "
+            "about 3 a.m. in a storage building and sent a plume of black smoke over the town.\n\nResidents were "
+            "allowed to return home on Thursday morning after air tests came back clear.\n", encoding="utf-8")
+    articles = [a for a in load_paths([str(tmp_path)]) if isinstance(a, Article)]
+    found = table_disagreements(fact_table(articles))
+    assert [[v.label for v in d.values] for d in found] == [["212", "240"]]
+    cited = {v.label: sorted(c.unit.article.path.rsplit("/", 1)[-1] for c in v.claims) for v in found[0].values}
+    assert cited["240"] == ["07-outlet.txt", "08-outlet.txt"]
+    assert len(cited["212"]) == 6
