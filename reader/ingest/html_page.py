@@ -60,6 +60,8 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
     blocks, dropped = choose(parser.recs, parser.regions, parser.articles, parser.mains, str(meta.get("title") or ""),
                              guide)
     code = parser.code.spans
+    dropped = [*dropped, *((b.file_start, b.file_end + 1, "code block") for b in blocks if b.kind == "code")]
+    blocks = [b for b in blocks if b.kind != "code"]
     if not any(block.text.strip() for block in blocks):  # an app shell: the story is in its JSON-LD
         body, span = article_body_blocks(text)
         if span is not None:
@@ -199,6 +201,10 @@ class _Parser(HTMLParser):
         if self.skip:
             self._push(tag, SKIP)
             return
+        if tag == "code" and self.open.get("pre"):  # <pre><code>: a program, not prose (a bare <pre> may be a letter)
+            self.kind = "code"
+            if self.cur is not None:
+                self.cur.kind = "code"
         self._implied_close(tag)
         a = dict(attrs)
         self.marks.element(tag, a, self._pos)

@@ -547,3 +547,13 @@ def test_a_page_with_text_ignores_its_article_body() -> None:
 def test_a_broken_article_body_is_no_text(body: str) -> None:
     page = parse_html(f'<html><head><script type="application/ld+json">{{{body}}}</script></head><body></body></html>')
     assert page.blocks == [] or all(not b.text.strip() for b in page.blocks)
+
+
+def test_a_program_in_pre_code_is_left_out_and_a_bare_pre_is_text() -> None:
+    page = parse_html("<html><body><article><h1>Tunnel cost rises</h1><p>The cost has risen to $2.1 billion, the "
+                      "authority said.</p><pre><code>def cost(year):\n    return base * 1.07 ** year  # Estimate.\n"
+                      "</code></pre><pre>Dear editor,\nThe tunnel was a mistake from the start.</pre></article></body></html>")
+    shown = [text for _, text in texts(page)]
+    assert not any("def cost" in text for text in shown)
+    assert "Dear editor, The tunnel was a mistake from the start." in shown
+    assert [reason for _, _, reason in page.dropped].count("code block") == 1
