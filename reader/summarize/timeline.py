@@ -12,7 +12,8 @@ far, then every other candidate whose concept weight is mostly (more than half) 
 days or by the day's sentences listed before it, so the list ends when the day's news is told. The
 word budget is a cap, as large as a story summary by default, and the first day, where everything
 is new, is the story summary at that budget. Undated articles are not put at the start: their sentences that
-no dated source says are listed apart, under "undated".
+no dated source says are listed apart, under "undated". A sentence stating a number other outlets
+give otherwise is flagged as contested, as in the story summary.
 
 Measured on the key-fact stories (tests/benchmarks/bench_timeline.py): most later facts come
 under their date; some retold ones still pass as new, told in other words than any earlier
@@ -21,9 +22,10 @@ sentence, or beside a new fact in one sentence (see the benchmark for figures).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.model import Article
+from reader.summarize.disagreements import contested, disagreements
 from reader.summarize.event_dates import day_string
 from reader.summarize.news_signals import surely_new, told_before
 from reader.summarize.story import DEFAULT_STORY_WORDS, StoryUnits, build_items, select_story, story_units
@@ -92,6 +94,9 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
     for i, unit in enumerate(story.units):
         by_day.setdefault(day_of(unit.article), []).append(i)
     kept = {id(u.article): u.article for u in story.units}
+    # A day's sentence carrying a number other outlets give otherwise says so; a figure that changes
+    # from day to day in order (`later`: 38, then 96, then 127 ill) is the timeline's own news, not a dispute.
+    found = [d for d in disagreements(story) if not d.later]
     days = []
     known: set[int] = set()
     for date in sorted(by_day, key=lambda d: (d is None, d or "")):
@@ -100,6 +105,7 @@ def story_timeline(articles: Sequence[Article], words_per_day: int = DEFAULT_DAY
         if date is not None:
             known |= set(by_day[date])
         day_articles = [a for a in kept.values() if day_of(a) == date]
-        days.append(Day(date, sorted(day_articles, key=lambda a: a.path), build_items(story, picked), len(fresh)))
+        items = [replace(item, contested=tuple(contested(found, item.unit.number))) for item in build_items(story, picked)]
+        days.append(Day(date, sorted(day_articles, key=lambda a: a.path), items, len(fresh)))
     return Timeline(days, story, words_per_day)
 

@@ -263,3 +263,27 @@ def test_timeline_as_markdown_has_a_heading_per_day_and_footnotes_that_match_the
     assert len(items) == sum(len(d["new"]) for d in days)
     notes = [line for line in out.splitlines() if line.startswith("[^")]
     assert len(notes) == sum(len(item["citations"]) for d in days for item in d["new"])  # its own place and each report
+
+
+def _dated(name: str, date: str, outlet: str, body: str) -> str:
+    return f"---\ntitle: Plant fire\ndate: {date}\nsource: {outlet}\n---\n\n{body}\n"
+
+
+def test_a_contested_number_is_flagged_on_its_day_and_a_growing_count_is_not(tmp_path: Path) -> None:
+    """Two outlets on one day give 212 and 240 homes: each sentence says the other value. A count
+    that grows day by day (12 ill, then 30) is the timeline's news and is flagged nowhere."""
+    texts = {
+        "a.md": ("2026-05-01", "Dunmore Daily", "A fire at the Vexar chemical plant in Dunmore forced the evacuation of "
+                 "212 homes on Wednesday, officials said. Health officials said 12 people were treated for smoke."),
+        "b.md": ("2026-05-01", "Valley Wire", "A fire at the Vexar chemical plant in Dunmore forced the evacuation of "
+                 "240 homes on Wednesday, county officials said."),
+        "c.md": ("2026-05-02", "Dunmore Daily", "Health officials said 30 people were treated for smoke after the Vexar "
+                 "chemical plant fire in Dunmore. Investigators began examining the storage building on Thursday."),
+    }
+    for name, (date, outlet, body) in texts.items():
+        (tmp_path / name).write_text(_dated(name, date, outlet, body), encoding="utf-8")
+    timeline = story_timeline(_articles(tmp_path))
+    flagged = {item.text: sorted(own.label for _, own in item.contested) for day in timeline.days for item in day.items}
+    homes = [text for text in flagged if "homes" in text]
+    assert homes and all(flagged[text] in (["212"], ["240"]) for text in homes)
+    assert all(not labels for text, labels in flagged.items() if "treated for smoke" in text)
