@@ -64,7 +64,14 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
     """Rendered words of one inline token, each piece mapped to where it stands in the source."""
     block = Block()
     cursor = lo
+    # per open link: the block's length where its text began, or -1 for an autolink "<https://...>"
+    opened: list[int] = []
     for child in token.children or []:
+        if child.type == "link_open":
+            opened.append(-1 if child.markup == "autolink" else block.length)
+            continue
+        if child.type == "link_close" and not opened:
+            continue
         if child.type in ("text", "code_inline"):
             piece = child.content
             if not piece:
@@ -75,6 +82,12 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
                 cursor = found + len(piece)
             else:
                 block.add(piece, base + min(cursor, max(hi - 1, lo)), exact=False)
+        elif child.type == "link_close":
+            began = opened.pop()
+            if 0 <= began < block.length and block.text[began:].strip():  # a linked image alone says nothing
+                cursor = _add_link_target(block, body, cursor, hi, base)
+        elif child.type == "image":
+            cursor = _add_image_within_sentence(block, child.content, body, cursor, hi, base)
         elif child.type in ("softbreak", "hardbreak"):
             newline = body.find("\n", cursor, hi)
             cursor = newline + 1 if newline >= 0 else cursor
@@ -89,3 +102,69 @@ def _add_without_marks(block: Block, piece: str, file_offset: int) -> None:
         block.add(piece[at:mark.start()], file_offset + at)
         at = mark.end()
     block.add(piece[at:], file_offset + at)
+
+
+def _add_image_within_sentence(block: Block, alt: str, body: str, cursor: int, hi: int, base: int) -> int:
+    """An image in the middle of a sentence ("A chart ![costs](c.png) shows ...") is quoted as its
+    alt text and target, so the sentence's words stay in file order; an image opening a paragraph
+    or between sentences (a photo and its caption) is no text. Returns the new cursor."""
+    so_far = block.text.rstrip()
+    start = body.find("![", cursor, hi)
+    if not so_far or so_far[-1] in ".!?:;" or not alt.strip() or start < 0:
+        return cursor
+    if not block.text[-1:].isspace():
+        block.add(" ", base + start, exact=False)
+    verbatim = body.startswith(alt, start + 2)
+    block.add(alt, base + start + 2, exact=verbatim)
+    return _add_link_target(block, body, start + 2 + (len(alt) if verbatim else 0), hi, base)
+
+
+def _add_link_target(block: Block, body: str, cursor: int, hi: int, base: int) -> int:
+    """After a link's text, its target as written: "(https://...)" or a reference label "[1]".
+
+    A sentence is quoted word for word from its lines, so the words between a link's text and the
+    rest of the sentence are part of it: left out, the quotation would not be found in the source
+    (a reader checking it, or `check_citations.py`, sees "plan https example org plan, which").
+    A collapsed "[text][]" or shortcut "[text]" reference adds nothing. Returns the new cursor."""
+    close = body.find("]", cursor, hi)
+    if close < 0:
+        return cursor
+    after = body[close + 1:close + 2]
+    if after == "(":
+        end = _closing_paren(body, close + 1, hi)
+        if end > close + 2:
+            block.add(" ", base + close, exact=False)
+            block.add(body[close + 1:end + 1], base + close + 1)
+            return end + 1
+    elif after == "[":
+        end = body.find("]", close + 2, hi)
+        if end > close + 2:
+            block.add(" ", base + close, exact=False)
+            _add_without_marks(block, body[close + 1:end + 1], base + close + 1)
+            return end + 1
+    return close + 1
+
+
+def _closing_paren(body: str, start: int, hi: int) -> int:
+    """Where the parenthesis at `start` closes: link targets may hold balanced parentheses, escapes
+    and a quoted title ("(https://x.org/a_(b) \"Title\")")."""
+    depth = 0
+    quote = ""
+    at = start
+    while at < hi:
+        char = body[at]
+        if char == "\\":
+            at += 2
+            continue
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and depth == 1 and body[at - 1].isspace():
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+        at += 1
+    return -1

@@ -79,9 +79,18 @@ _NOT_LETTER_TOKEN = re.compile(r"[0-9'_]").search  # without these, ASCII tokens
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
+# A web address in a sentence (a Markdown link's target quoted with it, a "read more at" line) is no
+# word of what the sentence says: "https", "example", "org" would make two linking sentences alike.
+_WEB_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s)\]>\"']+", re.IGNORECASE)
+
+
+def _without_addresses(text: str) -> str:
+    return _WEB_ADDRESS.sub(" ", text) if "://" in text or "www." in text else text
+
+
 def words(text: str) -> list[str]:
     """All word tokens, lowercased, apostrophes and number formats normalised (no stop-word removal)."""
-    text = text.replace("’", "'")
+    text = _without_addresses(text).replace("’", "'")
     if not text.isascii():
         text = text.translate(_INVISIBLE)
         return [w for token in _TOKEN.findall(text) for w in _normalised(token)]
@@ -100,6 +109,7 @@ def words(text: str) -> list[str]:
 
 def cased_words(text: str) -> list[tuple[str, bool]]:
     """Like `words`, with whether each was written capitalised (the mark of a name)."""
+    text = _without_addresses(text)
     if not text.isascii():
         text = text.translate(_INVISIBLE)
     return [(w, token[0].isupper()) for token in _TOKEN.findall(text.replace("’", "'")) for w in _normalised(token)]

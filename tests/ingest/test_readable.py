@@ -74,7 +74,9 @@ def test_markdown_links_and_emphasis_show_as_text() -> None:
     article = build_article(text, "links.md", suffix=".md")
     lines = text_lines(article)
     assert lines[0].kind == "heading" and lines[0].text == "A heading"
-    assert lines[1].text == "See the full report for all the figures today." and lines[1].line == 3
+    # the target is quoted with its link: the sentence's words stand in that order in the file
+    assert lines[1].text == "See the full report (https://example.org/r) for all the figures today."
+    assert lines[1].line == 3
 
 
 def test_html_head_scripts_and_styles_are_markup() -> None:

@@ -62,7 +62,7 @@ def test_markdown_with_yaml_front_matter(tmp_path: Path) -> None:
     assert "The council voted 9-4 on Tuesday night." in texts
     assert lines_of(article, "The council voted 9-4 on Tuesday night.") == (11, 11)
     assert lines_of(article, "The charge starts in January.") == (12, 13)
-    assert lines_of(article, "Read the full report.") == (13, 13)
+    assert lines_of(article, "Read the full report (https://example.org/report).") == (13, 13)
     assert lines_of(article, "Cars pay $9.50 a day.") == (15, 15)
     assert lines_of(article, "Trucks pay $21 a day.") == (16, 16)
 
@@ -287,3 +287,45 @@ def test_a_byline_in_another_language_stands_apart_from_the_headline(tmp_path: P
     article = load(tmp_path, "he.txt", text)
     assert article.title == "הממשלה אישרה תקציב חדש"
     assert article.author == "דנה לוי"
+
+
+MARKDOWN_WITH_LINKS = """# Council approves the river plan
+
+The council voted 7-2 on Monday to approve the [river plan](https://example.org/plan_(v2) "The plan"),
+which will cost about $14 million. It was drafted by the [parks
+department][1] after two years of hearings. The [mayor][] and [her staff] backed it.
+Details are at <https://example.org/details>. [![chart](chart.png)](https://example.org/chart)
+
+[1]: https://example.org/parks
+[mayor]: https://example.org/mayor
+[her staff]: https://example.org/staff
+"""
+
+
+def test_markdown_links_keep_their_targets_so_quotes_are_found_in_the_source(tmp_path: Path) -> None:
+    """A link's target stands between its text and the rest of the sentence in the file: the
+    sentence quotes it ("(https://...)", "[1]"), or its words would not be found in its lines."""
+    article = load(tmp_path, "links.md", MARKDOWN_WITH_LINKS)
+    texts = [s.text for s in article.sentences if s.kind == "text"]
+    assert texts[0] == ('The council voted 7-2 on Monday to approve the river plan '
+                        '(https://example.org/plan_(v2) "The plan"), which will cost about $14 million.')
+    assert texts[1] == "It was drafted by the parks department [1] after two years of hearings."
+    assert texts[2] == "The mayor and her staff backed it."  # collapsed and shortcut references add nothing
+    assert not any("chart" in t for t in texts)  # a linked image alone is no text
+    assert lines_of(article, texts[1]) == (4, 5)
+
+
+def test_web_addresses_are_no_words_of_a_sentence() -> None:
+    from reader.summarize.tokens import content_terms
+
+    assert content_terms("Approve the river plan (https://example.org/plan) now, see www.city.gov/x") == \
+        content_terms("Approve the river plan now, see")
+
+
+def test_an_image_within_a_sentence_is_quoted_as_its_alt_text_and_target(tmp_path: Path) -> None:
+    text = ("![Flooded street](flood.jpg) Residents waded through Main Street on Monday.\n\n"
+            "A chart ![bar chart of costs](costs.png) shows the rise in costs since 2019.\n")
+    article = load(tmp_path, "images.md", text)
+    assert [s.text for s in article.sentences if s.kind == "text"] == [
+        "Residents waded through Main Street on Monday.",  # a photo opening its caption is no text
+        "A chart bar chart of costs (costs.png) shows the rise in costs since 2019."]
