@@ -7,7 +7,7 @@ from __future__ import annotations
 
 REASONS = {
     "head": "page head", "script": "script", "style": "style", "noscript": "script fallback",
-    "template": "template", "svg": "drawing", "math": "formula", "iframe": "embedded frame",
+    "template": "template", "svg": "drawing", "iframe": "embedded frame",
     "object": "embedded object", "canvas": "drawing", "video": "media", "audio": "media",
 }
 DEFAULT_REASON = "page code"

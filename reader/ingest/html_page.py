@@ -89,8 +89,16 @@ _VOID = frozenset("area base basefont bgsound br col embed frame hr img input ke
                   "wbr".split())
 _INLINE = frozenset("a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q rb rp rt "
                     "rtc ruby s samp small span strike strong sub sup time tt u var".split())
+# MathML is read as text, each token of a formula a word ("<mfrac><mi>C</mi><mn>2</mn></mfrac>" is
+# "C 2"): left out, "The ratio is <math>...</math> which ..." would read "The ratio is which", a
+# sentence the file does not hold word for word. Its TeX annotation is in the file too, so it is kept.
+_MATH = frozenset("math semantics annotation annotation-xml maction menclose merror mfenced mfrac mglyph mi "
+                  "mlabeledtr mmultiscripts mn mo mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt "
+                  "mstyle msub msubsup msup mtable mtd mtext mtr munder munderover none".split())
+_MATH_WORDS = frozenset("mi mn mo ms mtext annotation".split())  # elements whose text is one token
+_INLINE = _INLINE | _MATH
 # Never visible as article text: code, widgets, media fallbacks. (<title> is read for metadata.)
-_HIDDEN = frozenset("script style noscript svg math template iframe button select textarea object canvas video audio "
+_HIDDEN = frozenset("script style noscript svg template iframe button select textarea object canvas video audio "
                     "datalist noembed noframes frameset title".split())
 _FALLBACK_TAGS = frozenset({"noscript", "noframes", "frameset"})
 _FALLBACKS = re.compile(r"<(?:noscript|noframes)[\s>]", re.IGNORECASE)
@@ -224,6 +232,8 @@ class _Parser(HTMLParser):
         # A hidden box is weak furniture, not skipped outright: a saved page may hide the whole
         # story behind an open dialog, and then it must win back as "most of the text".
         reason, strong = ("hidden", False) if hidden else classify(tag, a, self.content > 0)
+        if tag in _MATH_WORDS and self.cur is not None:
+            self._text(" ", self._pos(), False)  # tokens of a formula are words apart: "C 2", not "C2"
         if tag in _INLINE:  # furniture inside a line of text (a share link) is simply left out
             flags = SKIP if reason else LINK if tag == "a" and a.get("href") is not None else 0
             self._push(tag, flags)

@@ -557,3 +557,13 @@ def test_a_program_in_pre_code_is_left_out_and_a_bare_pre_is_text() -> None:
     assert not any("def cost" in text for text in shown)
     assert "Dear editor, The tunnel was a mistake from the start." in shown
     assert [reason for _, _, reason in page.dropped].count("code block") == 1
+
+
+def test_a_formula_within_a_sentence_is_read_as_its_words() -> None:
+    """MathML left out would leave "The ratio is which engineers call ...", words the file does not hold in that order."""
+    page = parse_html('<html><body><article><p>The ratio is <math><mfrac><mi>C</mi><mn>2</mn></mfrac></math> which '
+                      'engineers call the margin.</p><p>It grows as <math><semantics><msup><mi>x</mi><mn>2</mn></msup>'
+                      '<annotation encoding="application/x-tex">x^2</annotation></semantics></math> does.</p>'
+                      '</article></body></html>')
+    assert [text for _, text in texts(page)] == ["The ratio is C 2 which engineers call the margin.",
+                                                  "It grows as x 2 x^2 does."]
