@@ -1,9 +1,19 @@
 """Pick an article's title when metadata gives none: a headline line, else the first sentence."""
 from __future__ import annotations
 
+import re
+
 from reader.model import Sentence
 
 MAX_TITLE_CHARS = 120
+# A link's target, quoted in a sentence so its words stand as in the file ("# [Plan approved](https://...)"),
+# is no part of a title: a web address, a path or an anchor in parentheses.
+_LINK_TARGET = re.compile(r"\s*\((?:[a-z][a-z0-9+.-]*://|www\.|/|#|\.\.?/)[^\s()]*(?:\([^\s()]*\)[^\s()]*)*"
+                          r"(?:\s+[\"'][^\"']*[\"'])?\)", re.IGNORECASE)
+
+
+def without_link_targets(text: str) -> str:
+    return _LINK_TARGET.sub("", text) if "(" in text else text
 
 
 def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
@@ -23,5 +33,5 @@ def infer_title(sentences: list[Sentence]) -> str | None:
     first = sentences[0]
     if (len(sentences) > 1 and first.kind == sentences[1].kind == "heading" and len(first.text.split()) == 1
             and len(sentences[1].text.split()) >= 2):
-        return shorten(sentences[1].text)
-    return shorten(first.text)
+        return shorten(without_link_targets(sentences[1].text))
+    return shorten(without_link_targets(first.text))

@@ -329,3 +329,11 @@ def test_an_image_within_a_sentence_is_quoted_as_its_alt_text_and_target(tmp_pat
     assert [s.text for s in article.sentences if s.kind == "text"] == [
         "Residents waded through Main Street on Monday.",  # a photo opening its caption is no text
         "A chart bar chart of costs (costs.png) shows the rise in costs since 2019."]
+
+
+def test_a_linked_headline_gives_a_title_without_its_target(tmp_path: Path) -> None:
+    text = ("# [Council approves river plan](https://example.org/story)\n\n"
+            "The city council voted 7-2 on Monday to approve the plan, which costs $14 million.\n")
+    article = load(tmp_path, "headline.md", text)
+    assert article.title == "Council approves river plan"
+    assert article.sentences[0].text == "Council approves river plan (https://example.org/story)"  # as the file has it
