@@ -33,6 +33,7 @@ CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sen
 LOOSELY_ALIKE = 0.06  # ...at least this alike (a long sentence with one number in common reads below SAME_FACT)
 COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers tells none apart
 COMMON_LEAST = 3  # ...and beside more than this many (a small story has few numbers)
+TOLD_APART_BY = 2  # outlets each giving two values in separate sentences that make them two quantities
 SOLE_KINDS = frozenset({"money"})  # sentences stating one fact with one amount each: it is one amount
 
 
@@ -184,7 +185,7 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
              for j, u in enumerate(unit)]  # the sentence each number is written in
     found = [_disagreement(story, fact_of or {}, sorted(members[root]), cited, voice, numbers)
              for root in {groups.find(node) for node in disputed}]
-    found = [d for d in found if len(d.values) > 1]
+    found = [d for d in found if len(d.values) > 1 and not _told_apart(d)]
     return sorted(found, key=lambda d: (min(d.facts, default=0), d.first, -sum(len(v.voices) for v in d.values)))
 
 
@@ -248,6 +249,27 @@ def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tu
     rounding = all(rounded(x, y) for i, x in enumerate(quantities_given) for y in quantities_given[i + 1:])
     facts = tuple(sorted({fact_of[c.unit.number] for v in values for c in v.claims if c.unit.number in fact_of}))
     return Disagreement(quantities_given[0].kind, tuple(values), rounding, facts, _in_order_of_days(values))
+
+
+def _told_apart(d: Disagreement) -> bool:
+    """Whether independent outlets, two or more, each give two of the values in sentences of their
+    own: articles that state "$30 million" in one sentence and "$25 million" in another hold them for
+    two quantities (a total and its part), not for rival accounts of one. One article doing so may be
+    reporting the dispute ("depends on whom you ask: ... 1.1 million ... 1.4 million"), and a sentence
+    setting two values against each other ("22, fewer than the 31 the coastguard counted") tells
+    none apart."""
+    sentences: dict[object, dict[object, set[int]]] = defaultdict(lambda: defaultdict(set))
+    voice_of = {}
+    for value in d.values:
+        for claim in value.claims:
+            sentences[claim.unit.source_key][value.label].add(id(claim.unit.sentence))
+            voice_of[claim.unit.source_key] = claim.voice
+    apart = set()
+    for source, by_value in sentences.items():
+        told = list(by_value.values())
+        if any(not (a & b) for k, a in enumerate(told) for b in told[k + 1:]):
+            apart.add(voice_of[source])
+    return len(apart) >= TOLD_APART_BY
 
 
 def _in_order_of_days(values: Sequence[Value]) -> bool:
