@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _KINDS = {"heading_open": "heading", "list_item_open": "item", "blockquote_open": "quote"}
-_SKIPPED = {"fence": "code block", "code_block": "code block", "html_block": "embedded HTML"}
+_SKIPPED = {"fence": "code block", "code_block": "code block"}
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Footnotes (a GFM and Pandoc extension CommonMark reads as text): "[^1]: Figure from ..." is a
 # note, not the article's prose, and the "[^1]" that points at it is no word of the sentence.
@@ -53,11 +54,34 @@ def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[
             if block.text.strip():
                 block.kind = context[-1] if context else "paragraph"
                 blocks.append(block)
+        elif token.type == "html_block" and token.map:
+            lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
+            found, dropped = _html_block(body[lo:hi], start + lo)
+            blocks.extend(found)
+            skipped.extend(dropped)
         elif token.type in _SKIPPED and token.map:
             lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
             if body[lo:hi].strip():
                 skipped.append((start + lo, start + hi, _SKIPPED[token.type]))
     return blocks, skipped
+
+
+def _html_block(html: str, at: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """A block of raw HTML in Markdown (a clipped page's "<div><h1>...</h1><p>...</p></div>") read
+    as HTML: its headings and paragraphs are the article's too, its furniture left out with its
+    reason; one with no text at all (an embed, a comment) is left out as embedded HTML."""
+    if not html.strip():
+        return [], []
+    from reader.ingest.html_page import parse_html
+
+    page = parse_html(html, library=False)
+    blocks = [b for b in page.blocks if b.text.strip()]
+    for block in blocks:
+        block.file_offsets[:] = [offset + at for offset in block.file_offsets]
+    dropped = [(a + at, b + at, reason) for a, b, reason in page.dropped]
+    if not blocks:
+        return [], [(at, at + len(html.rstrip()), "embedded HTML")]
+    return blocks, dropped
 
 
 def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block:
@@ -88,6 +112,10 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
                 cursor = _add_link_target(block, body, cursor, hi, base)
         elif child.type == "image":
             cursor = _add_image_within_sentence(block, child.content, body, cursor, hi, base)
+        elif child.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(child.content.strip()):
+            found = body.find(child.content, cursor, hi)
+            cursor = found + len(child.content) if found >= 0 else cursor
+            block.add("\n", base + max(cursor - 1, lo), exact=False)  # "books.<br>It is open": two lines
         elif child.type in ("softbreak", "hardbreak"):
             newline = body.find("\n", cursor, hi)
             cursor = newline + 1 if newline >= 0 else cursor

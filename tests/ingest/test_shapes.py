@@ -337,3 +337,26 @@ def test_a_linked_headline_gives_a_title_without_its_target(tmp_path: Path) -> N
     article = load(tmp_path, "headline.md", text)
     assert article.title == "Council approves river plan"
     assert article.sentences[0].text == "Council approves river plan (https://example.org/story)"  # as the file has it
+
+
+def test_raw_html_in_markdown_is_read_as_html(tmp_path: Path) -> None:
+    """A clipped page pasted into Markdown keeps its headline and paragraphs, each at its own line;
+    a block of HTML with no text (an embed) is left out as embedded HTML."""
+    text = ('<div class="article">\n<h1>Airport unveils new terminal</h1>\n'
+            "<p>The new terminal opened to passengers on Thursday, adding 14 gates.</p>\n</div>\n\n"
+            '<iframe src="https://example.org/video"></iframe>\n\n'
+            "The first flight left for Chicago at 6 a.m.\n")
+    article = load(tmp_path, "clip.md", text)
+    assert article.title == "Airport unveils new terminal"
+    assert [s.text for s in article.sentences if s.kind == "text"] == [
+        "The new terminal opened to passengers on Thursday, adding 14 gates.", "The first flight left for Chicago at 6 a.m."]
+    assert lines_of(article, "The new terminal opened to passengers on Thursday, adding 14 gates.") == (3, 3)
+    assert [(r.span.start, r.reason) for r in article.removed] == [(6, "embedded HTML")]
+
+
+def test_a_br_tag_in_markdown_ends_a_line() -> None:
+    from reader.ingest.markdown_body import markdown_blocks
+
+    text = "The branch opened on Monday with 20,000 books.<br>It is open every day.\n"
+    (block,), _ = markdown_blocks(text, 0, len(text))
+    assert block.text == "The branch opened on Monday with 20,000 books.\nIt is open every day."
