@@ -27,6 +27,7 @@ import numpy as np
 
 from reader.summarize.event_dates import day_string
 from reader.summarize.sentence_terms import SentenceTerms
+from reader.summarize.tokens import STOP_WORDS, cased_words
 from reader.summarize.units import Unit, source_key_of
 
 SourceKey = tuple[str, int]
@@ -142,6 +143,23 @@ def _against_centroid(v: _Vectors, members: list[int]) -> tuple[np.ndarray, np.n
     return (dot - own) / rest, contained
 
 
+_TIME_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                        "may june july august september october november december".split())
+
+
+def _names(units: Sequence[Unit]) -> dict[SourceKey, set[str]]:
+    """Each source's names: words written capitalised inside a sentence ("Pine Ridge", "FTC"), days
+    and months aside. A short follow-up of a story names its places, people or bodies; an article
+    on another event that merely uses the same words ("evacuation orders", "residents") names others."""
+    found: dict[SourceKey, set[str]] = {}
+    for unit in units:
+        words = cased_words(unit.text)[1:]
+        own = found.setdefault(unit.source_key, set())
+        own.update(w for w, capital in words if capital and w not in STOP_WORDS and w not in _TIME_NAMES
+                   and not w[0].isdigit())
+    return found
+
+
 def _days(units: Sequence[Unit]) -> dict[SourceKey, str]:
     """Each dated source's publication day (YYYY-MM-DD), as its file gives it."""
     days: dict[SourceKey, str] = {}
@@ -195,8 +213,11 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
     day = _days(units)
     began = min((day[v.keys[s]] for s in main if day.get(v.keys[s])), default=None)
     before = {s for s in range(len(v.keys)) if began and (day.get(v.keys[s]) or began) < began}
+    names = _names(units)
+    told = set().union(*(names.get(v.keys[s], set()) for s in main))
     chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH
-                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS and s not in before)}
+                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS and s not in before
+                              and names.get(v.keys[s], set()) & told)}
     kept = {v.keys[s] for s in chosen}
     kept |= _echoing(units, kept)
     kept |= {copy for copy, original in copies.items() if original in kept}
@@ -213,6 +234,9 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
         if others:
             reason = (f"another story, with {', '.join(others[:3])}{' and others' if len(others) > 3 else ''} "
                       f"(similarity {max(similarity[s], 0.0):.2f} to this story; {ATTACH:.2f} needed)")
+        elif contained[s] >= LONE_CONTAINS and s not in before:
+            reason = (f"another story (uses {contained[s]:.0%} of this story's vocabulary, "
+                      "but names no one and nothing it names)")
         elif s in before and contained[s] >= LONE_CONTAINS:
             reason = (f"another story (dated {day[v.keys[s]]}, before this story's first report on {began}, "
                       f"so no follow-up; similarity {max(similarity[s], 0.0):.2f}, {ATTACH:.2f} needed)")

@@ -111,6 +111,20 @@ def test_a_lone_file_dated_before_the_story_began_is_no_follow_up(tmp_path: Path
     assert "dated 2026-03-30, before this story's first report on 2026-04-02" in left["d-follow-up.txt"]
 
 
+
+def test_a_lone_file_on_another_event_in_the_same_words_is_left_out(tmp_path: Path) -> None:
+    """A file on another closure, dated after the story began and in its words ("closed to traffic",
+    "cracks", "girders"), names none of its places or people: another story, and it says why. The
+    real follow-up names the Kestrel Bridge and is kept."""
+    texts = dict(BRIDGE)
+    texts["f-other-bridge.txt"] = (
+        " date 2026-04-09 Engineers shut the Marlow Viaduct on Tuesday after finding cracks in a support beam, "
+        "officials said.\n\nDrivers face a long detour while repairs last, which could be six weeks.\n")
+    summary = summarize_story([write(tmp_path, name, text) for name, text in texts.items()], words=160)
+    left = {Path(x.path).name: x.reason for x in summary.left_out}
+    assert set(left) == {"e-unrelated.txt", "f-other-bridge.txt"}
+    assert "names no one and nothing it names" in left["f-other-bridge.txt"]
+
 def test_both_threads_are_covered_without_repeating_a_fact(bridge: list[Article]) -> None:
     summary = summarize_story(bridge, words=160)
     texts = [i.text for i in summary.items]
