@@ -121,10 +121,12 @@ _LABEL_RE = re.compile(
     r"|create (?:a free )?account)"
     r"|(?P<donate>donate(?: now| today)?|support us|become a (?:member|supporter))"
     r"|(?P<privacy>privacy (?:policy|notice|settings)|terms(?: of (?:service|use)| (?:&|and) conditions)"
-    r"|cookie (?:policy|settings|preferences)|(?:accept|manage|reject) (?:all )?cookies|contact us|about us)",
+    r"|cookie (?:policy|settings|preferences)|(?:accept|manage|reject) (?:all )?cookies|contact us|about us)"
+    r"|(?P<nav>skip (?:to )?(?:the )?(?:main )?(?:content|navigation|article)|jump to (?:the )?(?:main )?content"
+    r"|back to top|(?:open |close )?(?:main )?menu)",
     re.I,
 )
-_LABEL_REASONS = {"ad": _AD, "share": _SHARE, "more": _MORE, "sub": _NEWSLETTER, "donate": "donation appeal",
+_LABEL_REASONS = {"nav": "navigation link", "ad": _AD, "share": _SHARE, "more": _MORE, "sub": _NEWSLETTER, "donate": "donation appeal",
                   "privacy": _PRIVACY}
 _NAV_SPLIT_RE = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")  # "Privacy Policy | Terms of Service"
 # An ad spliced into the text with its label in front: "Advertisement – Calverston Marine Supplies: ...",

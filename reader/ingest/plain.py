@@ -103,6 +103,12 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
         ends_thought = (content.endswith(_TERMINAL) or widths[i] < WRAPPED_LINE_SHARE * widest or not wrapped
                         or alone[i] or alone[i + 1])
         if last or ends_thought:
+            if not last and block_start < a and not content.endswith(_TERMINAL):
+                # A short line with no end of its own, more lines after it: what went before did not
+                # wrap into it ("Wildfire forces 3,000 to flee" over "Pine Ridge Gazette" over a date).
+                previous = lines[i - 1][0] + len(text[lines[i - 1][0]:lines[i - 1][1]].rstrip())
+                blocks.append(_block(text, block_start, previous))
+                block_start = a
             blocks.append(_block(text, block_start, a + len(content)))
             if not last:
                 block_start = lines[i + 1][0]

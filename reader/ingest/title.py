@@ -25,9 +25,23 @@ def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:—-– ") + "…"
 
 
+def _header_line(sentence: Sentence) -> bool:
+    """A byline or a date line above the headline ("By JOHN SMITH, Associated Press", "Updated 3:15
+    PM EDT, June 12, 2023"): the page's header, never its title."""
+    from reader.ingest.bylines import is_byline
+    from reader.ingest.dateline import line_date
+
+    return sentence.kind == "heading" and (is_byline(sentence.text) or line_date(sentence.text) is not None)
+
+
 def infer_title(sentences: list[Sentence]) -> str | None:
     """A headline line opening the article, else its first sentence, shortened. A one-word line over
-    a headline is a flag or a section ("URGENT", "Politics"), not the headline."""
+    a headline is a flag or a section ("URGENT", "Politics"), not the headline; bylines and date
+    lines over it are its header."""
+    lead = 0
+    while lead < min(len(sentences) - 1, 3) and _header_line(sentences[lead]):
+        lead += 1
+    sentences = sentences[lead:]
     if not sentences:
         return None
     first = sentences[0]

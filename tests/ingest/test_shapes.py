@@ -360,3 +360,28 @@ def test_a_br_tag_in_markdown_ends_a_line() -> None:
     text = "The branch opened on Monday with 20,000 books.<br>It is open every day.\n"
     (block,), _ = markdown_blocks(text, 0, len(text))
     assert block.text == "The branch opened on Monday with 20,000 books.\nIt is open every day."
+
+
+def test_a_header_of_byline_and_date_lines_over_the_headline_is_no_title(tmp_path: Path) -> None:
+    text = ("By JOHN SMITH, Associated Press\nUpdated 3:15 PM EDT, June 12, 2023\n\n"
+            "Senate passes bill to expand veterans' care\n\n"
+            "WASHINGTON (AP) — The Senate voted 84-14 on Monday to pass a bill expanding health care for veterans.\n")
+    assert load(tmp_path, "wire.txt", text).title == "Senate passes bill to expand veterans' care"
+
+
+def test_headline_outlet_and_date_lines_are_lines_of_their_own(tmp_path: Path) -> None:
+    """A headline over an outlet's name and a date does not wrap into them: three headings."""
+    text = ("Wildfire near Pine Ridge forces evacuation of 3,000 residents\nPine Ridge Gazette\n2023-08-02\n\n"
+            "PINE RIDGE — A fast-moving wildfire forced about 3,000 residents to leave on Wednesday.\n")
+    article = load(tmp_path, "glued.txt", text)
+    assert article.title == "Wildfire near Pine Ridge forces evacuation of 3,000 residents"
+    assert [(s.kind, s.text) for s in article.sentences[:3]] == [
+        ("heading", "Wildfire near Pine Ridge forces evacuation of 3,000 residents"),
+        ("heading", "Pine Ridge Gazette"), ("heading", "2023-08-02")]
+
+
+def test_a_skip_to_content_link_is_navigation(tmp_path: Path) -> None:
+    text = "Skip to main content\n\nZoo welcomes rare snow leopard cubs\n\nThe city zoo announced two cubs on Friday.\n"
+    article = load(tmp_path, "page.txt", text)
+    assert article.title == "Zoo welcomes rare snow leopard cubs"
+    assert [r.reason for r in article.removed] == ["navigation link"]
