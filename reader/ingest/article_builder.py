@@ -9,15 +9,16 @@ from urllib.parse import urlparse
 from reader.ingest.blocks import Block
 from reader.ingest.boilerplate import find_boilerplate
 from reader.ingest.bylines import header_author, is_byline
-from reader.ingest.dateline import header_date
+from reader.ingest.dateline import header_date, line_date
 from reader.ingest.copies import duplicate_segments, echoed_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
 from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
 from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
-from reader.ingest.plain import date_prefix, header_fields, plain_blocks
+from reader.ingest.plain import date_prefix, header_fields, plain_blocks, terminated
 from reader.ingest.readable import code_removed, passages_of
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
 from reader.ingest.title import infer_title, shorten
+from reader.text_scripts import count_words
 from reader.lines import LineIndex
 from reader.model import Article, LineSpan, Removed, Segment, Sentence
 
@@ -171,6 +172,11 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
     return _Shape(meta, plain_blocks(text, body_start))
 
 
+def _furniture_line(text: str) -> bool:
+    return (is_byline(text) or line_date(text) is not None
+            or (count_words(text) <= 1 and not terminated(text)))
+
+
 def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left_out: list[tuple[int, int, str]]) -> None:
     """Split kept blocks into sentences, dropping repeats (and noting them as removed)."""
     found = [(number, block, span) for number, block in enumerate(blocks) for span in block_sentences(block, index)]
@@ -185,8 +191,10 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
         if not any(ch.isalnum() for ch in span.text):  # "---", "..", "&#": punctuation is no sentence
             left_out.append((span.start, span.end, "no words"))
             continue
-        # A byline ("By Jane Smith, Reuters") in any shape is the page's furniture, never a sentence to quote.
-        kind = "heading" if block.kind == "heading" or is_byline(span.text) else "text"
+        # A byline ("By Jane Smith, Reuters"), a date line ("Updated 10:42 AM EDT, Thu August 17, 2023")
+        # or a lone word (a kicker "BUSINESS", a table cell) in any shape is the page's furniture or a
+        # label, never a sentence to quote.
+        kind = "heading" if block.kind == "heading" or _furniture_line(span.text) else "text"
         article.sentences.append(Sentence(
             index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
             start=span.start, end=span.end, block=number, segment=block.segment, kind=kind,

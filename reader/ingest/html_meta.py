@@ -113,15 +113,17 @@ class MetaCollector:
                 self.ld = summary
 
     def result(self, found: Found | None = None, headings: Sequence[tuple[int, str]] = (),
-               texts: Sequence[str] = ()) -> dict[str, object]:
+               texts: Sequence[str] = (), shown: str = "") -> dict[str, object]:
         """The metadata dict (only keys that were found); `found`, `headings` (h1 block number and text)
-        and `texts` (every block's text) are what the page shows, for the headline, byline and date."""
+        and `texts` (every block's text) are what the page shows, for the headline, byline and date;
+        `shown` is a headline the page marks as one without an h1, taken over any title it disagrees with."""
         found = found or Found()
         ld = self.ld
         site = choose_site([self._get("og:site_name"), str(ld.get("publisher") or ""), self._get("application-name")],
                            "")
         stated = [self._get("og:title"), str(ld.get("headline") or ""), self.page_title, self._get("twitter:title")]
-        title, headline = choose_title([strip_site_suffix(t, site) for t in stated if t], headings, site)
+        title, headline = choose_title([*([shown] if shown else []), *(strip_site_suffix(t, site) for t in stated if t)],
+                                       headings, site)
         if not site:
             site = choose_site([title_suffix(self.page_title, title), self._get("apple-mobile-web-app-title")], title)
         out: dict[str, object] = {}

@@ -52,7 +52,9 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
     headings = [(i, texts[i]) for i, rec in enumerate(parser.recs) if rec.level == 1][:10]
     if not headings:
         headings = _styled_headline(parser, texts)
-    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text), headings, texts)
+    marked = headings[0][1] if headings and parser.recs[headings[0][0]].level != 1 else ""
+    meta = parser.meta.result(parser.marks.resolve([rec.block for rec in parser.recs], text), headings, texts,
+                              marked)
     for i, heading in headings:  # a headline set in <b> or <font> is a heading, as an <h1> is
         if parser.recs[i].level != 1 and " ".join(heading.split()) == meta.get("title"):
             parser.recs[i].block.kind = "heading"
@@ -81,7 +83,24 @@ def _styled_headline(parser: _Parser, texts: list[str]) -> list[tuple[int, str]]
         line = " ".join(block_text.split())
         if len(line.split()) >= 2 and line.casefold() in wanted:
             return [(i, line)]
+    if parser.headline_at >= 0:  # <div class="headline">, itemprop="headline": the page says which it is
+        for i, rec in enumerate(parser.recs[:_HEADLINE_BLOCKS]):
+            line = " ".join(rec.block.text.split())
+            if rec.block.file_start >= parser.headline_at and line:
+                return [(i, line)] if len(line.split()) >= 2 else []
     return []
+
+
+# Class names that say "this is the story's headline" in the markup of many publishing systems.
+_HEADLINE_CLASSES = frozenset("headline article-title article-headline entry-title story-title story-headline "
+                              "post-title".split())
+
+
+def _marks_headline(attrs: dict[str, str | None]) -> bool:
+    if (attrs.get("itemprop") or "").strip().lower() == "headline":
+        return True
+    classes = attrs.get("class")
+    return bool(classes) and any(c in _HEADLINE_CLASSES for c in classes.lower().split())
 
 
 _HEADLINE_BLOCKS = 40  # how far down a page (menus first) its headline may stand
@@ -135,6 +154,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.hidden = hidden or _HIDDEN
+        self.headline_at = -1  # where the first element marked as the headline starts (class, itemprop)
         # "&#" that is not a character reference makes HTMLParser stop early; hide it from the parser
         # with a same-length stand-in. Offsets are unchanged and text is always sliced from `text`.
         self.fed = _BAD_CHARREF.sub("?#", text) if "&#" in text else text
@@ -216,6 +236,8 @@ class _Parser(HTMLParser):
         self._implied_close(tag)
         a = dict(attrs)
         self.marks.element(tag, a, self._pos)
+        if self.headline_at < 0 and _marks_headline(a):
+            self.headline_at = self._pos()
         hidden = "hidden" in a or a.get("aria-hidden") == "true" or bool(_HIDDEN_STYLE.search(a.get("style") or ""))
         if tag in self.hidden or (hidden and tag in _INLINE):
             flags = SKIP

@@ -385,3 +385,18 @@ def test_a_skip_to_content_link_is_navigation(tmp_path: Path) -> None:
     article = load(tmp_path, "page.txt", text)
     assert article.title == "Zoo welcomes rare snow leopard cubs"
     assert [r.reason for r in article.removed] == ["navigation link"]
+
+
+def test_a_page_marking_its_headline_by_class_takes_it_over_a_generic_title(tmp_path: Path) -> None:
+    """No <h1>, <title>Home - Daily Planet</title>: the block in <div class="headline"> is the
+    headline; the kicker over it and the date line under it are its header, not sentences."""
+    page = ('<html><head><title>Home - Daily Planet</title></head><body><div class="story">'
+            '<div class="kicker">BUSINESS</div><div class="headline">Grocery chain to close 40 stores</div>'
+            '<div class="dateline">Updated 10:42 AM EDT, Thu August 17, 2023</div>'
+            "<p>FreshMart said on Thursday it would close 40 stores across the Midwest by the end of the year.</p>"
+            "<p>About 2,300 workers will be offered transfers where possible, the company said.</p></div></body></html>")
+    article = load(tmp_path, "page.html", page)
+    assert article.title == "Grocery chain to close 40 stores"
+    assert article.date == "2023-08-17"
+    assert [s.text for s in article.sentences if s.kind == "heading"] == [
+        "BUSINESS", "Grocery chain to close 40 stores", "Updated 10:42 AM EDT, Thu August 17, 2023"]
