@@ -68,9 +68,18 @@ def _unspaced_cluster() -> re.Pattern[str]:
     return re.compile(f"[{UNSPACED_RANGES}][{combining_marks()}]*")
 
 
+# Invisible characters pasted inside words by web pages (soft hyphens, zero-width spaces, word
+# joiners, a stray BOM): the index's tokenizer would cut "Hydro\u00adthermal" into two words.
+_INVISIBLE_IN_WORDS = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+
+
 def search_form(text: str) -> str:
-    """The text as the search index holds it: unspaced runs cut into single characters."""
+    """The text as the search index holds it: unspaced runs cut into single characters, invisible
+    characters inside words left out."""
     text = text.replace(SEARCH_SEPARATOR, "")
-    if text.isascii() or not UNSPACED.search(text):
+    if text.isascii():
+        return text
+    text = text.translate(_INVISIBLE_IN_WORDS)
+    if not UNSPACED.search(text):
         return text
     return _unspaced_cluster().sub(lambda m: SEARCH_SEPARATOR + m.group() + SEARCH_SEPARATOR, text)

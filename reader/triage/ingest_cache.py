@@ -27,7 +27,7 @@ from reader.triage.state import ArticleKey
 
 log = logging.getLogger(__name__)
 CACHE_FILE = "ingest-cache.sqlite3"
-_FORMAT = 4  # bump when the cached fields or the fingerprint change meaning (3: full titles, search index; 4: unspaced scripts searchable)
+_FORMAT = 5  # bump when the cached fields or the fingerprint change meaning (3: full titles, search index; 4: unspaced scripts searchable; 5: soft hyphens out of the index)
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,14 @@ def test_words_of_unspaced_scripts_are_found_inside_their_runs(run_reader, tmp_p
     assert result.code == 0, result.err
     assert sorted(line.rsplit(":", 1)[0] for line in result.out.splitlines()) == lines
     assert "\u2063" not in result.out  # the index's separator is never shown
+
+
+def test_a_word_with_a_soft_hyphen_in_it_is_found(run_reader, tmp_path: Path) -> None:
+    """Web pages hyphenate words with invisible soft hyphens ("Hydro&shy;thermal"): still one word."""
+    (tmp_path / "vents.html").write_text(
+        "<html><body><article><h1>Vents mapped</h1><p>Researchers mapped 37 hydro&shy;thermal vents along the "
+        "ridge, the com\u00admunities of the coast were told on Friday.</p></article></body></html>", encoding="utf-8")
+    for query in ("hydrothermal", "communities"):
+        result = run_reader("search", query, str(tmp_path))
+        assert result.code == 0, result.err
+        assert result.out.startswith("vents.html:1"), (query, result.out)
