@@ -45,7 +45,7 @@ def build_article(text: str, path: str, encoding: str = "utf-8", warnings: Seque
     text = replace_surrogates(text)
     article = Article(path=path, encoding=encoding, warnings=list(warnings), text=text)
     index = article.line_index
-    long_line = _long_line(index)
+    long_line = _long_line(index, text)
     limit = _article_limit(index)
     shape = _read_shape(text[:limit] if limit < len(text) else text, index, article, suffix.lower())
     meta, left_out = shape.meta, shape.left_out
@@ -276,10 +276,12 @@ def _article_limit(index: LineIndex) -> int:
     return limit
 
 
-def _long_line(index: LineIndex) -> str | None:
-    """A warning for the first line longer than any line of prose, if there is one."""
+def _long_line(index: LineIndex, text: str) -> str | None:
+    """A warning for the first line longer than any line of prose, if there is one (its length
+    without the line break)."""
     starts = index.starts + [index.length]
     for line, (a, b) in enumerate(zip(starts, starts[1:]), start=1):
         if b - a > LONG_LINE_CHARS:
-            return f"line {line} is {b - a:,} characters long"
+            ending = 2 if text.startswith("\r\n", b - 2) else 1 if text[b - 1:b] in ("\n", "\r") else 0
+            return f"line {line} is {b - a - ending:,} characters long"
     return None

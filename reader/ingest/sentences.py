@@ -13,7 +13,8 @@ from reader.ingest.blocks import Block
 from reader.lines import LineIndex
 from reader.text_scripts import SPACE_ENDS_SENTENCE_RANGES, WIDE_CLOSERS, WIDE_STOPS
 
-MAX_SPLIT_CHARS = 200_000  # longer runs are cut at whitespace first: bounded time on runaway lines
+MAX_SPLIT_CHARS = 200_000  # longer runs are cut first, where a sentence ends: bounded time on runaway lines
+_CHUNK_END = re.compile(r"\s[.!?][\"”’')]?(?=[a-z0-9])")  # ". x" reversed: a stop, then a space (read backwards)
 # A sentence that opens with a lowercase word usually means the splitter cut after an abbreviation.
 _CONTINUES = re.compile(r"[a-z]")
 _ENDS_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.|\b(?:[A-Z][a-z]{0,3}|[a-z]{1,4})\.)$")
@@ -107,8 +108,10 @@ def _chunks(text: str) -> list[tuple[int, int]]:
     chunks, start = [], 0
     while start < len(text):
         end = min(start + MAX_SPLIT_CHARS, len(text))
-        if end < len(text):
-            cut = text.rfind(" ", start + MAX_SPLIT_CHARS // 2, end)
+        if end < len(text):  # cut where a sentence seems to end, else at a space: never inside a word
+            half = start + MAX_SPLIT_CHARS // 2
+            ends = _CHUNK_END.search(text[half:end][::-1])
+            cut = end - ends.start() - 1 if ends else text.rfind(" ", half, end)
             end = cut + 1 if cut > 0 else end
         chunks.append((start, end))
         start = end

@@ -29,3 +29,14 @@ def test_an_ordinary_article_is_read_whole_without_a_warning() -> None:
     article = build_article("Ferries stopped on Monday.\n\nRepairs take two weeks.\n", "ferry.txt")
     assert [s.text for s in article.sentences] == ["Ferries stopped on Monday.", "Repairs take two weeks."]
     assert article.warnings == [] and article.removed == []
+
+
+def test_a_runaway_line_is_cut_where_a_sentence_ends_and_its_length_is_told_exactly() -> None:
+    """One line of 400,000 characters: read in pieces for bounded time, each cut after a sentence,
+    so no sentence comes out in halves; the warning gives the line's length without its break."""
+    body = " ".join(f"Officials said on day {i} that the transit authority would add buses." for i in range(5400))
+    article = build_article(f"Transit plan\n\n{body}\n", "dump.txt")
+    texts = [s.text for s in article.sentences if s.kind == "text"]
+    assert all(t.startswith("Officials said on day ") and t.endswith("would add buses.") for t in texts)
+    assert len(texts) == 5400
+    assert f"line 3 is {len(body):,} characters long" in " ".join(article.warnings)
