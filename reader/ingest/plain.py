@@ -115,13 +115,23 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
     return [b for b in blocks if b is not None]
 
 
+TITLE_CASE_SHARE = 0.8  # of a line's longer words capitalised: a headline however long, never prose
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is set in Title Case ("Governor Declares State Of Emergency As Floodwaters Rise
+    ..."): prose capitalises names, not most of its words."""
+    longer = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
 def _block(text: str, start: int, end: int) -> Block:
     while start < end and text[start] in " \t":
         start += 1
     block = Block.from_source(text, start, end)
     content = block.text
     if "\n" not in content and "\r" not in content and not terminated(content):
-        if count_words(content) <= HEADING_MAX_WORDS:
+        if count_words(content) <= HEADING_MAX_WORDS or _title_case(content):
             block.kind = "heading"
     elif is_byline(content):  # "By Jane Smith, Reuters." names people: never a sentence to quote
         block.kind = "heading"

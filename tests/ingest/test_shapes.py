@@ -400,3 +400,12 @@ def test_a_page_marking_its_headline_by_class_takes_it_over_a_generic_title(tmp_
     assert article.date == "2023-08-17"
     assert [s.text for s in article.sentences if s.kind == "heading"] == [
         "BUSINESS", "Grocery chain to close 40 stores", "Updated 10:42 AM EDT, Thu August 17, 2023"]
+
+
+def test_a_long_headline_in_title_case_is_a_heading_not_a_sentence(tmp_path: Path) -> None:
+    headline = ("Breaking: Governor Declares State Of Emergency As Floodwaters Rise Across The Northern Counties "
+                "And Thousands Are Ordered To Evacuate")
+    text = f"{headline}\n\nThe governor declared a state of emergency on Sunday as rivers rose.\n\nRoads were closed in forty places\n"
+    article = load(tmp_path, "flood.txt", text)
+    assert article.sentences[0].kind == "heading"
+    assert article.title is not None and article.title.startswith("Breaking: Governor Declares")
