@@ -155,3 +155,19 @@ async def test_missing_path_is_a_failure_not_a_crash(tmp_path: Path) -> None:
         await pilot.press("enter", "S", "c")  # nothing to open, summarise or compare: still no crash
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_a_narrow_terminal_shows_title_source_and_date_without_scrolling_sideways() -> None:
+    """At 60 columns the words and story columns give way; widened again, they come back."""
+    app = make_app([str(SEEDS)])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(ArticleTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        labels = [column.label.plain for column in table.columns.values()]
+        assert labels == ["●★#", "Title", "Source", "Date", "", ""]
+        assert table.columns["title"].width >= 16
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        assert [column.label.plain for column in table.columns.values()][-2:] == ["Words", "Story"]
+        assert table.columns["length"].width == 6

@@ -35,9 +35,13 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("story", "Story", 10),
 )
 NARROW_SOURCE, NARROW = 15, 100  # below NARROW columns the source column gives the title room
+# Below COMPACT columns (a split pane, a phone's terminal) the words and story columns give way too:
+# the title, its source and date are what a row must show; the story is in the status line and `z`.
+COMPACT, COMPACT_SOURCE = 76, 12
+FOLDED = ("length", "story")  # the columns a compact table leaves empty
 SORT_OF_COLUMN = {"title": SortKey.TITLE, "source": SortKey.SOURCE, "date": SortKey.DATE,
                   "length": SortKey.LENGTH, "mark": SortKey.FILE}
-TITLE_MIN = 20
+TITLE_MIN = 16
 CACHE_SIZES = {"_cell_render_cache": 1000, "_row_render_cache": 120, "_row_renderable_cache": 120, "_line_cache": 120}
 
 
@@ -136,15 +140,20 @@ class ArticleTable(DataTable[Text]):
         for key, label, width in COLUMNS:
             self.add_column(Text(label), width=width if width is not None else self._title_width(), key=key)
 
-    def _widths(self) -> tuple[int, int]:
-        """The title's and the source's width: the title takes what the fixed columns leave."""
+    def _widths(self) -> dict[str, int]:
+        """Every column's width: the title takes what the fixed columns leave."""
         region = self.scrollable_content_region.width
-        source = NARROW_SOURCE if region < NARROW else next(w or 0 for k, _, w in COLUMNS if k == "source")
-        fixed = sum(width or 0 for key, _, width in COLUMNS if key != "source") + source
-        return max(TITLE_MIN, region - fixed - 2 * self.cell_padding * len(COLUMNS) - 2), source
+        widths = {key: width or 0 for key, _, width in COLUMNS}
+        if region < COMPACT:
+            widths.update({key: 0 for key in FOLDED}, source=COMPACT_SOURCE)
+        elif region < NARROW:
+            widths["source"] = NARROW_SOURCE
+        fixed = sum(w for key, w in widths.items() if key != "title")
+        widths["title"] = max(TITLE_MIN, region - fixed - 2 * self.cell_padding * len(COLUMNS) - 2)
+        return widths
 
     def _title_width(self) -> int:
-        return self._widths()[0]
+        return self._widths()["title"]
 
     @property
     def current_key(self) -> str | None:
@@ -286,9 +295,12 @@ class ArticleTable(DataTable[Text]):
     @contained
     def on_resize(self) -> None:
         if "title" in self.columns:
-            width, source = self._widths()
-            if (width, source) != (self.columns["title"].width, self.columns["source"].width):
-                self.columns["title"].width, self.columns["source"].width = width, source
+            widths = self._widths()
+            if any(self.columns[key].width != width for key, width in widths.items()):
+                for key, width in widths.items():
+                    self.columns[key].width = width
+                    label = next(text for k, text, _ in COLUMNS if k == key)
+                    self.columns[key].label = Text("" if width == 0 else label)
                 self._clear_caches()
                 self._require_update_dimensions = True
                 self.refresh()
