@@ -9,7 +9,7 @@ from typing import Any
 # (a line break to some terminals and to JavaScript, none to the line numbers), and bidirectional
 # overrides/isolates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
-_UNSAFE_JSON = re.compile(r"[\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+_UNSAFE_JSON = re.compile(r"[\x7f-\x9f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -39,7 +39,25 @@ def one_line(text: str) -> str:
     return inert(" ".join(text.split()))
 
 
+# A file name that is not UTF-8 is shown with `\xNN` for each byte it cannot decode (`paths.printable_path`);
+# JSON gives the real name instead, each such byte as the lone surrogate "\udcNN" (PEP 383), so a
+# script reading the JSON in Python opens the file by the path it was given.
+_PATH_KEYS = frozenset({"path", "copy_of", "articles", "paths"})
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _real_names(data: Any, key: str | None = None) -> Any:
+    if isinstance(data, dict):
+        return {k: _real_names(v, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_real_names(item, key) for item in data]
+    if isinstance(data, str) and key in _PATH_KEYS and "\\x" in data:
+        return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), data)
+    return data
+
+
 def dumps(data: Any, indent: int | None = 2) -> str:
-    """JSON whose strings cannot carry terminal controls (json escapes C0; this escapes C1 too)."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    """JSON whose strings cannot carry terminal controls (json escapes C0; this escapes C1 too), with
+    file names that are not UTF-8 given as their real bytes (see `_real_names`)."""
+    text = json.dumps(_real_names(data), ensure_ascii=False, indent=indent)
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
