@@ -88,11 +88,14 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
     """Rendered words of one inline token, each piece mapped to where it stands in the source."""
     block = Block()
     cursor = lo
-    # per open link: the block's length where its text began, or -1 for an autolink "<https://...>"
-    opened: list[int] = []
+    # Per open link: whether it has shown words yet (None for an autolink "<https://...>", whose
+    # target is its text); and the last visible character so far. Both are kept as pieces are added,
+    # so no piece is joined into the block's text before the end (a paragraph of many links).
+    opened: list[bool | None] = []
+    last = ""
     for child in token.children or []:
         if child.type == "link_open":
-            opened.append(-1 if child.markup == "autolink" else block.length)
+            opened.append(None if child.markup == "autolink" else False)
             continue
         if child.type == "link_close" and not opened:
             continue
@@ -106,12 +109,16 @@ def _inline_block(token: Token, body: str, lo: int, hi: int, base: int) -> Block
                 cursor = found + len(piece)
             else:
                 block.add(piece, base + min(cursor, max(hi - 1, lo)), exact=False)
+            if piece.strip():
+                last = piece.rstrip()[-1]
+                opened[:] = [None if shown is None else True for shown in opened]
         elif child.type == "link_close":
-            began = opened.pop()
-            if 0 <= began < block.length and block.text[began:].strip():  # a linked image alone says nothing
+            if opened.pop():  # a link with words (a linked image alone says nothing)
                 cursor = _add_link_target(block, body, cursor, hi, base)
+                last = ")"
         elif child.type == "image":
-            cursor = _add_image_within_sentence(block, child.content, body, cursor, hi, base)
+            if last and last not in ".!?:;":  # inside a sentence, not opening it or between two
+                cursor = _add_image_within_sentence(block, child.content, body, cursor, hi, base)
         elif child.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(child.content.strip()):
             found = body.find(child.content, cursor, hi)
             cursor = found + len(child.content) if found >= 0 else cursor
@@ -134,14 +141,13 @@ def _add_without_marks(block: Block, piece: str, file_offset: int) -> None:
 
 def _add_image_within_sentence(block: Block, alt: str, body: str, cursor: int, hi: int, base: int) -> int:
     """An image in the middle of a sentence ("A chart ![costs](c.png) shows ...") is quoted as its
-    alt text and target, so the sentence's words stay in file order; an image opening a paragraph
-    or between sentences (a photo and its caption) is no text. Returns the new cursor."""
-    so_far = block.text.rstrip()
+    alt text and target, so the sentence's words stay in file order (one opening a paragraph or
+    between sentences, a photo and its caption, is no text: the caller never asks). Returns the
+    new cursor."""
     start = body.find("![", cursor, hi)
-    if not so_far or so_far[-1] in ".!?:;" or not alt.strip() or start < 0:
+    if not alt.strip() or start < 0:
         return cursor
-    if not block.text[-1:].isspace():
-        block.add(" ", base + start, exact=False)
+    block.add(" ", base + start, exact=False)
     verbatim = body.startswith(alt, start + 2)
     block.add(alt, base + start + 2, exact=verbatim)
     return _add_link_target(block, body, start + 2 + (len(alt) if verbatim else 0), hi, base)
