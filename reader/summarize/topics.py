@@ -213,11 +213,15 @@ def main_story(units: Sequence[Unit], terms: Sequence[SentenceTerms],
     day = _days(units)
     began = min((day[v.keys[s]] for s in main if day.get(v.keys[s])), default=None)
     before = {s for s in range(len(v.keys)) if began and (day.get(v.keys[s]) or began) < began}
-    names = _names(units)
-    told = set().union(*(names.get(v.keys[s], set()) for s in main))
-    chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH
-                          or (len(core_of[s]) == 1 and contained[s] >= LONE_CONTAINS and s not in before
-                              and names.get(v.keys[s], set()) & told)}
+    lone = [s for s in range(len(v.keys)) if similarity[s] < ATTACH and len(core_of[s]) == 1
+            and contained[s] >= LONE_CONTAINS and s not in before]
+    named: set[int] = set()
+    if lone:  # names are read only when a lone source might join
+        wanted = {v.keys[s] for s in [*main, *lone]}
+        names = _names([u for u in units if u.source_key in wanted])
+        told = set().union(*(names.get(v.keys[s], set()) for s in main))
+        named = {s for s in lone if names.get(v.keys[s], set()) & told}
+    chosen = set(main) | {s for s in range(len(v.keys)) if similarity[s] >= ATTACH} | named
     kept = {v.keys[s] for s in chosen}
     kept |= _echoing(units, kept)
     kept |= {copy for copy, original in copies.items() if original in kept}
