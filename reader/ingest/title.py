@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from reader.ingest.bylines import is_byline
+from reader.ingest.dateline import line_date
 from reader.model import Sentence
 
 MAX_TITLE_CHARS = 120
@@ -28,9 +30,6 @@ def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
 def _header_line(sentence: Sentence) -> bool:
     """A byline or a date line above the headline ("By JOHN SMITH, Associated Press", "Updated 3:15
     PM EDT, June 12, 2023"): the page's header, never its title."""
-    from reader.ingest.bylines import is_byline
-    from reader.ingest.dateline import line_date
-
     return sentence.kind == "heading" and (is_byline(sentence.text) or line_date(sentence.text) is not None)
 
 

@@ -39,6 +39,7 @@ NARROW_SOURCE, NARROW = 15, 100  # below NARROW columns the source column gives 
 # the title, its source and date are what a row must show; the story is in the status line and `z`.
 COMPACT, COMPACT_SOURCE = 76, 12
 FOLDED = ("length", "story")  # the columns a compact table leaves empty
+LABELS = {key: label for key, label, _ in COLUMNS}
 SORT_OF_COLUMN = {"title": SortKey.TITLE, "source": SortKey.SOURCE, "date": SortKey.DATE,
                   "length": SortKey.LENGTH, "mark": SortKey.FILE}
 TITLE_MIN = 16
@@ -299,8 +300,7 @@ class ArticleTable(DataTable[Text]):
             if any(self.columns[key].width != width for key, width in widths.items()):
                 for key, width in widths.items():
                     self.columns[key].width = width
-                    label = next(text for k, text, _ in COLUMNS if k == key)
-                    self.columns[key].label = Text("" if width == 0 else label)
+                    self.columns[key].label = Text("" if width == 0 else LABELS[key])
                 self._clear_caches()
                 self._require_update_dimensions = True
                 self.refresh()
