@@ -11,13 +11,21 @@ from typing import Any
 
 from reader.output.places import cite
 from reader.output.sanitize import one_line
-from reader.summarize.disagreements import Claim, Disagreement, Value
+from reader.summarize.disagreements import Claim, Disagreement, Value, in_order_of_days
 
 CONTESTED = "≠"  # the mark of a contested number, in the summary and the facts table
+UPDATED = "→"  # the mark of a figure that changed from day to day (38, then 96, then 141 ill)
+
+
+def flag(d: Disagreement) -> str:
+    """How a summary sentence's number is marked: contested, or updated on other days."""
+    return f"{UPDATED} updated" if d.updated else f"{CONTESTED} contested"
 
 
 def vs(d: Disagreement) -> str:
-    """`3,100 vs 3,400`: the values, most outlets first."""
+    """`3,100 vs 3,400`: the values, most outlets first; a figure that changed, `38 → 96 → 141`, by day."""
+    if d.updated:
+        return f" {UPDATED} ".join(v.label for v in in_order_of_days(d))
     return " vs ".join(v.label for v in d.values)
 
 
@@ -26,7 +34,9 @@ def notes(d: Disagreement) -> list[str]:
     found = []
     if d.rounding:
         found.append("may be rounding")
-    if d.later:
+    if d.updated:
+        found.append("a running figure: one value a day, all one way")
+    elif d.later:
         found.append("from different days: maybe an update")
     return found
 
@@ -51,11 +61,22 @@ def value_places(value: Value, root: str | None) -> str:
         places = ", ".join(claim_place(c, root) for c in claims)
         named_by_file = all(os.path.basename(c.unit.article.path) == outlet for c in claims)
         shown.append(places if named_by_file else f"{one_line(outlet)} ({places})")
-    return "; ".join(shown)
+    return ", ".join(shown)
+
+
+def first_day(value: Value) -> str | None:
+    return min((c.day for c in value.claims if c.day), default=None)
 
 
 def contested_note(d: Disagreement, own: Value, root: str | None) -> str:
-    """For a summary sentence stating one side: `3,400 here; 3,100 in Gazette (a.txt:1); ...`."""
+    """For a summary sentence stating one side: `3,400 here; 3,100 in Gazette (a.txt:1); ...`. For a
+    figure that changed, the values by day, so the latest stands last: `96 here (2026-09-16); 38 on
+    2026-09-15 in ...; 141 on 2026-09-22 in ...`."""
+    if d.updated:
+        others = [f"{v.label} on {first_day(v) or 'an unknown day'} in {value_places(v, root)}"
+                  for v in in_order_of_days(d) if v is not own]
+        day = first_day(own)
+        return f"{own.label} here" + (f" ({day})" if day else "") + "; " + "; ".join(others)
     others = [f"{v.label} in {value_places(v, root)}" for v in d.values if v is not own]
     extra = notes(d)
     return f"{own.label} here; " + "; ".join(others) + (f" ({'; '.join(extra)})" if extra else "")
@@ -65,7 +86,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
     span = claim.unit.sentence.span
     return {"outlet": claim.outlet, "path": claim.unit.article.file, "line_start": span.start, "line_end": span.end,
             "as_written": claim.quantity.text, "text": claim.unit.text, "copy_of": claim.copy_of,
-            "headline": claim.heading}
+            "headline": claim.heading, "date": claim.day}
 
 
 def disagreement_dict(d: Disagreement, number: int | None = None) -> dict[str, Any]:
@@ -76,6 +97,7 @@ def disagreement_dict(d: Disagreement, number: int | None = None) -> dict[str, A
         "facts": list(d.facts),
         "rounding": d.rounding,
         "later": d.later,
+        "updated": d.updated,
         "values": [{"value": v.label, "outlets": v.outlets, "statements": [claim_dict(c) for c in v.claims]}
                    for v in d.values],
     }

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from reader.output.disagreement_text import CONTESTED, contested_note
+from reader.output.disagreement_text import contested_note, flag
 from reader.output.sanitize import inert, one_line
 from reader.output.story_facts import coverage_label, plural, left_out_name, report_note, story_facts
 from reader.output.places import cite, common_root
@@ -44,7 +44,7 @@ def append_item(out: Text, number: int, item: SummaryItem, root: str | None) -> 
         out.append(f"  also: {_also(item, root)}", style="dim")
     out.append("\n")
     for disagreement, own in item.contested:
-        out.append(f"    {CONTESTED} contested: {contested_note(disagreement, own, root)}\n", style="yellow")
+        out.append(f"    {flag(disagreement)}: {contested_note(disagreement, own, root)}\n", style="dim" if disagreement.updated else "yellow")
 
 
 def story_text(story: StorySummary, budget: int) -> Text:
@@ -89,7 +89,7 @@ def markdown_items(items: Sequence[SummaryItem], notes: list[str], root: str | N
             marks += footnote(notes, report.unit.article.file, report.unit.sentence.span, note, root)
         lines.append(f"- {md_text(item.text)}{marks} *({md_text(coverage_label(item))})*")
         for disagreement, own in item.contested:
-            lines.append(f"  - {CONTESTED} *contested: {md_text(contested_note(disagreement, own, root))}*")
+            lines.append(f"  - {flag(disagreement)}: *{md_text(contested_note(disagreement, own, root))}*")
     return lines
 
 

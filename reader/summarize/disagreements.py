@@ -6,8 +6,8 @@ compared number by number (`number_match`), after `quantities` has read every fo
 value (`$4.2m` = `4.2 million dollars`, `17 per cent` = `17%`), so a difference of writing is never
 a disagreement. Sentences only loosely alike are compared too when two of the words beside their
 numbers match ("cancelled about 3,500 flights on Thursday and Friday, according to a tracker"
-restates "cancelled about 3,400 flights" in a long sentence of its own). Words beside many of the
-story's numbers ("Corvane" in a story about Corvane) tell no quantity apart and are not counted.
+restates "cancelled about 3,400 flights" in a long sentence of its own). Words beside many of each
+outlet's numbers ("Corvane" in a story about Corvane) tell no quantity apart and are not counted.
 
 Agreeing and disputing statements are joined into one disagreement per quantity, each value with
 every outlet that states it, so "2,300 (three outlets) vs 2,600 (three outlets)" reads as one. A
@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.summarize.event_dates import day_string
 from reader.summarize.facts import NEAR_FACT, FactTable
 from reader.summarize.number_match import compare, key, rival_values, rounded
 from reader.summarize.quantities import Quantity, quantities
@@ -31,10 +32,11 @@ from reader.summarize.units import Unit
 
 CONTEXT_PAIRS = 2  # words beside two numbers that make them one quantity in sentences only loosely alike
 LOOSELY_ALIKE = 0.06  # ...at least this alike (a long sentence with one number in common reads below SAME_FACT)
-COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers tells none apart
+COMMON_SHARE = 0.1  # a word beside more than this share of the story's numbers (past one an outlet) tells none apart
 COMMON_LEAST = 3  # ...and beside more than this many (a small story has few numbers)
 TOLD_APART_BY = 2  # outlets each giving two values in separate sentences that make them two quantities
 SOLE_KINDS = frozenset({"money"})  # sentences stating one fact with one amount each: it is one amount
+SERIES_LEAST = 3  # values, one after another by day and all rising or all falling, that make a running figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class Claim:
     voice: int
     copy_of: str | None = None
     heading: bool = False
+    day: str | None = None  # YYYY-MM-DD its source was published (a reprint's: its original's), None if unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,13 @@ class Disagreement:
     rounding: bool  # every pair of values could be one value rounded
     facts: tuple[int, ...]  # the numbers of the facts its sentences belong to
     later: bool = False  # each value comes from articles of other days than the rest, in order: maybe an update
+    series: bool = False  # ...and three or more of them, all rising or all falling: a running figure, updated
+
+    @property
+    def updated(self) -> bool:
+        """A figure that changed from day to day (38, 96, 127, 141 ill), not rival accounts: two values of
+        two days may be either, so only a run of them all one way is told as updates."""
+        return self.later and self.series
 
     @property
     def first(self) -> int:
@@ -150,7 +160,12 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
     # A statement given word for word again counts once: eight reprints of one wire story are one
     # story's numbers, not eight times as many, and their words would otherwise all look common.
     stated = {(voice[j], key(q), q.context): q for j, found in enumerate(own) for q in found}
-    beside = Counter(w for q in stated.values() for w in q.context)
+    # A word is common when each outlet has it beside several of its own numbers; beside one number in
+    # every outlet ("38 people ill", "96 people ill") it names that one quantity, however many tell it.
+    per_outlet = Counter((v, w) for (v, _, _), q in stated.items() for w in q.context)
+    beside: Counter[str] = Counter()
+    for (_, w), count in per_outlet.items():
+        beside[w] += count - 1
     limit = max(COMMON_LEAST, COMMON_SHARE * len(stated))
     common = frozenset(w for w, count in beside.items() if count > limit)
     groups = _Groups()
@@ -231,6 +246,7 @@ def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tu
                   cited: Sequence[Sequence[Unit]], voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
     outlets = story.outlets
     n = len(story.units)
+    published = {u.source_key: day_string(u.article.date) for u in story.units}
     by_value: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
     for j, k in nodes:
@@ -240,15 +256,17 @@ def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tu
         seen.add((id(cited[j][k].sentence), q.start))
         source = cited[j][k].source_key
         original = outlets.copy_of.get(source)
+        day = day_string(cited[j][k].article.date) or (published.get(original) if original else None)
         by_value[key(q)].append(Claim(cited[j][k], q, outlets.name[source], voice[j],
-                                       outlets.name[original] if original else None, j >= n))
+                                       outlets.name[original] if original else None, j >= n, day))
     values = [Value(claims[0].quantity.label, tuple(sorted(claims, key=lambda c: (c.copy_of is not None, c.unit.number))))
               for claims in by_value.values()]
     values.sort(key=lambda v: (-len(v.voices), min(c.unit.number for c in v.claims)))
     quantities_given = [v.claims[0].quantity for v in values]
     rounding = all(rounded(x, y) for i, x in enumerate(quantities_given) for y in quantities_given[i + 1:])
     facts = tuple(sorted({fact_of[c.unit.number] for v in values for c in v.claims if c.unit.number in fact_of}))
-    return Disagreement(quantities_given[0].kind, tuple(values), rounding, facts, _in_order_of_days(values))
+    later = _in_order_of_days(values)
+    return Disagreement(quantities_given[0].kind, tuple(values), rounding, facts, later, later and _running(values))
 
 
 def _told_apart(d: Disagreement) -> bool:
@@ -273,15 +291,35 @@ def _told_apart(d: Disagreement) -> bool:
 
 
 def _in_order_of_days(values: Sequence[Value]) -> bool:
-    """Whether every value is dated and the values' days do not overlap: one came after the other."""
+    """Whether the values' days do not overlap, one value after the other: maybe a count that grew or
+    a figure later corrected, maybe two estimates published on different days. An undated statement
+    places nothing and contradicts nothing; a value no dated source gives cannot be placed."""
     spans = []
     for value in values:
-        days = [c.unit.article.date[:10] for c in value.claims if c.unit.article.date]
-        if len(days) < len(value.claims):
+        days = [c.day for c in value.claims if c.day]
+        if not days:
             return False
         spans.append((min(days), max(days)))
     spans.sort()
     return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:]))
+
+
+def _running(values: Sequence[Value]) -> bool:
+    """Whether SERIES_LEAST or more values, taken by day, all rise or all fall."""
+    amounts = [v.claims[0].quantity.value for v in _by_day(values)]
+    if len(amounts) < SERIES_LEAST or not all(isinstance(a, float | int) for a in amounts):
+        return False
+    steps = [b - a for a, b in zip(amounts, amounts[1:])]  # type: ignore[operator]
+    return all(x > 0 for x in steps) or all(x < 0 for x in steps)
+
+
+def _by_day(values: Sequence[Value]) -> list[Value]:
+    return sorted(values, key=lambda v: min((c.day for c in v.claims if c.day), default="9999"))
+
+
+def in_order_of_days(d: Disagreement) -> list[Value]:
+    """The values by the first day a dated source gives each (undated ones last): how a figure changed."""
+    return _by_day(d.values)
 
 
 def contested(found: Sequence[Disagreement], unit_number: int) -> list[tuple[Disagreement, Value]]:

@@ -24,6 +24,7 @@ import tempfile
 import time
 import tomllib
 import tracemalloc
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,6 +71,11 @@ def labelled_mix(sample: int) -> dict[str, str]:
 
 
 def pairwise(groups: list[list[str]], labels: dict[str, str]) -> tuple[float, float, int, int]:
+    tp, fp, fn = pair_counts(groups, labels)
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), fp, fn
+
+
+def pair_counts(groups: list[list[str]], labels: dict[str, str]) -> tuple[int, int, int]:
     story = {p: k for k, members in enumerate(groups) for p in members}
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(story), 2):
@@ -78,7 +84,7 @@ def pairwise(groups: list[list[str]], labels: dict[str, str]) -> tuple[float, fl
         tp += same_truth and same_found
         fp += same_found and not same_truth
         fn += same_truth and not same_found
-    return tp / max(1, tp + fp), tp / max(1, tp + fn), fp, fn
+    return tp, fp, fn
 
 
 def plain_links(articles: list[Article]) -> list[list[str]]:
@@ -107,6 +113,29 @@ def quality(sample: int) -> None:
               f"{'story' if len(shared) == 1 else 'stories'}")
     print(f"copies marked: {sum(len(s.copies) for s in stories)} "
           f"({', '.join(Path(c.path).name + ' of ' + Path(c.copy_of).name for s in stories for c in s.copies)})")
+    folders_alone(labels)
+
+
+def folders_alone(labels: dict[str, str]) -> None:
+    """Each labelled folder grouped on its own, as a user opens a folder kept for one story: the words
+    every article shares are then common in the library itself, where the mix made them rare."""
+    folders: dict[str, list[str]] = defaultdict(list)
+    for path, label in labels.items():
+        if not label.startswith("bbc:"):
+            folders[str(Path(path).parent)].append(path)
+    print("\n## Each story folder on its own\n")
+    print("| folder | articles | stories found | true stories | precision | recall |")
+    print("|---|---|---|---|---|---|")
+    totals = [0, 0, 0]
+    for folder, paths in sorted(folders.items()):
+        articles = [a for a in load_paths(sorted(paths)) if isinstance(a, Article)]
+        groups = [list(s.articles) for s in grouping.group_stories(articles)]
+        tp, fp, fn = pair_counts(groups, labels)
+        totals = [totals[0] + tp, totals[1] + fp, totals[2] + fn]
+        print(f"| {Path(folder).parent.name}/{Path(folder).name} | {len(articles)} | {len(groups)} | {len({labels[p] for p in paths})} | "
+              f"{tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} |")
+    tp, fp, fn = totals
+    print(f"| all (pairs pooled) | | | | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} |")
 
 
 def scale(sizes: list[int]) -> None:

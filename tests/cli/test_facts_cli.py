@@ -52,7 +52,7 @@ def test_text_lists_outlets_facts_with_their_row_and_places_then_disagreements(r
     assert any("04-valley-wire-reprint.txt:3 (copy of Valley Wire Service)" in line for line in lines)
     where = lines.index("Where sources disagree")
     assert lines[where + 1] == " 1. 3,100 vs 3,400 · count · fact 1"
-    assert lines[where + 2] == ("    3,100: 01-merrow-gazette.txt:1; Valley Wire Service (02-valley-wire.md:12, "
+    assert lines[where + 2] == ("    3,100: 01-merrow-gazette.txt:1, Valley Wire Service (02-valley-wire.md:12, "
                                 "04-valley-wire-reprint.txt:3 (copy of Valley Wire Service))")
     assert lines[where + 3] == "    3,400: Riverside Public Radio (03-riverside-radio.md:7)"
     assert lines[where + 4] == " 2. $30 million vs $31 million · money · fact 3"

@@ -146,3 +146,31 @@ def test_config_sets_the_story_budget_and_cap_and_flags_win(run_reader, news: Pa
     story = run_reader("summarize", "--story", "--format", "json", "--words", "300", "-n", "3", "news",
                        cwd=news.parent).json()["story"]  # type: ignore[index]
     assert story["words"] == 300 and 1 < len(story["summary"]) <= 3
+
+
+WATER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "water-contamination"
+
+
+def test_a_running_figure_is_marked_updated_with_its_values_by_day(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The water story's illness count rises from article to article (38 on Sept. 15 ... 141 on
+    Sept. 22): a sentence stating one of its values says `→ updated` with the others in day order,
+    not `≠ contested`; 86,000 against 90,000 people, given on one day, stays contested."""
+    assert main(["summarize", "--story", "--format", "json", str(WATER)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    flagged = [(item["text"], c) for item in doc["story"]["summary"] for c in item["contested"]]
+    updated = [(text, c) for text, c in flagged if c["disagreement"]["updated"]]
+    assert updated, "the summary states the illness count, told by eight outlets"
+    for text, c in updated:
+        values = [v["value"] for v in c["disagreement"]["values"]]
+        assert c["value"] in values and c["value"] in text
+        days = [min(s["date"] for s in v["statements"] if s["date"]) for v in c["disagreement"]["values"]]
+        assert len(set(days)) == len(days)  # one value a day
+    assert all(not c["disagreement"]["updated"] for text, c in flagged if "86,000" in text or "90,000" in text)
+    assert main(["summarize", "--story", str(WATER)]) == 0
+    out = capsys.readouterr().out
+    marks = [line for line in out.splitlines() if line.lstrip().startswith("→ updated: ")]
+    assert len(marks) == len(updated)
+    for line in marks:
+        days = re.findall(r"\b2026-\d\d-\d\d\b", line)
+        assert len(days) >= 3 and days[1:] == sorted(days[1:]) and days[0] not in days[1:]
+    assert not any("≠ contested: " in line and ("38 " in line and "141 " in line) for line in out.splitlines())

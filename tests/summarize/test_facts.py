@@ -239,3 +239,57 @@ def test_a_total_and_its_part_told_apart_by_outlets_are_no_disagreement(shared_s
     1.1 million vs 1.4 million households, found above, is such a case.)"""
     _, found = analysed(shared_seeds)
     assert not [d for d in found if {v.label for v in d.values} >= {"$30 million", "$25 million"}]
+
+
+ASIDES = ["Schools across Dunmere remained closed while crews flushed the water mains.",
+          "Restaurants poured out ice and coffee made with tap water.",
+          "The utility blamed a failed chlorine pump at its treatment plant.",
+          "Residents lined up for bottled water at the fire station on Elm Street.",
+          "A state laboratory was testing samples from every neighbourhood."]
+
+
+def _tally_story(tmp_path: Path, counts: list[tuple[str | None, str]]) -> list[Disagreement]:
+    """One outlet a file, each giving the ill count of an outbreak on its day (None: an undated file)."""
+    for n, (day, count) in enumerate(counts, 1):
+        prefix = f" date {day} " if day else ""
+        (tmp_path / f"0{n}-outlet-{n}.txt").write_text(
+            f"{prefix}Health officials said {count} people had reported illness in the Dunmere outbreak of "
+            f"E. coli, and the city's boil-water order stayed in place.\n\n{ASIDES[n - 1]}\n",
+            encoding="utf-8")
+    articles = [a for a in load_paths([str(tmp_path)]) if isinstance(a, Article)]
+    return [d for d in table_disagreements(fact_table(articles)) if d.kind == "count"]
+
+
+def test_a_count_rising_day_after_day_is_a_running_figure_not_a_dispute(tmp_path: Path) -> None:
+    """38, 96, 141 ill on three days, an undated outlet repeating 96: each value has its day and they
+    rise in order, so the figure was updated. The undated file places nothing and blocks nothing."""
+    found = _tally_story(tmp_path, [("2026-09-15", "38"), ("2026-09-16", "96"), (None, "96"), ("2026-09-22", "141")])
+    assert len(found) == 1
+    d = found[0]
+    assert d.later and d.series and d.updated
+    from reader.summarize.disagreements import in_order_of_days
+    assert [v.label for v in in_order_of_days(d)] == ["38", "96", "141"]
+    assert {c.day for v in d.values for c in v.claims} == {"2026-09-15", "2026-09-16", None, "2026-09-22"}
+
+
+@pytest.mark.parametrize("counts", [
+    [("2026-09-15", "38"), ("2026-09-16", "96")],  # two values of two days: an update or two estimates
+    [("2026-09-15", "38"), ("2026-09-16", "96"), ("2026-09-17", "52")],  # up and down again: not one way
+    [("2026-09-15", "38"), ("2026-09-15", "96"), ("2026-09-16", "141")],  # two values one day: rival accounts
+    [(None, "38"), ("2026-09-16", "96"), ("2026-09-17", "141")],  # a value no dated source gives
+], ids=["two-days", "up-and-down", "same-day", "undated-value"])
+def test_what_is_not_a_running_figure_stays_contested(tmp_path: Path, counts: list[tuple[str | None, str]]) -> None:
+    found = _tally_story(tmp_path, counts)
+    assert len(found) == 1 and not found[0].updated
+
+
+def test_the_water_story_tells_its_rising_counts_as_updates_and_its_planted_dispute_as_contested() -> None:
+    """tests/fixtures/stories/water-contamination: the health department's counts (38 ill on Sept. 15
+    ... 141 on Sept. 22; 11 ... 16 in hospital) rise from article to article; 86,000 against 90,000
+    people under the order is the planted dispute (planted-numbers.toml), given on one day by both."""
+    _, found = analysed(STORIES / "water-contamination")
+    labels = {frozenset(v.label for v in d.values): d for d in found}
+    ill = next(d for k, d in labels.items() if {"38", "141"} <= k)
+    hospital = next(d for k, d in labels.items() if {"11", "16"} <= k)
+    order = next(d for k, d in labels.items() if {"86,000", "90,000"} <= k)
+    assert ill.updated and hospital.updated and not order.updated

@@ -4,8 +4,12 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from reader.ingest import load_paths
 from reader.model import Article
+from reader.summarize import grouping
 from reader.summarize.grouping import group_stories, story_id
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
@@ -37,6 +41,39 @@ def test_three_mixed_stories_come_apart_with_their_off_topic_files_elsewhere() -
             if f.name in off_topic:
                 assert str(f) not in story.articles, f.name
     assert len({_story_of(stories, str(folders[n][0][0])).id for n in names}) == 3
+
+
+FIXTURE_STORIES = sorted(p.name.removesuffix(".nuggets.toml") for p in STORIES.glob("*.nuggets.toml")
+                         if (STORIES / p.name.removesuffix(".nuggets.toml")).is_dir())
+
+
+@pytest.mark.parametrize("name", FIXTURE_STORIES)
+def test_a_folder_kept_for_one_story_is_one_story_follow_ups_and_all(name: str) -> None:
+    """Opened alone, a story's folder has its own words in every article, so plain idf would weigh
+    them as nothing and split it (the water story's order-lifted follow-ups came apart); its off-topic
+    file stays apart."""
+    files, off_topic = _fixture(name)
+    stories = group_stories(_load(STORIES / name))
+    on_topic = [str(f) for f in files if f.name not in off_topic]
+    assert set(_story_of(stories, on_topic[0]).articles) == set(on_topic)
+
+
+def _joined(pairs: list[tuple[int, int]], dated: list[bool]) -> list[list[int]]:
+    """Stories {0, 1, 2} and {3, 4} (linked within), joined or not by `pairs` of weak likeness."""
+    groups = grouping._Groups(len(dated))
+    for a, b in ((0, 1), (1, 2), (3, 4)):
+        groups.union(a, b)
+    grouping._join_corroborated(groups, np.array(pairs, dtype=np.int64).reshape(-1, 2), np.array(dated))
+    return sorted(groups.members())
+
+
+def test_two_stories_join_when_most_of_their_dated_pairs_are_alike_and_not_on_one_pair() -> None:
+    dated = [True] * 5
+    assert _joined([(0, 3), (1, 3), (2, 4), (1, 4)], dated) == [[0, 1, 2, 3, 4]]  # 4 of 6 pairs
+    assert _joined([(0, 3), (1, 4)], dated) == [[0, 1, 2], [3, 4]]  # 2 of 6: chance
+    assert _joined([(0, 3)], [True, False, False, True, False]) == [[0, 1, 2], [3, 4]]  # one pair is never enough
+    # The undated articles are not counted: 2 of the 2 x 2 dated pairs (articles 0, 1 and 3, 4)
+    assert _joined([(0, 3), (1, 4)], [True, True, False, True, True]) == [[0, 1, 2, 3, 4]]
 
 
 def test_the_five_shared_seeds_are_one_story(shared_seeds: Path) -> None:

@@ -2,8 +2,8 @@
 triage on a story row, and S opening the story of the article under the cursor.
 
 What the stories are comes from labels, not from the grouping code: the seeds' Bellhaven story is
-files 01-09 from nine outlets, 04 a reprint of 05, and 10 (a British paper's take) told apart; the
-meteorite story is 11 and 12 (README, "The stories of a folder"). The invented corpus of
+files 01-10 from ten outlets (10 a British paper's take on it), 04 a reprint of 05; the meteorite
+story is 11 and 12 (README, "The stories of a folder"). The invented corpus of
 tests/cli/story_corpus.py has one fire told by three outlets and reprinted by a fourth
 (d-dunmore-daily.md copies a-harbor-herald.md), and an unrelated library story.
 """
@@ -20,9 +20,8 @@ from reader.tui.screens.story_screen import StoryScreen
 from reader.tui.widgets.article_table import ArticleTable
 from tui_helpers import SEEDS, WIDE, press, settle
 
-BELLHAVEN = {p.name for p in SEEDS.iterdir() if p.name[:2] in {f"0{n}" for n in range(1, 10)}}
+BELLHAVEN = {p.name for p in SEEDS.iterdir() if p.name[:2] in {f"{n:02}" for n in range(1, 11)}}
 METEORITE = {"11-skyline-science-meteorite.txt", "12-high-plains-observer-meteorite.md"}
-ALONE = "10-meridian-review-cp1252.txt"
 FIRE = {"a-harbor-herald.md", "b-coast-gazette.md", "c-island-radio.md", "d-dunmore-daily.md"}
 
 
@@ -84,10 +83,9 @@ async def test_the_story_column_says_how_many_sources_once_grouped() -> None:
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         shown = {name: badge for name, _, badge in rows(app)}
-        assert {shown[name] for name in BELLHAVEN} == {"9 sources"}
+        assert {shown[name] for name in BELLHAVEN} == {"10 sources"}
         assert {shown[name] for name in METEORITE} == {"2 sources"}
-        assert shown[ALONE] == ""  # a story of one says nothing
-        assert table_of(app).get_row_at(0)[-1].plain == "9 sources"
+        assert table_of(app).get_row_at(0)[-1].plain == "10 sources"
         assert not app.session.grouping and "grouping" not in counts(app)
 
 
@@ -97,24 +95,24 @@ async def test_z_shows_one_row_per_story_that_expands_and_collapses() -> None:
         await settle(pilot)
         await press(pilot, "z")
         shown = rows(app)
-        assert [kind for kind, _, _ in shown] == ["story", ALONE, "story"]
-        assert shown[0][1].startswith("▸ ") and shown[0][2] == "9 sources"
-        assert shown[2][1].startswith("▸ Rancher") and shown[2][2] == "2 sources"
-        assert "3 stories" in counts(app) and "12 of 12" in counts(app)
+        assert [kind for kind, _, _ in shown] == ["story", "story"]
+        assert shown[0][1].startswith("▸ ") and shown[0][2] == "10 sources"
+        assert shown[1][1].startswith("▸ Rancher") and shown[1][2] == "2 sources"
+        assert "2 stories" in counts(app) and "12 of 12" in counts(app)
         await press(pilot, "enter")  # the cursor is on the Bellhaven story
         shown = rows(app)
-        assert shown[0][1].startswith("▾ ") and {f for f, _, _ in shown[1:10]} == BELLHAVEN
-        assert all(title.startswith("  ") for _, title, _ in shown[1:10])  # under their story
-        marked = {name: badge for name, _, badge in shown[1:10]}
+        assert shown[0][1].startswith("▾ ") and {f for f, _, _ in shown[1:11]} == BELLHAVEN
+        assert all(title.startswith("  ") for _, title, _ in shown[1:11])  # under their story
+        marked = {name: badge for name, _, badge in shown[1:11]}
         assert marked["04-valley-ledger-card.txt"] == "copy"  # the reprint of 05
         assert {badge for name, badge in marked.items() if name != "04-valley-ledger-card.txt"} == {""}
-        assert [f for f, _, _ in shown[10:]] == [ALONE, "story"]
+        assert [f for f, _, _ in shown[11:]] == ["story"]
         await press(pilot, "down", "down", "left")  # left on an article folds its story, the cursor on it
-        assert len(rows(app)) == 3 and table_of(app).cursor_row == 0
+        assert len(rows(app)) == 2 and table_of(app).cursor_row == 0
         await press(pilot, "end", "right")  # right expands the meteorite story
-        assert {f for f, _, _ in rows(app)[3:]} == METEORITE
+        assert {f for f, _, _ in rows(app)[2:]} == METEORITE
         await press(pilot, "left")  # on the expanded story row itself: folds it
-        assert len(rows(app)) == 3
+        assert len(rows(app)) == 2
         await press(pilot, "z")  # back to one row per article
         assert len(rows(app)) == 12 and all(kind != "story" for kind, _, _ in rows(app))
 
@@ -127,7 +125,7 @@ async def test_the_grouped_view_is_remembered_for_the_next_run() -> None:
     again = make_app([str(SEEDS)])
     async with again.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert [kind for kind, _, _ in rows(again)] == ["story", ALONE, "story"]
+        assert [kind for kind, _, _ in rows(again)] == ["story", "story"]
 
 
 async def test_read_on_a_story_row_marks_all_its_articles_and_undo_takes_them_back_at_once() -> None:
@@ -137,9 +135,9 @@ async def test_read_on_a_story_row_marks_all_its_articles_and_undo_takes_them_ba
         await press(pilot, "z")
         await press(pilot, "r")  # the Bellhaven story row
         assert set(stored_read(BELLHAVEN).values()) == {True}
-        assert not any(stored_read(METEORITE | {ALONE}).values())
+        assert not any(stored_read(METEORITE).values())
         assert "·" in table_of(app).get_row_at(0)[0].plain  # the story row is read too
-        assert "3 unread" in counts(app)
+        assert "2 unread" in counts(app)
         await press(pilot, "u")
         assert not any(stored_read(BELLHAVEN).values())
         assert "12 unread" in counts(app) and "●" in table_of(app).get_row_at(0)[0].plain
@@ -174,14 +172,19 @@ async def test_s_opens_on_the_story_of_the_article_under_the_cursor() -> None:
         assert {Path(listing.path).name for listing in screen.offered} == METEORITE
         assert not screen.story_summary.left_out  # type: ignore[union-attr]
         assert "Story over 2 articles" in str(screen.query_one("#story-title").render())
-        await press(pilot, "q")
-        await cursor_to(pilot, app, lambda row: row[0] == ALONE)
-        await press(pilot, "S")  # an article in no other's story: the story of it alone
-        assert [Path(listing.path).name for listing in app.screen.offered] == [ALONE]  # type: ignore[attr-defined]
-        await settle(pilot)
-        assert str(app.screen.query_one("#story-title").render()).startswith("Story over 1 article ·")
         await press(pilot, "q", "z", "home", "S")  # on a story row: that story
         assert {Path(listing.path).name for listing in app.screen.offered} == BELLHAVEN  # type: ignore[attr-defined]
+
+
+async def test_s_on_an_article_in_no_others_story_opens_the_story_of_it_alone(story_news: Path) -> None:
+    app = make_app([str(story_news)])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await cursor_to(pilot, app, lambda row: row[0] == "e-library.txt")
+        await press(pilot, "S")
+        assert [Path(listing.path).name for listing in app.screen.offered] == ["e-library.txt"]  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert str(app.screen.query_one("#story-title").render()).startswith("Story over 1 article ·")
 
 
 async def test_s_with_a_selection_summarises_the_selection() -> None:
@@ -206,7 +209,7 @@ async def test_space_on_a_story_row_selects_its_articles() -> None:
         await press(pilot, "z", "end", "space")  # the meteorite story row
         assert {file_of(app, key) for key in app.session.selected} == METEORITE
         assert "2 selected" in counts(app)
-        assert table_of(app).get_row_at(2)[0].plain.startswith("▸")
+        assert table_of(app).get_row_at(1)[0].plain.startswith("▸")
         await press(pilot, "space")  # still on it (the last row): all selected, so none now
         assert not app.session.selected and "selected" not in counts(app)
 
@@ -244,4 +247,4 @@ async def test_a_large_library_is_grouped_in_a_child_process(monkeypatch) -> Non
         await settle(pilot)
         assert apart == [12]
         shown = {name: badge for name, _, badge in rows(app)}
-        assert {shown[name] for name in METEORITE} == {"2 sources"} and shown[ALONE] == ""
+        assert {shown[name] for name in METEORITE} == {"2 sources"} and {shown[n] for n in BELLHAVEN} == {"10 sources"}

@@ -20,18 +20,35 @@ def flood(tmp_path: Path) -> Path:
     return Path(shutil.copytree(FLOOD, tmp_path / "flood"))
 
 
-async def test_the_story_shows_a_contested_number_with_the_other_value(flood: Path) -> None:
-    app = make_app([str(flood)])
+async def story_prompts(folder: Path) -> list[str]:
+    """The story screen's sentences, as shown, for the story of the folder's first article."""
+    app = make_app([str(folder)])
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await press(pilot, "S")
         screen = app.screen
         assert isinstance(screen, StoryScreen) and screen.ready
         story = screen.query_one(SummaryView)
-        prompts = [str(story.get_option_at_index(i).prompt) for i in range(story.option_count)
-                   if story.get_option_at_index(i).prompt]
-        homes = [p for p in prompts if "3,100 homes" in p or "3,400 homes" in p]
-        assert homes and all("≠ contested: " in p for p in homes)
-        assert any("3,400 in Riverside Public Radio (03-riverside-radio.md:7)" in p or
-                   "3,100 in " in p for p in homes)
-        assert all("≠" not in p for p in prompts if "sandbags" in p)
+        return [str(story.get_option_at_index(i).prompt) for i in range(story.option_count)
+                if story.get_option_at_index(i).prompt]
+
+
+async def test_the_story_shows_a_contested_number_with_the_other_value(flood: Path) -> None:
+    prompts = await story_prompts(flood)
+    homes = [p for p in prompts if "3,100 homes" in p or "3,400 homes" in p]
+    assert homes and all("≠ contested: " in p for p in homes)
+    assert any("3,400 in Riverside Public Radio (03-riverside-radio.md:7)" in p or
+               "3,100 in " in p for p in homes)
+    assert all("≠" not in p for p in prompts if "sandbags" in p)
+
+
+WATER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "water-contamination"
+
+
+async def test_a_count_that_rose_day_by_day_shows_as_updated_not_contested(tmp_path: Path) -> None:
+    """The water story's illness count (38, 96, 127, 134, 141 on five days): the sentence stating it
+    is marked updated, with the later values; the planted 86,000 against 90,000 stays contested."""
+    prompts = await story_prompts(Path(shutil.copytree(WATER, tmp_path / "water")))
+    ill = [p for p in prompts if "reported illness" in p.split("\n")[0]]
+    assert ill and all("→ updated: " in p and "141 on 2026-09-22" in p for p in ill)
+    assert all("≠ contested: " in p for p in prompts if "86,000" in p.split("\n")[0])

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.output.places import below
 from reader.output.sanitize import one_line
-from reader.output.disagreement_text import CONTESTED, contested_note
+from reader.output.disagreement_text import contested_note, flag
 from reader.output.story_facts import coverage_label
 from reader.summarize import Citation, SummaryItem
 from reader.tui.contained import contained
@@ -58,7 +58,7 @@ def item_prompt(item: SummaryItem, story: bool, base: str | None = None) -> Cont
         (coverage_label(item), "$text-muted bold" if item.only_in is not None else "$corroboration-badge bold"),
         ("  " + citation_label(own, True, base), "$text-accent"),
         (f"  +{others} place{'s' if others != 1 else ''}" if others else "", "$text-muted"),
-        *[(f"\n{CONTESTED} contested: {contested_note(d, value, base)}", "$text-warning") for d, value in item.contested],
+        *[(f"\n{flag(d)}: {contested_note(d, value, base)}", "$text-muted" if d.updated else "$text-warning") for d, value in item.contested],
     )
 
 
