@@ -14,6 +14,7 @@ from reader.summarize.story import (DEFAULT_STORY_WORDS, StorySummary, build_ite
 from reader.algorithms import ALGORITHMS, DEFAULT_ALGORITHM
 from reader.summarize.summarizers import SUMMARIZERS, Summarizer
 from reader.summarize.disagreements import contested, disagreements
+from reader.summarize.latest_values import prefer_latest_values, running_figures
 from reader.summarize.standalone import quotable
 from reader.summarize.topics import LeftOut
 from reader.summarize.units import Citation, Report, SummaryItem, Unit, candidate_units
@@ -90,13 +91,14 @@ def summarize_story(articles: Sequence[Article], algorithm: str = DEFAULT_ALGORI
                            story.outlets.voices, budget)
     if not story.units:
         return summary
+    found = disagreements(story)  # a chosen sentence stating a number other outlets give otherwise says so
     if algorithm == DEFAULT_ALGORITHM:
-        picked = select_story(story, budget, count)
+        figures = running_figures(found)
+        picked = prefer_latest_values(story, select_story(story, budget, count, figures=figures), found, budget)
     else:
         items = summarize_units(story.units, algorithm, count, budget,
                                 articles[0].title if len(articles) == 1 else None)
         picked = [(item.unit.number, item.score) for item in sorted(items, key=lambda x: -x.score)]
-    found = disagreements(story)  # a chosen sentence stating a number other outlets give otherwise says so
     summary.items = [replace(item, contested=tuple(contested(found, item.unit.number)))
                      for item in build_items(story, picked)]
     return summary

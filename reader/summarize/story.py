@@ -154,11 +154,12 @@ def reports(story: StoryUnits, i: int,
     return tuple(found), len({outlets.voice[k] for k in (own, *best)})
 
 
-def _vetoes(story: StoryUnits,
-            among: set[int] | None = None) -> tuple[list[bool], Callable[[int, list[int]], bool]]:
+def vetoes(story: StoryUnits, among: set[int] | None = None,
+           figures: dict[int, frozenset[int]] | None = None) -> tuple[list[bool], Callable[[int, list[int]], bool]]:
     """Which units may be quoted at all, and the check made when one is about to be chosen. A
     sentence that leans on its neighbours gives way to a self-contained one saying the same only
-    when that one is a candidate too (`among`: a timeline's day has its own)."""
+    when that one is a candidate too (`among`: a timeline's day has its own). `figures` gives the
+    running figures (counts updated day by day) each unit states a value of, by number."""
     units, same = story.units, story.equivalence
     reasons: dict[tuple[int, int], str | None] = {}
     for article in {id(u.article): u.article for u in units}.values():
@@ -188,6 +189,11 @@ def _vetoes(story: StoryUnits,
         if alike and not (all(dates[c] and dates[i] > dates[c] for c in alike)
                           and numbers[i] - set().union(*(numbers[c] for c in alike))):
             return False
+        # ...but a running figure's other value is no news of its own: one sentence gives the figure
+        # (`latest_values` then brings it up to date), not one a day.
+        own = figures.get(i) if figures else None
+        if alike and own and any(own & figures.get(c, frozenset()) for c in alike):  # type: ignore[union-attr]
+            return False
         if dangling[i]:  # only when nothing self-contained says the same (a quotation's piece: and someone does)
             others = [j for j in same.matches(i) if j < len(units)]
             if fragment[i] and not others:
@@ -200,7 +206,8 @@ def _vetoes(story: StoryUnits,
 
 def select_story(story: StoryUnits, words: int, count: int | None, among: set[int] | None = None,
                  known: set[int] | None = None, mostly_new: float | None = None,
-                 surely_new: set[int] | None = None) -> list[tuple[int, float]]:
+                 surely_new: set[int] | None = None,
+                 figures: dict[int, frozenset[int]] | None = None) -> list[tuple[int, float]]:
     """reader's selection: most voice-weighted concepts per word, within the budget; each chosen unit
     with its gain (the concept weight it added), in the order chosen. For a timeline's day, `among`
     limits the candidates and the concepts of the `known` units (told on earlier days) weigh nothing;
@@ -214,7 +221,7 @@ def select_story(story: StoryUnits, words: int, count: int | None, among: set[in
     if known:
         weights = weights.copy()
         weights[sorted({c for k in known for c in concepts[k]})] = 0.0
-    eligible, veto = _vetoes(story, among)
+    eligible, veto = vetoes(story, among, figures)
     allowed = veto
     if mostly_new is not None:
         share = mostly_new

@@ -95,7 +95,7 @@ def compare_exact(stories: list[Story], budget: int) -> None:
     for story in stories:
         units = story_module.story_units(story_articles(story))
         concepts, weights = story_module.concept_weights(units)
-        eligible, allowed = story_module._vetoes(units)
+        eligible, allowed = story_module.vetoes(units)
         costs = [t.word_count if eligible[i] else 0 for i, t in enumerate(units.terms)]
         # The same constraints as the greedy: never two sentences saying the same, never a sentence
         # leaning on its context when something self-contained says the same.
