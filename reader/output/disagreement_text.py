@@ -17,6 +17,26 @@ CONTESTED = "≠"  # the mark of a contested number, in the summary and the fact
 UPDATED = "→"  # the mark of a figure that changed from day to day (38, then 96, then 141 ill)
 
 
+def mark(d: Disagreement) -> str:
+    """`≠` by a contested number, `→` by a running figure."""
+    return UPDATED if d.updated else CONTESTED
+
+
+def shown_values(d: Disagreement) -> list[Value]:
+    """The values as listed: most outlets first; a running figure's by day."""
+    return in_order_of_days(d) if d.updated else list(d.values)
+
+
+def tally(found: list[Disagreement]) -> list[str]:
+    """`1 disagreement`, `2 updated figures`: what a facts view's header counts."""
+    disputes = sum(not d.updated for d in found)
+    updates = len(found) - disputes
+    out = [f"{disputes} disagreement{'s' if disputes != 1 else ''}"]
+    if updates:
+        out.append(f"{updates} updated figure{'s' if updates != 1 else ''}")
+    return out
+
+
 def flag(d: Disagreement) -> str:
     """How a summary sentence's number is marked: contested, or updated on other days."""
     return f"{UPDATED} updated" if d.updated else f"{CONTESTED} contested"

@@ -13,7 +13,8 @@ from typing import Any
 from rich.text import Text
 
 from reader.model import LoadError
-from reader.output.disagreement_text import CONTESTED, disagreement_dict, notes, value_places, vs
+from reader.output.disagreement_text import (disagreement_dict, first_day, mark, notes, shown_values, tally,
+                                             value_places, vs)
 from reader.output.places import cite, common_root
 from reader.output.sanitize import inert, one_line
 from reader.output.story_facts import left_out_name, plural
@@ -68,8 +69,7 @@ def facts_text(table: FactTable, found: Sequence[Disagreement]) -> Text:
     ids = outlet_ids(len(table.outlets))
     letter = {o.voice: i for o, i in zip(table.outlets, ids)}
     out = Text()
-    head = [plural(len(table.facts), "fact"), f"{plural(len(table.outlets), 'outlet')}",
-            plural(len(found), "disagreement")]
+    head = [plural(len(table.facts), "fact"), f"{plural(len(table.outlets), 'outlet')}", *tally(list(found))]
     if table.left_out:
         head.append(f"{plural(len(table.left_out), 'input')} left out")
     out.append(f"Facts · {' · '.join(head)}\n", style="bold")
@@ -84,14 +84,15 @@ def facts_text(table: FactTable, found: Sequence[Disagreement]) -> Text:
         out.append(inert(fact.center.unit.text))
         out.append(f"\n    {fact_label(fact)}", style="dim" if fact.only_in else "cyan")
         for k in disputed.get(fact.number, []):
-            out.append(f" · {CONTESTED} {vs(found[k - 1])} (disagreement {k})", style="yellow")
+            out.append(f" · {mark(found[k - 1])} {vs(found[k - 1])} (disagreement {k})", style="yellow")
         out.append("\n")
         for outlet in table.outlets:
             cell = fact.cell(outlet.voice)
             if cell:
                 places = ", ".join(statement_place(s, root) for s in cell)
                 out.append(f"    {letter[outlet.voice]:>2}  {places}\n", style="dim")
-    out.append("\nWhere sources disagree\n", style="bold")
+    updates = any(d.updated for d in found)
+    out.append("\nWhere sources disagree" + (", and figures updated day by day" if updates else "") + "\n", style="bold")
     if not found:
         out.append("    (no number differs between outlets)\n", style="dim")
     for k, d in enumerate(found, start=1):
@@ -99,8 +100,9 @@ def facts_text(table: FactTable, found: Sequence[Disagreement]) -> Text:
         extra = "".join(f" · {n}" for n in notes(d))
         out.append(f"{k:>2}. {vs(d)}", style="bold yellow")
         out.append(f" · {d.kind} · {'fact' if len(d.facts) == 1 else 'facts'} {facts}{extra}\n", style="dim")
-        for value in d.values:
-            out.append(f"    {value.label}: {value_places(value, root)}\n")
+        for value in shown_values(d):
+            day = f" ({first_day(value) or 'undated'})" if d.updated else ""
+            out.append(f"    {value.label}{day}: {value_places(value, root)}\n")
     for left in table.left_out:
         out.append(f"Left out: {left_out_name(left, root)} — {one_line(left.reason)}\n", style="yellow")
     return out

@@ -147,3 +147,24 @@ def test_the_story_summary_flags_a_contested_number_with_the_other_values(run_re
     assert all("3,100" not in i["text"] and "$30m" not in i["text"] for i in unflagged)
     text = run_reader("summarize", "--story", str(flood), "--words", "80").out
     assert "≠ contested: 3,100 here; 3,400 in Riverside Public Radio (03-riverside-radio.md:7)" in text
+
+
+WATER = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "water-contamination"
+
+
+def test_a_running_figure_is_listed_by_day_apart_from_the_disagreements(run_reader) -> None:  # type: ignore[no-untyped-def]
+    """The water story: 86,000 against 90,000 (planted, one day) is a disagreement; the ill and the
+    hospitalised counts rise from day to day, so they are updated figures, their values by day."""
+    result = run_reader("facts", str(WATER))
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert "1 disagreement · 2 updated figures" in lines[0]
+    assert "Where sources disagree, and figures updated day by day" in lines
+    ill = next(line for line in lines if line.startswith(" ") and "38 → 96 → 127 → 134 → 141 ·" in line)
+    listed = lines[lines.index(ill) + 1:lines.index(ill) + 6]
+    assert [line.split()[0] for line in listed] == ["38", "96", "127", "134", "141"]
+    days = [line.split()[1] for line in listed]
+    assert days == sorted(days) and len(set(days)) == 5
+    assert any("86,000 vs 90,000" in line for line in lines)
+    doc = run_reader("facts", str(WATER), "--format", "json").json()
+    assert sorted(d["updated"] for d in doc["disagreements"]) == [False, True, True]

@@ -52,7 +52,7 @@ async def test_the_matrix_shows_a_mark_where_an_outlet_states_a_fact(flood: Path
         assert "A 01-merrow-gazette.txt" in legend and "B Valley Wire Service" in legend
         assert "C Riverside Public Radio" in legend
         title = str(screen.query_one("#facts-title", Static).render())
-        assert "9 facts · 3 outlets · 2 where outlets disagree" in title
+        assert "9 facts · 3 outlets · 2 disagreements" in title
         rows = shown_lines(grid)
         homes = next(line for line in rows if "3,100 homes" in line)
         assert homes.count("●") == 3 and "≠" in homes  # all three outlets, and a disputed number
@@ -140,3 +140,24 @@ async def test_the_story_screens_help_names_the_facts_key(flood: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys").render())
         assert "Facts" in text and "who reported what" in text
+
+
+async def test_a_running_figure_is_marked_apart_from_a_disputed_number(tmp_path: Path) -> None:
+    """The water story: its fact of the ill count carries `→` (updated day by day), the planted
+    86,000 against 90,000 `≠`; the title counts them apart."""
+    import shutil
+
+    water = Path(shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "stories" /
+                                 "water-contamination", tmp_path / "water"))
+    app = make_app([str(water)])
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_facts(pilot)
+        title = str(screen.query_one("#facts-title", Static).render())
+        assert "1 disagreement · 2 updated figures" in title
+        grid = screen.query_one(DataTable)
+        number = str(grid.get_cell_at(Coordinate(row_of(grid, "reported illness"), 0)))
+        assert number.endswith("→")
+        grid.move_cursor(row=row_of(grid, "reported illness"), column=len(grid.columns) - 1)  # on the fact itself
+        await settle(pilot)
+        line = str(screen.query_one("#facts-cell", Static).render())
+        assert "→ 38 → 96 → 127 → 134 → 141: 38 in " in line and "≠" not in line.split("\n")[1]

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from reader.model import Article
-from reader.output.disagreement_text import CONTESTED, notes, value_places, vs
+from reader.output.disagreement_text import CONTESTED, UPDATED, mark, notes, shown_values, tally, value_places, vs
 from reader.output.facts_output import fact_label, facts_root, outlet_ids, statement_place
 from reader.output.sanitize import one_line
 from reader.summarize.disagreements import Disagreement, table_disagreements
@@ -98,7 +98,7 @@ class FactsScreen(Screen[None]):
         ids = outlet_ids(len(table.outlets))
         self.query_one("#facts-title", Static).update(Content.assemble(
             (f"Facts · {len(table.facts):,} facts · {len(table.outlets):,} outlets", "bold"),
-            (f" · {len(found)} where outlets disagree" if found else " · no number differs between outlets",
+            (" · " + " · ".join(tally(found)) if found else " · no number differs between outlets",
              "$text-warning" if found else "$text-muted")))
         self.query_one("#facts-outlets", Static).update(Content.assemble(*[
             piece for outlet, i in zip(table.outlets, ids)
@@ -109,9 +109,12 @@ class FactsScreen(Screen[None]):
         for outlet, i in zip(table.outlets, ids):
             grid.add_column(Text(i), key=f"outlet-{outlet.voice}")
         grid.add_column(Text("Fact"), key="fact", width=FACT_WIDTH)
-        disputed = {f for d in found for f in d.facts}
+        marks_of: dict[int, str] = {}
+        for d in found:  # a contested number outranks a running figure in the same fact
+            for f in d.facts:
+                marks_of[f] = CONTESTED if CONTESTED in (marks_of.get(f), mark(d)) else UPDATED
         for fact in table.facts:
-            number = Text(f"{fact.number}{CONTESTED if fact.number in disputed else ''}", justify="right")
+            number = Text(f"{fact.number}{marks_of.get(fact.number, '')}", justify="right")
             marks = [Text(MARK if outlet.voice in fact.voices else "·", justify="center") for outlet in table.outlets]
             text = Text(one_line(fact.center.unit.text), no_wrap=True, overflow="ellipsis")
             grid.add_row(number, *marks, text, key=str(fact.number))
@@ -158,9 +161,10 @@ class FactsScreen(Screen[None]):
         pieces: list[str | tuple[str, str]] = [(f"fact {fact.number}", "bold"), f" · {fact_label(fact)}"]
         for d in self.result.disagreements:
             if fact.number in d.facts:
-                values = "; ".join(f"{v.label} in {value_places(v, root)}" for v in d.values)
+                values = "; ".join(f"{v.label} in {value_places(v, root)}" for v in shown_values(d))
                 extra = f" ({'; '.join(notes(d))})" if notes(d) else ""
-                pieces += ["\n", (f"{CONTESTED} {vs(d)}: ", "$text-warning bold"), values + extra]
+                pieces += ["\n", (f"{mark(d)} {vs(d)}: ", "$text-muted bold" if d.updated else "$text-warning bold"),
+                           values + extra]
         pieces += ["\n", one_line(fact.center.unit.text)]
         line.update(Content.assemble(*pieces))
 
