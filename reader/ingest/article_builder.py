@@ -177,6 +177,27 @@ def _furniture_line(text: str) -> bool:
             or (count_words(text) <= 1 and not terminated(text)))
 
 
+HEADLINE_MAX_WORDS = 30  # an unterminated line opening a text longer than a heading (14) may still be its headline
+
+
+def _opening_headlines(blocks: list[Block]) -> set[int]:
+    """The blocks (by number) that open a plain text or one of its glued-in copies as one unterminated
+    line, more text after them: the headline, however long ("Utility says failed chlorine pump and
+    broken backup left Dunmere water untreated for nine hours"). Prose ends its sentences."""
+    out: set[int] = set()
+    seen: set[int] = set()
+    for number, block in enumerate(blocks):
+        if block.segment in seen:
+            continue
+        seen.add(block.segment)
+        content = block.text.strip()
+        more = number + 1 < len(blocks) and blocks[number + 1].segment == block.segment
+        if (block.kind == "paragraph" and more and "\n" not in content and "\r" not in content
+                and not terminated(content) and count_words(content) <= HEADLINE_MAX_WORDS):
+            out.add(number)
+    return out
+
+
 def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left_out: list[tuple[int, int, str]]) -> None:
     """Split kept blocks into sentences, dropping repeats (and noting them as removed)."""
     found = [(number, block, span) for number, block in enumerate(blocks) for span in block_sentences(block, index)]
@@ -184,6 +205,7 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
     segment_count = max((b.segment for b in blocks), default=0) + 1
     copies = duplicate_segments([block.segment for _, block, _ in found], repeats, segment_count)
     echoes = echoed_segments([block.segment for _, block, _ in found], repeats, segment_count)
+    headlines = _opening_headlines(blocks) if article.format == "text" else set()
     for (number, block, span), repeat in zip(found, repeats):
         if repeat is not None:
             left_out.append((span.start, span.end, f"repeats line {found[repeat][2].line_start}"))
@@ -194,7 +216,7 @@ def _add_sentences(article: Article, blocks: list[Block], index: LineIndex, left
         # A byline ("By Jane Smith, Reuters"), a date line ("Updated 10:42 AM EDT, Thu August 17, 2023")
         # or a lone word (a kicker "BUSINESS", a table cell) in any shape is the page's furniture or a
         # label, never a sentence to quote.
-        kind = "heading" if block.kind == "heading" or _furniture_line(span.text) else "text"
+        kind = "heading" if block.kind == "heading" or number in headlines or _furniture_line(span.text) else "text"
         article.sentences.append(Sentence(
             index=len(article.sentences), text=span.text, span=LineSpan(span.line_start, span.line_end),
             start=span.start, end=span.end, block=number, segment=block.segment, kind=kind,

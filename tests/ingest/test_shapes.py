@@ -409,3 +409,26 @@ def test_a_long_headline_in_title_case_is_a_heading_not_a_sentence(tmp_path: Pat
     article = load(tmp_path, "flood.txt", text)
     assert article.sentences[0].kind == "heading"
     assert article.title is not None and article.title.startswith("Breaking: Governor Declares")
+
+
+LONG_HEADLINE = "Utility says failed chlorine pump and broken backup left Dunmere water untreated for nine hours"
+
+
+def test_a_long_unterminated_line_opening_a_text_or_a_glued_copy_is_its_headline(tmp_path: Path) -> None:
+    """Fifteen words and no full stop, over the story: a headline longer than a heading (14 words),
+    which a summary must not quote as the article's first sentence. A glued-in copy opens alike."""
+    body = ("DUNMERE — A pump that feeds chlorine into the city's water shut down late Saturday, the utility said.\n\n"
+            "The backup pump had been out of service for weeks.\n")
+    article = load(tmp_path, "a.txt", f"{LONG_HEADLINE}\n\n{body}\n..\n\n{LONG_HEADLINE} again, in a reprint\n\n{body}")
+    assert article.title == LONG_HEADLINE
+    opening = [s for s in article.sentences if s.text.startswith(LONG_HEADLINE)]
+    assert len(opening) == 2 and {s.kind for s in opening} == {"heading"}
+    assert {s.kind for s in article.sentences if s.text.startswith("The backup pump")} == {"text"}
+
+
+def test_an_unterminated_line_that_is_the_whole_text_or_prose_length_stays_text(tmp_path: Path) -> None:
+    alone = load(tmp_path, "a.txt", LONG_HEADLINE + "\n")
+    assert [s.kind for s in alone.sentences] == ["text"]  # nothing after it: it is the text
+    rambling = " ".join(["the council met again and talked about the budget for the coming year"] * 3)
+    article = load(tmp_path, "b.txt", f"{rambling}\n\nThe vote is next week.\n")
+    assert article.sentences[0].kind == "text"  # 39 words: prose that lost its full stop
