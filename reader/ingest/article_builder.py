@@ -167,7 +167,7 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
         from reader.ingest.markdown_body import markdown_blocks
 
         article.format = "markdown"
-        blocks, skipped = markdown_blocks(text, body_start, len(text))
+        blocks, skipped = markdown_blocks(text, body_start, len(text), article.warnings)
         return _Shape(meta, blocks, skipped, excerpt_span)
     return _Shape(meta, plain_blocks(text, body_start))
 

@@ -73,7 +73,9 @@ def _looks_binary(sample: bytes) -> bool:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode as UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM (or UTF-16 without one, with a
     warning), UTF-8 with Windows-1252 pasted in (each byte that is not UTF-8 read as 1252, with a
-    warning), else Windows-1252, else Latin-1. A few stray NULs are read as spaces; binary is refused."""
+    warning), else Windows-1252, else Latin-1; bytes that are not UTF-8, in a page or feed declaring
+    another encoding (`<meta charset>`, `<?xml encoding?>`), in that one when they fit it. A few stray NULs are read as
+    spaces; binary is refused."""
     if not data.strip():
         raise DecodeError("empty file" if not data else "file holds only whitespace")
     for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16:
@@ -93,8 +95,44 @@ def decode_bytes(data: bytes) -> Decoded:
     if _looks_binary(data[:_SNIFF_BYTES]):
         raise DecodeError("binary file (not text)")
     decoded = _decode_text(data)
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):  # valid UTF-8 is UTF-8, whatever a page says
+        decoded = _declared(data) or decoded
     decoded.warnings[:0] = warnings
     return decoded
+
+
+# A page or feed that says its encoding: `<?xml ... encoding="windows-1251"?>`, `<meta charset=...>`,
+# `<meta http-equiv="Content-Type" content="text/html; charset=...">`, read from its opening bytes.
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']"""
+                       rb"""|<meta\b[^>]{0,300}?\bcharset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+# Labels read as browsers read them (WHATWG Encoding): the superset that pages labelled so are written in.
+_LABELS = {"gb2312": "gbk", "gb_2312-80": "gbk", "x-gbk": "gbk", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+           "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
+           "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+           "iso-8859-9": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874"}
+# Declarations the usual reading already serves (and serves better: UTF-8 with Windows-1252 pasted in),
+# and ones no 8-bit file can be in.
+_USUAL = frozenset({"utf_8", "cp1252", "latin_1", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le",
+                    "utf_32_be", "utf_7"})
+
+
+def _declared(data: bytes) -> Decoded | None:
+    """The bytes in the encoding the markup declares, when it is one of the others (windows-1251,
+    Shift_JIS, EUC-KR, KOI8-R, ...) and the bytes hold to it; else None and the usual reading."""
+    found = _DECLARED.search(data[:_SNIFF_BYTES])
+    if not found:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(_LABELS.get(label, label)).name.replace("-", "_")
+    except LookupError:
+        return None
+    if codec in _USUAL:
+        return None
+    try:
+        return Decoded(data.decode(codec), label)
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_text(data: bytes) -> Decoded:

@@ -28,8 +28,12 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
-    """Blocks of rendered text for text[start:end], plus (start, end, reason) spans left out."""
+def markdown_blocks(text: str, start: int, end: int,
+                    warnings: list[str] | None = None) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """Blocks of rendered text for text[start:end], plus (start, end, reason) spans left out.
+
+    markdown-it stops at its nesting limit (lists or quotes 20 levels deep) and drops everything
+    after, unsaid: what follows the last text it read is then read as plain text, with a warning."""
     body = text[start:end]
     # markdown-it numbers lines ending in \n, \r\n or a lone \r (CommonMark's line endings);
     # map its line numbers to offsets the same way.
@@ -39,7 +43,10 @@ def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[
     blocks: list[Block] = []
     skipped: list[tuple[int, int, str]] = []
     context: list[str] = []
-    for token in _parser().parse(body):
+    tokens = _parser().parse(body)
+    read_to = max((t.map[1] for t in tokens if t.map and t.nesting == 0), default=0)  # leaf blocks only
+    deepest = max((t.level for t in tokens), default=0)
+    for token in tokens:
         if token.nesting == 1:
             context.append(_KINDS.get(token.type, context[-1] if context else "paragraph"))
         elif token.nesting == -1:
@@ -63,6 +70,14 @@ def markdown_blocks(text: str, start: int, end: int) -> tuple[list[Block], list[
             lo, hi = starts[min(token.map[0], len(starts) - 1)], starts[min(token.map[1], len(starts) - 1)]
             if body[lo:hi].strip():
                 skipped.append((start + lo, start + hi, _SKIPPED[token.type]))
+    rest = starts[min(read_to, len(starts) - 1)]
+    if deepest >= _parser().options["maxNesting"] - 1 and body[rest:].strip():
+        from reader.ingest.plain import plain_blocks
+
+        line = body.count("\n", 0, rest) + text.count("\n", 0, start) + 1
+        if warnings is not None:
+            warnings.append(f"Markdown nested too deep at line {line}: the rest read as plain text")
+        blocks.extend(plain_blocks(text, start + rest, end))
     return blocks, skipped
 
 

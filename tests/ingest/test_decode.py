@@ -100,3 +100,29 @@ def test_windows_1252_pasted_into_utf8_is_read_as_both_with_a_warning() -> None:
     assert decoded.text.startswith("The mayor’s “plan” passed.")
     assert decoded.warnings == ["3 bytes not valid UTF-8, read as Windows-1252"]  # é and the two quotes
     assert len(decoded.text) == len(data.decode("utf-8", errors="surrogateescape"))  # one character per byte
+
+
+@pytest.mark.parametrize(("declaration", "codec", "words"), [
+    ('<meta charset="windows-1251">', "cp1251", "Новый мост открыт в Казани"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', "cp932", "大阪で新しい橋が開通"),
+    ('<meta charset=euc-kr>', "cp949", "서울 지하철 새 노선 개통"),
+    ('<meta charset="koi8-r">', "koi8_r", "Новый мост"),
+], ids=["cp1251", "shift-jis", "euc-kr", "koi8-r"])
+def test_a_page_declaring_its_encoding_is_read_in_it(declaration: str, codec: str, words: str) -> None:
+    page = f"<html><head>{declaration}<title>{words}</title></head><body><p>{words}.</p></body></html>"
+    decoded = decode_bytes(page.encode(codec))
+    assert words in decoded.text and not decoded.warnings
+
+
+def test_an_xml_declaration_names_a_feeds_encoding() -> None:
+    feed = '<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>Казанские новости</title></channel></rss>'
+    decoded = decode_bytes(feed.encode("cp1251"))
+    assert "Казанские новости" in decoded.text and decoded.encoding == "windows-1251"
+
+
+def test_valid_utf8_is_utf8_whatever_the_page_declares_and_a_misfit_declaration_is_passed_over() -> None:
+    mislabelled = '<meta charset="windows-1251"><p>Café “Olé” — 5 €</p>'
+    assert decode_bytes(mislabelled.encode("utf-8")).text == mislabelled
+    # Declared Shift_JIS, written in Windows-1252: the bytes do not fit it, the usual reading stands.
+    misfit = '<meta charset="shift_jis"><p>Caf\u00e9 \u00fcber \u00e0 la \u00ff \u00fe</p>'.encode("cp1252")
+    assert "über" in decode_bytes(misfit).text

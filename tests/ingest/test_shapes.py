@@ -432,3 +432,17 @@ def test_an_unterminated_line_that_is_the_whole_text_or_prose_length_stays_text(
     rambling = " ".join(["the council met again and talked about the budget for the coming year"] * 3)
     article = load(tmp_path, "b.txt", f"{rambling}\n\nThe vote is next week.\n")
     assert article.sentences[0].kind == "text"  # 39 words: prose that lost its full stop
+
+
+def test_markdown_nested_past_the_parsers_limit_keeps_the_rest_as_text_with_a_warning(tmp_path: Path) -> None:
+    """markdown-it drops everything after a list nested 10 deep (its nesting limit), unsaid: the
+    paragraphs after it must still be read, and the reader told."""
+    items = "\n".join("  " * depth + f"- Point {depth} of the plan." for depth in range(12))
+    text = f"# Council meets\n\nThe council met on Tuesday.\n\n{items}\n\nThe meeting ended at 9 p.m. after a debate.\n"
+    article = load(tmp_path, "deep.md", text)
+    texts = [s.text for s in article.sentences]
+    assert "The meeting ended at 9 p.m. after a debate." in texts
+    assert any(t.endswith("Point 11 of the plan.") for t in texts)
+    assert any("nested too deep" in w for w in article.warnings)
+    shallow = load(tmp_path, "shallow.md", "# T\n\n- a point.\n  - a sub-point.\n\nThe end of it.\n")
+    assert not shallow.warnings
