@@ -3,7 +3,7 @@
 Data only: no YAML tags that build objects, a cap on aliases (a 365-byte "billion laughs" file
 otherwise expands without end) and on nodes, and nesting too deep for the parser is an error
 like any other. Dates stay the text they are and so do integers Python will not convert, so a
-bad value costs that value, never the whole file.
+bad value costs that value, never the whole file; yes/no/on/off stay words (YAML 1.2).
 """
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def load_yaml(text: str) -> Any:  # noqa: ANN401 - whatever the document holds
 
     BoundedLoader.add_constructor("tag:yaml.org,2002:timestamp", BoundedLoader.construct_scalar)
     BoundedLoader.add_constructor("tag:yaml.org,2002:int", _int_or_text)
+    BoundedLoader.add_constructor("tag:yaml.org,2002:bool", _bool_or_text)
     try:
         return yaml.load(text, Loader=BoundedLoader)  # noqa: S506 - a SafeLoader subclass
     except DataError:
@@ -64,6 +65,13 @@ def load_toml(text: str) -> dict[str, Any]:
         raise DataError("TOML nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid TOML: {exc}") from None
+
+
+def _bool_or_text(loader: Any, node: Any) -> Any:  # noqa: ANN401
+    """`true` and `false` are booleans; YAML 1.1's yes, no, on, off are words ("title: On", "source:
+    No" name things), as YAML 1.2 reads them."""
+    value = loader.construct_scalar(node)
+    return {"true": True, "false": False}.get(value.lower(), value)
 
 
 def _int_or_text(loader: Any, node: Any) -> Any:  # noqa: ANN401

@@ -12,8 +12,8 @@ from reader.ingest.bylines import header_author, is_byline
 from reader.ingest.dateline import header_date, line_date
 from reader.ingest.copies import duplicate_segments, echoed_segments, find_repeats, split_glued
 from reader.ingest.fm_lines import key_span
-from reader.ingest.frontmatter import FrontMatterError, find_front_matter, parse_front_matter
-from reader.ingest.metadata import EXCERPT_KEYS, Metadata, date_problem, from_mapping, normalize_date
+from reader.ingest.frontmatter import FrontMatterBlock, FrontMatterError, find_front_matter, parse_front_matter
+from reader.ingest.metadata import EXCERPT_KEYS, KNOWN_KEYS, Metadata, date_problem, from_mapping, normalize_date
 from reader.ingest.plain import date_prefix, header_fields, plain_blocks, terminated
 from reader.ingest.readable import code_removed, passages_of
 from reader.ingest.sentences import block_sentences, split_spans, normalize_space
@@ -138,6 +138,8 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
                                    f"{MAX_ARTICLE_CHARS // 1_000_000} MB read")
         article.warnings.append(f"{exc}; read as plain text")
         located = None
+    if located is not None and _prose_between_rules(text, located):
+        located = None  # "---\nUpdate: This story was updated at 5 p.m. ...\n---": an editor's note, not metadata
     if located is not None:
         markdown = True
         body_start = located.end
@@ -157,8 +159,10 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
         if problem := date_problem(fields):
             article.warnings.append(problem)
     elif prefix := date_prefix(text):
-        meta.date = normalize_date(prefix[0])
+        meta.date = normalize_date(prefix[0]) if prefix[0] else None
         body_start = prefix[1]
+        if meta.date is None:
+            article.warnings.append(f"date prefix {text[:body_start].strip()!r} is not a date; ignored")
     if meta.date is None:  # no date in metadata: the one a saved page shows under its headline
         meta.date = header_date(text, body_start)
     if meta.author is None:  # likewise its "By ..." line
@@ -170,6 +174,26 @@ def _read_shape(text: str, index: LineIndex, article: Article, suffix: str) -> _
         blocks, skipped = markdown_blocks(text, body_start, len(text), article.warnings)
         return _Shape(meta, blocks, skipped, excerpt_span)
     return _Shape(meta, plain_blocks(text, body_start))
+
+
+def _prose_between_rules(text: str, located: FrontMatterBlock) -> bool:
+    """Whether what stands between two `---` lines at the top is a line or two of prose that YAML
+    happens to read as a mapping ("Update: This story was updated ...", "Editor's note: ..."): no key
+    reader knows, and every value a sentence. Front matter of keys reader ignores (`layout: post`)
+    stays metadata."""
+    if located.kind != "yaml":
+        return False
+    try:
+        data = parse_front_matter(text, located)
+    except FrontMatterError:
+        return False
+    if not data or any(isinstance(k, str) and k.lower() in KNOWN_KEYS for k in data):
+        return False
+    return all(isinstance(v, str) and len(v.split()) >= PROSE_MIN_WORDS and v.rstrip().endswith((".", "!", "?"))
+               for v in data.values())
+
+
+PROSE_MIN_WORDS = 4  # a value this long and ending like a sentence is prose, not a field
 
 
 def _furniture_line(text: str) -> bool:

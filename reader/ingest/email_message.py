@@ -1,4 +1,5 @@
-"""Saved newsletters (.eml, and each message of an .mbox) as articles cited at the file's lines.
+"""Saved newsletters (.eml, and each message of an .mbox) and pages saved as MHTML (.mht, .mhtml)
+as articles cited at the file's lines.
 
 Title from the decoded Subject, date from Date, outlet from the From name; the body from the
 text/plain part, or the HTML part through the page extractor when there is no usable plain text.
@@ -18,7 +19,7 @@ from reader.ingest.metadata import Metadata, normalize_date
 from reader.ingest.mime_parts import Part, decode_part, leaf_parts, split_headers
 from reader.model import Article
 
-EMAIL_SUFFIXES = {".eml"}
+EMAIL_SUFFIXES = {".eml", ".mht", ".mhtml"}  # a page saved by a browser as one file (MHTML) is a MIME message
 MIN_PLAIN_WORDS = 40  # a text/plain part shorter than this beside an HTML part is a stub ("view it online")
 _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _REPLY_MARKS = re.compile(r"^(?:(?:fwd?|re|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -59,10 +60,20 @@ def message_article(text: str, path: str, start: int = 0, end: int | None = None
         left_out += dropped
     else:
         warnings.append("no text or HTML part in the message")
-    meta = Metadata(title=_subject(headers), date=_date(_header(headers, "date")), source=_sender(headers))
+    saved_from = _header(headers, "snapshot-content-location")  # MHTML: the page's address, From is the browser
+    source = _site(saved_from) if saved_from else _sender(headers)
+    meta = Metadata(title=_subject(headers), date=_date(_header(headers, "date")), source=source, url=saved_from)
     article = build_from_blocks(text, path, meta, blocks, left_out, fmt, encoding, warnings)
-    article.format = "email"
+    article.format = "html (saved page)" if saved_from else "email"
     return article
+
+
+def _site(url: str) -> str | None:
+    """The host of a saved page's address, without "www.": its outlet as far as the file tells."""
+    from urllib.parse import urlparse
+
+    host = urlparse(url.strip()).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def mailbox_item(text: str, path: str, item: str, start: int, end: int, encoding: str, warnings: list[str]) -> Article:

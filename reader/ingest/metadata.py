@@ -24,6 +24,8 @@ SOURCE_KEYS = ("provider", "source", "publisher", "site_name", "siteName", "site
 TOPIC_KEYS = ("topics", "tags", "keywords", "categories", "category", "subjects", "subject")
 RELATED_KEYS = ("related", "related_articles", "relatedArticles", "see_also", "links")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+KNOWN_KEYS = frozenset(k.lower() for keys in (TITLE_KEYS, EXCERPT_KEYS, DATE_KEYS, URL_KEYS, SOURCE_KEYS, TOPIC_KEYS,
+                                              RELATED_KEYS, AUTHOR_KEYS) for k in keys)  # any field reader reads
 
 MAX_LIST_ITEMS = 100
 MAX_FIELD_CHARS = 4000

@@ -5,6 +5,7 @@ import re
 
 from reader.ingest.blocks import Block
 from reader.ingest.bylines import is_byline
+from reader.ingest.dateline import line_date
 from reader.ingest.metadata import DATE_TEXT, normalize_date
 from reader.text_scripts import WIDE_CLOSERS, WIDE_STOPS, count_words
 
@@ -62,11 +63,19 @@ def header_fields(text: str) -> tuple[dict[str, str], int, int] | None:
     return fields, start, at
 
 
-def date_prefix(text: str) -> tuple[str, int] | None:
-    """The prefixed date (YYYY-MM-DD) and the offset where article text starts, if the file has the prefix."""
+_NUMERIC_DAY = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\Z")
+
+
+def date_prefix(text: str) -> tuple[str | None, int] | None:
+    """The prefixed date (YYYY-MM-DD) and the offset where article text starts, if the file has the
+    prefix; a prefix of numbers that make no day (" date 2023-02-30 ") is still the prefix, its date None."""
     found = DATE_PREFIX.match(text)
-    date = normalize_date(found.group(1)) if found else None
-    return (date, found.end()) if found and date else None
+    if not found:
+        return None
+    date = normalize_date(found.group(1))
+    if date is None and not _NUMERIC_DAY.match(found.group(1)):
+        return None
+    return date, found.end()
 
 
 def plain_blocks(text: str, start: int = 0, end: int | None = None) -> list[Block]:
@@ -93,8 +102,9 @@ def _paragraph(text: str, start: int, end: int) -> list[Block]:
     # Hard-wrapped text fills its lines to about one width. One wide line among short ones (a form's
     # title between its fields, a menu) is not wrapped into the short line after it.
     wrapped = sum(wide) * 2 >= len(wide)
-    # A byline is a line of its own: "Chemical plant fire" over "By Jane Smith" is no wrapped sentence.
-    alone = [is_byline(text[a:b].strip()) for a, b in lines] + [False]
+    # A byline or a date line is a line of its own: "Chemical plant fire" over "By Jane Smith", or
+    # over "Thu 17 Sep 2026 19.05 BST", is no wrapped sentence.
+    alone = [is_byline(line) or line_date(line) is not None for line in (text[a:b].strip() for a, b in lines)] + [False]
     blocks: list[Block] = []
     block_start = lines[0][0]
     for i, (a, b) in enumerate(lines):

@@ -106,3 +106,26 @@ def test_a_plain_stub_beside_html_gives_way_to_the_html(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert article.sentences[0].text.startswith("The library will stay open")
     assert article.sentences[0].span.start == 13  # the <p> line of the HTML part
+
+
+def test_a_page_saved_as_mhtml_is_read_as_its_html_part_with_the_site_as_outlet(tmp_path: Path) -> None:
+    """Chrome's "Save page as... single file": MIME multipart/related, the page quoted-printable.
+    Its From is the browser ("<Saved by Blink>"), not an outlet; the page's address names the site."""
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">'
+            "<title>Storm knocks out power to 20,000</title></head><body><h1>Storm knocks out power to 20,000</h1>"
+            "<p>A storm with winds of 70 mph knocked out power to about 20,000 homes on Monday night, the utility "
+            "said.</p><p>Crews expect to restore most customers by Wednesday.</p></body></html>")
+    encoded = quopri.encodestring(page.encode("utf-8")).decode("ascii")
+    text = ("From: <Saved by Blink>\nSnapshot-Content-Location: https://www.news.example/story\n"
+            "Subject: Storm knocks out power to 20,000\nDate: Tue, 12 Mar 2024 10:00:00 -0000\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="----MultipartBoundary--abc----"\n\n\n'
+            "------MultipartBoundary--abc----\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n"
+            f"Content-Location: https://www.news.example/story\n\n{encoded}\n------MultipartBoundary--abc------\n")
+    path = tmp_path / "saved.mhtml"
+    path.write_text(text, encoding="ascii")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert article.title == "Storm knocks out power to 20,000" and article.source == "news.example"
+    assert article.url == "https://www.news.example/story" and article.date is not None
+    sentences = [s.text for s in article.sentences if s.kind == "text"]
+    assert sentences[0].startswith("A storm with winds of 70 mph") and "=3D" not in " ".join(sentences)

@@ -65,3 +65,11 @@ def test_front_matter_that_is_not_a_mapping() -> None:
 def test_oversized_front_matter_is_refused() -> None:
     with pytest.raises(FrontMatterError, match="larger"):
         parse("---\nx: '" + "a" * 300_000 + "'\n---\nBody\n")
+
+
+def test_yes_no_on_off_are_words_not_booleans() -> None:
+    """YAML 1.1 reads `title: On` and `source: No` as booleans, and the fields were lost."""
+    from reader.bounded_data import load_yaml
+
+    assert load_yaml("title: On\nsource: No\nflag: true\nother: False\n") == {
+        "title": "On", "source": "No", "flag": True, "other": False}

@@ -446,3 +446,28 @@ def test_markdown_nested_past_the_parsers_limit_keeps_the_rest_as_text_with_a_wa
     assert any("nested too deep" in w for w in article.warnings)
     shallow = load(tmp_path, "shallow.md", "# T\n\n- a point.\n  - a sub-point.\n\nThe end of it.\n")
     assert not shallow.warnings
+
+
+def test_a_date_line_under_a_headline_is_its_own_line_not_part_of_the_title(tmp_path: Path) -> None:
+    for dated in ("Thu 17 Sep 2026 19.05 BST", "Published May 12, 2026, 4:15 p.m."):
+        article = load(tmp_path, "a.txt", f"Shelter opens in Dunmore\n{dated}\n\nThe county opened a shelter on Monday.\n")
+        assert article.title == "Shelter opens in Dunmore", dated
+        assert article.date is not None and article.date[:4] == "2026"
+
+
+def test_a_date_prefix_that_names_no_day_is_stripped_and_said(tmp_path: Path) -> None:
+    article = load(tmp_path, "a.txt", " date 2023-02-30 The council approved a dog park on Thursday.\n\nIt opens in May.\n")
+    assert article.date is None and article.title == "The council approved a dog park on Thursday."
+    assert any("2023-02-30" in w and "not a date" in w for w in article.warnings)
+
+
+def test_an_editors_note_between_rules_is_text_not_front_matter(tmp_path: Path) -> None:
+    """YAML reads "Update: This story was updated ..." as a mapping; no field reader knows, every value
+    a sentence: it is the page's note, shown, never silently taken for metadata. Keys reader does
+    not use (layout) are still front matter."""
+    note = "Update: This story was updated at 5 p.m. to add comments from the mayor."
+    article = load(tmp_path, "a.txt", f"---\n{note}\n---\n\nShelter opens\n\nThe county opened a shelter on Monday.\n")
+    assert article.metadata_span is None
+    assert any(note in r.text for r in article.removed) or note in [s.text for s in article.sentences]
+    jekyll = load(tmp_path, "b.md", "---\nlayout: post\ncomments: Comments are welcome on this page.\n---\n\nBody text here.\n")
+    assert jekyll.metadata_span is not None and [s.text for s in jekyll.sentences] == ["Body text here."]
