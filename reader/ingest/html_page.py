@@ -74,14 +74,17 @@ def parse_html(text: str, library: bool = True) -> HtmlPage:
 
 
 def _styled_headline(parser: _Parser, texts: list[str]) -> list[tuple[int, str]]:
-    """A page with no <h1> (an old table layout: "<font size=5><b>Headline</b></font><br>") shows its
-    headline as a line of its own: an early block that is, word for word, the headline part of
-    the page's <title> or og:title (`headline_side`), never the site name beside it."""
+    """A page with no <h1> (or only its logo's, in the page's furniture) shows its headline as a line
+    of its own: in an old table layout ("<font size=5><b>Headline</b></font><br>") an early block
+    that is, word for word, the headline part of the page's <title> or og:title (`headline_side`),
+    never the site name beside it; else the first block of an element it marks as the headline."""
     wanted = {headline_side(t).casefold() for t in (parser.meta.page_title, parser.meta.first("og:title")) if t}
     wanted.discard("")
     for i, block_text in enumerate(texts[:_HEADLINE_BLOCKS]):
         line = " ".join(block_text.split())
-        if len(line.split()) >= 2 and line.casefold() in wanted:
+        # ...but not the site's name in its masthead, when the <title> is that name alone
+        masthead = parser.headline_at >= 0 and parser.recs[i].region >= 0
+        if len(line.split()) >= 2 and line.casefold() in wanted and not masthead:
             return [(i, line)]
     if parser.headline_at >= 0:  # <div class="headline">, itemprop="headline": the page says which it is
         for i, rec in enumerate(parser.recs[:_HEADLINE_BLOCKS]):
@@ -94,6 +97,16 @@ def _styled_headline(parser: _Parser, texts: list[str]) -> list[tuple[int, str]]
 # Class names that say "this is the story's headline" in the markup of many publishing systems.
 _HEADLINE_CLASSES = frozenset("headline article-title article-headline entry-title story-title story-headline "
                               "post-title".split())
+
+
+_SITE_NAME_CLASSES = frozenset("logo site-logo site-title site-name brand masthead navbar-brand".split())
+_LOGO_LEVEL = 6  # a logo's <h1> ranks as the least of headings
+
+
+def _names_the_site(attrs: dict[str, str | None]) -> bool:
+    """Whether an element's class or id says it is the site's logo or name (`class="logo"`)."""
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return any(w in _SITE_NAME_CLASSES for w in words)
 
 
 def _marks_headline(attrs: dict[str, str | None]) -> bool:
@@ -281,7 +294,9 @@ class _Parser(HTMLParser):
         if flags & CONTENT:
             self.content += 1
         if tag in _HEADINGS:
-            self.kind, self.level, self.in_block = "heading", int(tag[1]), True
+            # <h1 class="logo">Metro Daily</h1>: the site's name set as a heading, not the story's headline
+            level = _LOGO_LEVEL if tag == "h1" and _names_the_site(a) else int(tag[1])
+            self.kind, self.level, self.in_block = "heading", level, True
         elif tag in _KINDS:
             kind = _KINDS[tag]
             # A paragraph inside a quote or list item is still quote / item text.

@@ -513,6 +513,20 @@ def test_the_site_name_in_a_menu_is_never_the_headline() -> None:
     assert ("heading", "Valley Gazette") not in texts(page)
 
 
+def test_a_logo_set_as_h1_gives_way_to_the_headline_the_page_marks() -> None:
+    """<h1 class="logo">Metro Daily</h1> in the masthead, <h2 class="headline"> over the story, and a
+    <title> that is the site's name alone: the headline is the story's."""
+    page = parse_html("<html><head><title>Metro Daily</title></head><body><header><h1 class='logo'>Metro Daily"
+                      "</h1></header><main><h2 class='headline'>Water park to close for winter</h2><p>The Splash "
+                      "water park will close from Oct. 1 to April 30, its owners said on Friday.</p><p>Season passes "
+                      "will be valid next year.</p></main></body></html>")
+    assert page.meta["title"] == "Water park to close for winter"
+    plain = parse_html("<html><head><title>Metro Daily</title></head><body><header><h1>Metro Daily</h1></header>"
+                       "<main><h2>Water park to close</h2><p>The park will close on Friday, its owners said.</p>"
+                       "</main></body></html>")
+    assert plain.meta["title"] == "Metro Daily"  # nothing marks the logo or the headline: the page's own h1
+
+
 APP_SHELL = ('<html><head><title>Loading…</title>\n<script type="application/ld+json">{"@type":"NewsArticle",'
              '"headline":"Rail strike called off","articleBody":"A planned rail strike was called off early '
              'Tuesday after a late-night deal.\\nThe union\\u2019s members will vote on it, said \\"Ana\\" '
