@@ -7,13 +7,14 @@ its own from the same parsed container, so a worker never builds the items it wa
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from reader.ingest.article_builder import build_from_blocks
 from reader.ingest.blocks import Block
-from reader.ingest.feeds import FEED_SUFFIXES, Feed, FeedEntry, FeedError, feed_kind, parse_feed
+from reader.ingest.feeds import FEED_SUFFIXES, Feed, FeedEntry, FeedError, feed_kind, parse_feed, root_element
 from reader.ingest.metadata import Metadata, normalize_date
 from reader.ingest.source_map import compose, map_span
 from reader.lines import LineIndex
@@ -60,9 +61,29 @@ def container_of(text: str, suffix: str) -> Container | None:
             raise ContainerError("feed holds no items")
         return Container("feed", feed.ids, lambda n, shown, enc, warn: entry_article(text, shown, feed, n, enc, warn),
                          feed.warnings)
+    if (refused := not_an_article(text, suffix)) is not None:
+        raise ContainerError(refused)
     from reader.ingest.mailbox import mailbox_container
 
     return mailbox_container(text, suffix)
+
+
+_PROSE = re.compile(r"[^\W\d_][^\s<>\"{}]*(?:\s+[^\s<>\"{}]+){5,}", re.UNICODE)  # six words in a row, not markup
+
+
+def not_an_article(text: str, suffix: str) -> str | None:
+    """Why a data file named as one is no article (a sitemap, a package manifest: no six words of
+    prose in a row), or None. Read as text, its markup or keys would be the headline and the story;
+    a file of data that holds prose (<note><body>Call the harbour office ...</body></note>) is read."""
+    head = text[:8192].lstrip("\ufeff \t\r\n")
+    if suffix == ".json" and head.startswith(("{", "[")) and not _PROSE.search(text[:MAX_ITEM_CHARS]):
+        return "JSON that is not a feed and holds no prose"
+    if suffix == ".xml" and head.startswith("<"):
+        root = root_element(head)
+        prose = _PROSE.search(re.sub(r"<[^>]*>", " ", text[:MAX_ITEM_CHARS]))
+        if root and root not in ("html", "article", "body") and not prose:
+            return f"XML that is not a feed (its root is <{root}>) and holds no prose"
+    return None
 
 
 def entry_article(text: str, shown: str, feed: Feed, number: int, encoding: str = "utf-8",

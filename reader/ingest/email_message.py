@@ -52,6 +52,8 @@ def message_article(text: str, path: str, start: int = 0, end: int | None = None
     warnings = list(warnings or [])
     headers, _ = split_headers(text, start, end)
     part = _body_part(text, leaf_parts(text, start, end))
+    if part is not None and part.message >= 0:  # "Fwd:" with the news attached: its sender and date are the story's
+        headers, _ = split_headers(text, part.message, part.end)
     blocks, left_out, fmt = [], [], "text"
     if part is not None:
         body = decode_part(text, part)
@@ -83,7 +85,13 @@ def mailbox_item(text: str, path: str, item: str, start: int, end: int, encoding
 
 
 def _body_part(text: str, parts: list[Part]) -> Part | None:
-    """The text/plain part when it is usable, else the HTML part, else the plain stub anyway."""
+    """The text/plain part when it is usable, else the HTML part, else the plain stub anyway. A
+    forwarding note ("FYI") over a forwarded message gives way to the message."""
+    forwarded = [p for p in parts if p.message >= 0]
+    own = [p for p in parts if p.message < 0]
+    if forwarded and all(len(decode_part(text, p).text.split()) < MIN_PLAIN_WORDS for p in own if
+                         p.content_type in ("text/plain", "text/html")):
+        parts = forwarded
     plain = next((p for p in parts if p.content_type == "text/plain"), None)
     html = next((p for p in parts if p.content_type == "text/html"), None)
     if plain is not None and (html is None or len(decode_part(text, plain).text.split()) >= MIN_PLAIN_WORDS):

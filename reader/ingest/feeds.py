@@ -61,6 +61,12 @@ class Feed:
     author: str | None = None  # the feed's own author (Atom, JSON Feed): an entry without one has it
 
 
+def root_element(head: str) -> str:
+    """The name of the first element of an XML text (past its declaration, comments, doctype), lower-cased."""
+    root = _ROOT.search(head)
+    return root.group(1).lower() if root else ""
+
+
 def feed_kind(text: str, suffix: str) -> str | None:
     """"rss", "atom", "rdf" or "json" when the text is a feed; a feed suffix with an unknown root is "xml"."""
     head = text[:8192].lstrip("\ufeff \t\r\n")
@@ -68,8 +74,7 @@ def feed_kind(text: str, suffix: str) -> str | None:
         return "json" if _JSON_FEED.search(head) else None
     if not head.startswith("<"):
         return None
-    root = _ROOT.search(head)
-    name = root.group(1).lower() if root else ""
+    name = root_element(head)
     if name in ("rss", "channel"):
         return "rss"
     if name == "feed":

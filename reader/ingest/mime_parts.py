@@ -37,6 +37,7 @@ class Part:
     encoding: str
     start: int
     end: int
+    message: int = -1  # where the forwarded message (message/rfc822) holding it starts; -1: the file's own
 
 
 def split_headers(text: str, start: int, end: int) -> tuple[EmailMessage, int]:
@@ -48,13 +49,14 @@ def split_headers(text: str, start: int, end: int) -> tuple[EmailMessage, int]:
 
 
 def leaf_parts(text: str, start: int, end: int) -> list[Part]:
-    """Every non-multipart part of the message at text[start:end], in file order."""
+    """Every non-multipart part of the message at text[start:end], in file order; a forwarded
+    message (message/rfc822) is read into, its parts marked with where it starts."""
     out: list[Part] = []
-    _walk(text, start, end, 0, out)
+    _walk(text, start, end, 0, out, -1)
     return out
 
 
-def _walk(text: str, start: int, end: int, depth: int, out: list[Part]) -> None:
+def _walk(text: str, start: int, end: int, depth: int, out: list[Part], message: int) -> None:
     headers, body = split_headers(text, start, end)
     ctype = headers.get_content_type()
     boundary = headers.get_boundary() if ctype.startswith("multipart/") else None
@@ -62,11 +64,14 @@ def _walk(text: str, start: int, end: int, depth: int, out: list[Part]) -> None:
         for part_start, part_end in _between(text, body, end, boundary):
             if len(out) >= MAX_PARTS:
                 return
-            _walk(text, part_start, part_end, depth + 1, out)
+            _walk(text, part_start, part_end, depth + 1, out, message)
+        return
+    encoding = str(headers.get("content-transfer-encoding", "7bit")).strip().lower()
+    if ctype == "message/rfc822" and depth < MAX_DEPTH and encoding in ("7bit", "8bit", "binary"):
+        _walk(text, body, end, depth + 1, out, body)
         return
     charset = headers.get_content_charset() or "utf-8"
-    encoding = str(headers.get("content-transfer-encoding", "7bit")).strip().lower()
-    out.append(Part(ctype, charset, encoding, body, end))
+    out.append(Part(ctype, charset, encoding, body, end, message))
 
 
 def _between(text: str, start: int, end: int, boundary: str) -> list[tuple[int, int]]:

@@ -129,3 +129,22 @@ def test_a_page_saved_as_mhtml_is_read_as_its_html_part_with_the_site_as_outlet(
     assert article.url == "https://www.news.example/story" and article.date is not None
     sentences = [s.text for s in article.sentences if s.kind == "text"]
     assert sentences[0].startswith("A storm with winds of 70 mph") and "=3D" not in " ".join(sentences)
+
+
+def test_a_forwarded_message_is_the_article_not_the_note_over_it(tmp_path: Path) -> None:
+    """"Fwd:" with "FYI" and the news as a message/rfc822 part: the forwarded message's text, sender
+    and date are the story's; the forwarder's one word is not the article."""
+    text = ("From: Me <me@example.com>\nSubject: Fwd: Pool opening delayed\nDate: Tue, 4 Jun 2024 09:00:00 -0400\n"
+            "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\nFYI\n\n"
+            "--B\nContent-Type: message/rfc822\n\nFrom: Parks Dept <parks@city.example>\nSubject: Pool opening delayed\n"
+            "Date: Mon, 3 Jun 2024 08:00:00 -0400\nContent-Type: text/plain\n\nThe Riverside pool will open on June 20, "
+            "two weeks late, because of a pump failure, the parks department said.\n\n--B--\n")
+    path = tmp_path / "fwd.eml"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert article.source == "Parks Dept" and article.date is not None and article.date.startswith("2024-06-03")
+    assert article.title == "Pool opening delayed"
+    assert [s.text for s in article.sentences if s.kind == "text"] == [
+        "The Riverside pool will open on June 20, two weeks late, because of a pump failure, the parks department said."]
+    assert article.sentences[-1].span.start == text.splitlines().index(article.sentences[-1].text) + 1

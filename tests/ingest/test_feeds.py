@@ -143,9 +143,22 @@ def test_non_feed_xml_and_json_stay_single_articles(tmp_path: Path) -> None:
     note = tmp_path / "note.xml"
     note.write_text("<note><body>Call the harbour office before noon about the mooring fees.</body></note>\n")
     data = tmp_path / "data.json"
-    data.write_text(json.dumps({"title": "not a feed", "items": []}))
+    data.write_text(json.dumps({"title": "not a feed", "text": "The harbour office will raise its mooring fees in May."}))
     assert [entry[0] for entry in iter_inputs([note, data])] == [str(note), str(data)]
-    assert isinstance(load_article(note), Article)
+    assert isinstance(load_article(note), Article) and isinstance(load_article(data), Article)
+
+
+def test_data_files_with_no_prose_are_refused_with_a_reason_not_read_as_an_article(tmp_path: Path) -> None:
+    """A sitemap or a package manifest named .xml / .json: read as text, its markup or keys were
+    the headline ("<?xml version=... <urlset ...>"). Each is one clear message instead."""
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text('<?xml version="1.0"?><urlset><url><loc>https://news.example/a</loc>'
+                       "<lastmod>2024-01-01</lastmod></url></urlset>\n")
+    manifest = tmp_path / "package.json"
+    manifest.write_text(json.dumps({"name": "package", "version": "1.0", "dependencies": {"a": "1"}}))
+    for path, why in ((sitemap, "XML that is not a feed (its root is <urlset>)"), (manifest, "JSON that is not a feed")):
+        loaded = load_article(path)
+        assert isinstance(loaded, LoadError) and why in loaded.error, loaded
 
 
 def test_xml_positions_survive_multibyte_text() -> None:
