@@ -1,10 +1,10 @@
 """The furniture every newsletter carries, found by what it is rather than by one sender's wording.
 
-Four kinds: the message speaking of itself in another rendering (the browser-version link, at the
+Five kinds: the message speaking of itself in another rendering (the browser-version link, at the
 top or the bottom); the subscription-management footer (unsubscribe, preferences, "you received
 this because"), which ends the message, so everything after it goes too; text left by tracking
 images (nothing but bracketed image names and links); and the headers a forward pastes in (a
-dashed rule and From:/Date:/Subject: lines). The page-wide boilerplate pass runs after this one.
+dashed rule and From:/Date:/Subject: lines); and the signature under its "-- " line. The page-wide boilerplate pass runs after this one.
 """
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ EDGE_WORDS = 25
 FOOTER_FROM = 0.4  # a subscription footer starts in the last 60% of the blocks...
 FOOTER_WORDS = 80  # ...in a block no longer than this
 BROWSER, FOOTER, TRACKING, FORWARD = "browser-version link", "subscription footer", "tracking image", "forwarded-message header"
+SIGNATURE = "signature"
+# The signature separator of mail (RFC 3676 4.3): a line of "-- " (its space often lost); what follows
+# is the sender's name, title and phone, not the message.
+_SIGNATURE = re.compile(r"\A--[ \t]?(?:\r?\n|\Z)")
 
 # The message referring to itself, and to seeing it some other way.
 _SELF = re.compile(r"\b(?:this|the)\s+(?:e-?mail|message|newsletter|edition|issue|version)\b"
@@ -53,6 +57,9 @@ def mail_furniture(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, in
                    if len(texts[i].split()) <= FOOTER_WORDS and _SUBSCRIPTION.search(texts[i])), None)
     if footer is not None:
         reasons[footer:] = [FOOTER] * (count - footer)
+    signed = next((i for i in range(1, count) if _SIGNATURE.match(texts[i].lstrip(" \t"))), None)
+    if signed is not None:
+        reasons[signed:] = [why or SIGNATURE for why in reasons[signed:]]
     kept = [b for b, why in zip(blocks, reasons) if why is None]
     dropped = [(b.file_start, b.file_end + 1, why) for b, why in zip(blocks, reasons) if why is not None]
     return kept, dropped

@@ -148,3 +148,16 @@ def test_a_forwarded_message_is_the_article_not_the_note_over_it(tmp_path: Path)
     assert [s.text for s in article.sentences if s.kind == "text"] == [
         "The Riverside pool will open on June 20, two weeks late, because of a pump failure, the parks department said."]
     assert article.sentences[-1].span.start == text.splitlines().index(article.sentences[-1].text) + 1
+
+
+def test_the_signature_under_its_dash_dash_line_is_left_out(tmp_path: Path) -> None:
+    text = ("From: Jose <jose@example.com>\nSubject: Metro line opens\nDate: Mon, 5 Aug 2024 09:00:00 +0200\n"
+            "Content-Type: text/plain\n\nThe regional government opened a 12-kilometre metro line on Monday.\n\n"
+            "The project cost 900 million euros.\n\n-- \nJose Martin\nDiario del Sur\n")
+    path = tmp_path / "signed.eml"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article)
+    assert [s.text for s in article.sentences if s.kind == "text"] == [
+        "The regional government opened a 12-kilometre metro line on Monday.", "The project cost 900 million euros."]
+    assert any(r.reason == "signature" and r.span.start == 11 for r in article.removed)
