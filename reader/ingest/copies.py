@@ -14,8 +14,10 @@ from reader.ingest.blocks import Block
 
 # "…judges.. WASHINGTON": a doubled full stop after a word, then space and a new sentence; or with
 # no space, between a lowercase word and a capitalised one ("…was unfair..Commuters from"), which
-# no sentence, abbreviation or number writes.
-GLUE = re.compile(r"(?<=[^\s.])\.\.(?!\.)[ \t]+(?=[\"'“‘(\[A-Z0-9])|(?<=[a-z])\.\.(?=[A-Z][a-z])")
+# no sentence, abbreviation or number writes. After an abbreviation with dots of its own ("Washington,
+# D.C.. The move", "at 5 p.m.. Crews") the first is the abbreviation's and the second ends the sentence.
+GLUE = re.compile(r"(?<=[^\s.])(?<!\.[^\W\d_])\.\.(?!\.)[ \t]+(?=[\"'“‘(\[A-Z0-9])"
+                  r"|(?<=[a-z])(?<!\.[a-z])\.\.(?=[A-Z][a-z])")
 DUPLICATE_SEGMENT_SHARE = 0.5  # share of a segment's sentences seen before that makes it a copy
 NEAR_DUPLICATE_JACCARD = 0.8  # word-trigram overlap that counts as the same sentence reworded
 _WORD = re.compile(r"[^\W_]+")

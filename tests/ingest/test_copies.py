@@ -128,3 +128,15 @@ def test_a_dots_line_before_all_text_or_after_it_glues_nothing(tmp_path: Path) -
     assert len(article.segments) == 1
     assert [s.text for s in article.sentences] == ["The council met on Monday.", "It voted."]
     assert {r.reason for r in article.removed} == {"no words"}
+
+
+def test_an_abbreviation_before_a_doubled_stop_is_no_seam() -> None:
+    """"Washington, D.C.. The move" and "at 5 p.m.. Crews": the first dot is the abbreviation's, the
+    second ends the sentence; one article, not two glued copies. A word's doubled stop still is."""
+    from reader.ingest.copies import GLUE
+
+    for typo in ("to Washington, D.C.. The move is in March.", "at 5 p.m.. Crews worked overnight.",
+                 "from the U.S.. Officials said so."):
+        assert not GLUE.search(typo), typo
+    for seam in ("geolocation information.. The Federal Trade Commission", "and videos.. Amazon agreed"):
+        assert GLUE.search(seam), seam
