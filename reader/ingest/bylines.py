@@ -32,6 +32,9 @@ _NOT_A_PERSON = re.compile(
     r"|admin|administrator|webmaster|anonymous|unknown)\b",
     re.IGNORECASE,
 )
+# The nouns of news organisations: beside a name ("By JOHN SMITH, Associated Press"), the outlet, not a
+# second person (alone, "By Anna Press" is a person).
+_OUTLET_WORD = re.compile(r"\b(?:press|news|agency|wire|radio|television|network|media|newspapers?)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|es|it|ca|au|in|io|info|news|tv|ru|br)\b", re.IGNORECASE)
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|[A-Z]\.[A-Z]\.)$")
 _HANDLE = re.compile(r"^[\w.-]*$")
@@ -77,7 +80,7 @@ def byline_names(text: str, site: str = "", strict: bool = False) -> list[str]:
         return []
     if len(names) > 1 or (names and len(parts) > 1):  # "Link, MS, RD": credentials go when a name stays
         site = site.casefold()
-        names = [n for n in names if not _CREDENTIAL.match(n)
+        names = [n for n in names if not _CREDENTIAL.match(n) and not (n != names[0] and _OUTLET_WORD.search(n))
                  and not (site and (site.startswith(n.casefold()) or n.casefold().startswith(site)))]
     return [_ordinary_case(n) for n in names]
 

@@ -148,6 +148,8 @@ def test_comment_authors_far_below_the_headline_are_not_the_byline() -> None:
     ("Finian Cunningham. Sputnik International", ["Finian Cunningham"]),
     ("Ludwig van Beethoven", ["Ludwig van Beethoven"]),
     ("Associated Press", ["Associated Press"]),
+    ("By JOHN SMITH, Associated Press", ["John Smith"]),  # the outlet beside the name is no second person
+    ("By Anna Press", ["Anna Press"]),  # alone, a person
     ("Science X staff", []),
     ("kevin-r", []),
     ("admin", []),
