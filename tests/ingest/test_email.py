@@ -131,6 +131,13 @@ def test_a_page_saved_as_mhtml_is_read_as_its_html_part_with_the_site_as_outlet(
     assert sentences[0].startswith("A storm with winds of 70 mph") and "=3D" not in " ".join(sentences)
 
 
+def mail_article(path: Path, text: str) -> Article:
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    assert isinstance(article, Article), article
+    return article
+
+
 def test_a_forwarded_message_is_the_article_not_the_note_over_it(tmp_path: Path) -> None:
     """"Fwd:" with "FYI" and the news as a message/rfc822 part: the forwarded message's text, sender
     and date are the story's; the forwarder's one word is not the article."""
@@ -139,10 +146,7 @@ def test_a_forwarded_message_is_the_article_not_the_note_over_it(tmp_path: Path)
             "--B\nContent-Type: message/rfc822\n\nFrom: Parks Dept <parks@city.example>\nSubject: Pool opening delayed\n"
             "Date: Mon, 3 Jun 2024 08:00:00 -0400\nContent-Type: text/plain\n\nThe Riverside pool will open on June 20, "
             "two weeks late, because of a pump failure, the parks department said.\n\n--B--\n")
-    path = tmp_path / "fwd.eml"
-    path.write_text(text, encoding="utf-8")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = mail_article(tmp_path / "fwd.eml", text)
     assert article.source == "Parks Dept" and article.date is not None and article.date.startswith("2024-06-03")
     assert article.title == "Pool opening delayed"
     assert [s.text for s in article.sentences if s.kind == "text"] == [
@@ -154,10 +158,7 @@ def test_the_signature_under_its_dash_dash_line_is_left_out(tmp_path: Path) -> N
     text = ("From: Jose <jose@example.com>\nSubject: Metro line opens\nDate: Mon, 5 Aug 2024 09:00:00 +0200\n"
             "Content-Type: text/plain\n\nThe regional government opened a 12-kilometre metro line on Monday.\n\n"
             "The project cost 900 million euros.\n\n-- \nJose Martin\nDiario del Sur\n")
-    path = tmp_path / "signed.eml"
-    path.write_text(text, encoding="utf-8")
-    article = load_article(path)
-    assert isinstance(article, Article)
+    article = mail_article(tmp_path / "signed.eml", text)
     assert [s.text for s in article.sentences if s.kind == "text"] == [
         "The regional government opened a 12-kilometre metro line on Monday.", "The project cost 900 million euros."]
     assert any(r.reason == "signature" and r.span.start == 11 for r in article.removed)
