@@ -68,7 +68,9 @@ def container_of(text: str, suffix: str) -> Container | None:
     return mailbox_container(text, suffix)
 
 
-_PROSE = re.compile(r"[^\W\d_][^\s<>\"{}]*(?:\s+[^\s<>\"{}]+){5,}", re.UNICODE)  # six words in a row, not markup
+# Six words in a row, not markup. A word starts only after a space or markup, and possessively, so
+# a long run with no space (base64) is passed once, not tried from each of its characters.
+_PROSE = re.compile(r"(?<![^\s<>\"{}])[^\W\d_][^\s<>\"{}]*+(?:\s++[^\s<>\"{}]++){5}")
 
 
 def not_an_article(text: str, suffix: str) -> str | None:
@@ -80,7 +82,7 @@ def not_an_article(text: str, suffix: str) -> str | None:
         return "JSON that is not a feed and holds no prose"
     if suffix == ".xml" and head.startswith("<"):
         root = root_element(head)
-        prose = _PROSE.search(re.sub(r"<[^>]*>", " ", text[:MAX_ITEM_CHARS]))
+        prose = _PROSE.search(re.sub(r"<[^<>]*+>", " ", text[:MAX_ITEM_CHARS]))
         if root and root not in ("html", "article", "body") and not prose:
             return f"XML that is not a feed (its root is <{root}>) and holds no prose"
     return None
