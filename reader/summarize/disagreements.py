@@ -198,7 +198,8 @@ def disagreements(story: StoryUnits, near: Sequence[dict[int, float]] | None = N
         members[groups.find(node)].append(node)
     cited = [[u] * len(own[j]) + [stated_in[j]] * (len(numbers[j]) - len(own[j])) if j in stated_in else [u] * len(own[j])
              for j, u in enumerate(unit)]  # the sentence each number is written in
-    found = [_disagreement(story, fact_of or {}, sorted(members[root]), cited, voice, numbers)
+    published: dict[object, str | None] = {u.source_key: day_string(u.article.date) for u in story.units}  # for reprints
+    found = [_disagreement(story, fact_of or {}, sorted(members[root]), cited, voice, numbers, published)
              for root in {groups.find(node) for node in disputed}]
     found = [d for d in found if len(d.values) > 1 and not _told_apart(d)]
     return sorted(found, key=lambda d: (min(d.facts, default=0), d.first, -sum(len(v.voices) for v in d.values)))
@@ -243,10 +244,10 @@ def _lead_in_units(units: Sequence[Unit]) -> dict[int, Unit]:
 
 
 def _disagreement(story: StoryUnits, fact_of: dict[int, int], nodes: Iterable[tuple[int, int]],
-                  cited: Sequence[Sequence[Unit]], voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]]) -> Disagreement:
+                  cited: Sequence[Sequence[Unit]], voice: Sequence[int], numbers: Sequence[tuple[Quantity, ...]],
+                  published: dict[object, str | None]) -> Disagreement:
     outlets = story.outlets
     n = len(story.units)
-    published = {u.source_key: day_string(u.article.date) for u in story.units}
     by_value: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
     for j, k in nodes:
