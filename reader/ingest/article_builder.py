@@ -181,8 +181,10 @@ def _prose_between_rules(text: str, located: FrontMatterBlock) -> bool:
     happens to read as a mapping ("Update: This story was updated ...", "Editor's note: ..."): no key
     reader knows, and every value a sentence. Front matter of keys reader ignores (`layout: post`)
     stays metadata."""
-    if located.kind != "yaml":
-        return False
+    content = text[located.content_start:located.content_end]
+    lines = [line for line in content.splitlines() if line.strip()]
+    if located.kind != "yaml" or not lines or len(lines) > PROSE_MAX_LINES:
+        return False  # (real front matter is parsed once, by the caller)
     try:
         data = parse_front_matter(text, located)
     except FrontMatterError:
@@ -194,6 +196,7 @@ def _prose_between_rules(text: str, located: FrontMatterBlock) -> bool:
 
 
 PROSE_MIN_WORDS = 4  # a value this long and ending like a sentence is prose, not a field
+PROSE_MAX_LINES = 3  # an editor's note between rules is a line or two
 
 
 def _furniture_line(text: str) -> bool:
