@@ -62,20 +62,15 @@ def message_article(text: str, path: str, start: int = 0, end: int | None = None
         left_out += dropped
     else:
         warnings.append("no text or HTML part in the message")
-    saved_from = _header(headers, "snapshot-content-location")  # MHTML: the page's address, From is the browser
-    source = _site(saved_from) if saved_from else _sender(headers)
+    # MHTML: From is the browser ("<Saved by Blink>"); the page's address names the site (the builder
+    # takes an outlet from the address when there is no other)
+    saved_from = _header(headers, "snapshot-content-location")
+    source = None if saved_from else _sender(headers)
     meta = Metadata(title=_subject(headers), date=_date(_header(headers, "date")), source=source, url=saved_from)
     article = build_from_blocks(text, path, meta, blocks, left_out, fmt, encoding, warnings)
     article.format = "html (saved page)" if saved_from else "email"
     return article
 
-
-def _site(url: str) -> str | None:
-    """The host of a saved page's address, without "www.": its outlet as far as the file tells."""
-    from urllib.parse import urlparse
-
-    host = urlparse(url.strip()).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def mailbox_item(text: str, path: str, item: str, start: int, end: int, encoding: str, warnings: list[str]) -> Article:
