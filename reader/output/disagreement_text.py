@@ -39,14 +39,12 @@ def tally(found: list[Disagreement]) -> list[str]:
 
 def flag(d: Disagreement) -> str:
     """How a summary sentence's number is marked: contested, or updated on other days."""
-    return f"{UPDATED} updated" if d.updated else f"{CONTESTED} contested"
+    return f"{mark(d)} {'updated' if d.updated else 'contested'}"
 
 
 def vs(d: Disagreement) -> str:
     """`3,100 vs 3,400`: the values, most outlets first; a figure that changed, `38 → 96 → 141`, by day."""
-    if d.updated:
-        return f" {UPDATED} ".join(v.label for v in in_order_of_days(d))
-    return " vs ".join(v.label for v in d.values)
+    return (f" {UPDATED} " if d.updated else " vs ").join(v.label for v in shown_values(d))
 
 
 def notes(d: Disagreement) -> list[str]:
@@ -94,7 +92,7 @@ def contested_note(d: Disagreement, own: Value, root: str | None) -> str:
     2026-09-15 in ...; 141 on 2026-09-22 in ...`."""
     if d.updated:
         others = [f"{v.label} on {first_day(v) or 'an unknown day'} in {value_places(v, root)}"
-                  for v in in_order_of_days(d) if v is not own]
+                  for v in shown_values(d) if v is not own]
         day = first_day(own)
         return f"{own.label} here" + (f" ({day})" if day else "") + "; " + "; ".join(others)
     others = [f"{v.label} in {value_places(v, root)}" for v in d.values if v is not own]

@@ -177,6 +177,7 @@ def vetoes(story: StoryUnits, among: set[int] | None = None,
     fragment = [is_quote_fragment(u.sentence) for u in units]
 
     numbers = [t.specifics for t in story.terms]
+    running = figures or {}
     dates = [u.article.date or "" for u in units]
     term_sets = [t.term_set for t in story.terms]
 
@@ -191,8 +192,8 @@ def vetoes(story: StoryUnits, among: set[int] | None = None,
             return False
         # ...but a running figure's other value is no news of its own: one sentence gives the figure
         # (`latest_values` then brings it up to date), not one a day.
-        own = figures.get(i) if figures else None
-        if alike and own and any(own & figures.get(c, frozenset()) for c in alike):  # type: ignore[union-attr]
+        own = running.get(i)
+        if alike and own and any(own & running.get(c, frozenset()) for c in alike):
             return False
         if dangling[i]:  # only when nothing self-contained says the same (a quotation's piece: and someone does)
             others = [j for j in same.matches(i) if j < len(units)]
